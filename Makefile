@@ -1,0 +1,27 @@
+# One command per task. `make test` is what CI runs (.ci/run).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export NO_MKDOCS_2_WARNING := 1
+UV_VERSION := 0.13.8
+
+.PHONY: help install browser serve build test
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: ## Install the pinned Python packages (uv.lock) into .venv
+	@command -v uv >/dev/null || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+	uv sync --locked
+
+browser: ## Install Debian's Chromium for the browser tests, if missing
+	scripts/install-chromium
+
+serve: install ## Serve the site at http://127.0.0.1:8000 with live reload
+	uv run mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## Build the site into site/ (strict: any warning fails)
+	uv run mkdocs build --strict
+
+test: install browser ## Run the whole test suite
+	uv run pytest

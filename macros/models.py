@@ -1,0 +1,349 @@
+"""Typed models of the files in ``data/``.
+
+Each model checks one file on its own (types, formats, required and unknown fields, unique ids).
+Checks that need several files (does this clause exist? this contact?) live in ``sitedata.py``.
+Every check raises ``ValueError`` with the problem and the fix; the loader adds the file and item.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from typing import Annotated, Literal
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+
+from .clauses import is_clause_number
+
+# The policy is a UK policy: numbers are written as dialled in the UK.
+PHONE_REGION = "GB"
+
+
+class Strict(BaseModel):
+    """Unknown fields are mistakes (usually a typo), not extras to ignore."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"id {value!r} is not lower-case words joined by hyphens — fix: write it like 'police-non-emergency'"
+        )
+    return value
+
+
+def _check_clause(value: str) -> str:
+    if not is_clause_number(value):
+        raise ValueError(f"{value!r} is not a clause number — fix: write it like \"11.5\" (a section is \"11.0\")")
+    return value
+
+
+def _as_text(value: object) -> object:
+    # YAML reads 11.5 (unquoted) as a float: accept it, but keep the clause as written.
+    return str(value) if isinstance(value, (int, float)) else value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+ClauseRef = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_clause)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def unique(ids: list[str], what: str) -> None:
+    repeated = sorted(value for value, count in Counter(ids).items() if count > 1)
+    if repeated:
+        raise ValueError(f"{what} {', '.join(repeated)} used more than once — fix: give each {what} its own id")
+
+
+# --- data/setting.yml -------------------------------------------------------------------------
+
+
+class PolicyIdentity(Strict):
+    title: Text
+    updated: datetime.date
+    review_due: datetime.date
+    review_due_basis: Text  # why this date: the policy itself states no review date
+
+    @model_validator(mode="after")
+    def review_after_update(self) -> PolicyIdentity:
+        if self.review_due <= self.updated:
+            raise ValueError("review_due is not after updated — fix: set review_due to the date of the next review")
+        return self
+
+
+class Setting(Strict):
+    name: Text
+    group: Text
+    nation: Literal["England", "Wales", "Scotland", "Northern Ireland"]
+    nation_basis: Text
+    local_authority_area: Text
+    police_force: Text
+    policy: PolicyIdentity
+    recording_systems: Annotated[list[Text], Field(min_length=1)]
+
+    def review_overdue(self, today: datetime.date) -> bool:
+        return today > self.policy.review_due
+
+
+# --- data/contacts.yml ------------------------------------------------------------------------
+
+
+class Phone(Strict):
+    """A phone number as people read it (``display``) and as a phone dials it (``tel``).
+
+    ``tel`` is E.164 (+448000113764) for full numbers and the bare digits for UK short codes
+    (999, 101), which have no international form.
+    """
+
+    display: str
+    tel: str
+
+    @classmethod
+    def parse(cls, written: object) -> Phone:
+        if isinstance(written, Phone):
+            return written
+        text = str(written).strip()
+        problem = f"{text!r} is not a valid UK phone number or short code"
+        fix = "write the number as dialled in the UK, e.g. \"0800 011 3764\", or a short code such as \"999\""
+        try:
+            number = phonenumbers.parse(text, PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            raise ValueError(f"{problem} — fix: {fix}") from None
+        digits = text.replace(" ", "")
+        if digits.isdigit() and len(digits) <= 6 and shortnumberinfo.is_valid_short_number_for_region(number, PHONE_REGION):
+            return cls(display=digits, tel=digits)
+        if not phonenumbers.is_valid_number(number):
+            raise ValueError(f"{problem} — fix: {fix}")
+        return cls(
+            display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+            tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        )
+
+
+class Source(Strict):
+    """Where a fact that is not in the policy comes from, and when someone last checked it."""
+
+    url: HttpUrl
+    checked_on: datetime.date
+    note: Text
+
+
+ContactGroup = Literal["emergency", "setting", "group", "police", "advice", "local-authority"]
+
+
+class Contact(Strict):
+    id: Id
+    group: ContactGroup
+    name: Text
+    short_name: str | None = None
+    role: str | None = None
+    use_when: Text
+    phone: Annotated[Phone | None, BeforeValidator(lambda v: None if v is None else Phone.parse(v))] = None
+    email: EmailStr | None = None
+    link: Id | None = None  # an id in data/links.yml: web addresses live there
+    hours: str | None = None
+    clauses: list[ClauseRef] = []
+    in_policy: bool = True
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def reachable_and_sourced(self) -> Contact:
+        if not (self.phone or self.email or self.link or self.role):
+            raise ValueError(
+                "has no phone, email or link, and no role — fix: add how to reach it, "
+                "or a role if it is a person found in the setting"
+            )
+        if self.in_policy and not self.clauses:
+            raise ValueError("names no clause — fix: list the clauses that name this contact")
+        if not self.in_policy and self.source is None:
+            raise ValueError(
+                "is not in the policy but has no source — fix: add source: with the public url, "
+                "checked_on date and a note, or remove the contact"
+            )
+        if self.in_policy and self.source is not None:
+            raise ValueError("is in the policy but has a source — fix: remove source:, or set in_policy: false")
+        return self
+
+
+class RouteStep(Strict):
+    """One entry of the emergency strip shown on every page."""
+
+    contact: Id
+    label: Text
+
+
+class ContactBook(Strict):
+    emergency_route: Annotated[list[RouteStep], Field(min_length=1)]
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+
+    @field_validator("contacts")
+    @classmethod
+    def ids_unique(cls, contacts: list[Contact]) -> list[Contact]:
+        unique([c.id for c in contacts], "contact id")
+        return contacts
+
+    @model_validator(mode="after")
+    def route_known(self) -> ContactBook:
+        known = {c.id for c in self.contacts}
+        for step in self.emergency_route:
+            contact_id = step.contact
+            if contact_id not in known:
+                raise ValueError(
+                    f"emergency_route names unknown contact {contact_id!r} — fix: use one of {', '.join(sorted(known))}"
+                )
+        return self
+
+    def by_id(self) -> dict[str, Contact]:
+        return {c.id: c for c in self.contacts}
+
+
+# --- data/indicators.yml ----------------------------------------------------------------------
+
+
+class Indicator(Strict):
+    id: Id
+    text: Text  # verbatim from the policy
+    sign: Id | None = None  # the same sign in other lists shares this key
+
+
+class IndicatorList(Strict):
+    clause: ClauseRef
+    name: Text
+    kind: Literal["risk-factors", "indicators", "trafficking", "county-lines", "serious-violence"]
+    form: Literal["list", "sentence"] = "list"  # 8.8 is one sentence, not a list
+    items: Annotated[list[Indicator], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def sentence_has_one_item(self) -> IndicatorList:
+        if self.form == "sentence" and len(self.items) != 1:
+            raise ValueError("form: sentence has more than one item — fix: keep one item, or use form: list")
+        return self
+
+
+class Reminder(Strict):
+    clause: ClauseRef
+    text: Text
+
+
+class IndicatorBook(Strict):
+    reminder: Reminder
+    lists: Annotated[list[IndicatorList], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def ids_and_signs(self) -> IndicatorBook:
+        unique([lst.clause for lst in self.lists], "list clause")
+        items = [item for lst in self.lists for item in lst.items]
+        unique([item.id for item in items], "indicator id")
+        uses = Counter(item.sign for item in items if item.sign)
+        lonely = sorted(sign for sign, count in uses.items() if count == 1)
+        if lonely:
+            raise ValueError(
+                f"sign {', '.join(lonely)} is used by only one item — fix: give the same sign key to the "
+                "matching item in another list, or remove it"
+            )
+        return self
+
+    def list_for(self, clause: str) -> IndicatorList | None:
+        return next((lst for lst in self.lists if lst.clause == clause), None)
+
+    def same_sign(self, item: Indicator) -> list[tuple[IndicatorList, Indicator]]:
+        """The other lists' items that are the same sign as ``item``."""
+        if not item.sign:
+            return []
+        return [(lst, other) for lst in self.lists for other in lst.items if other.sign == item.sign and other is not item]
+
+
+# --- data/links.yml ---------------------------------------------------------------------------
+
+
+class Successor(Strict):
+    title: Text
+    url: HttpUrl
+    since: datetime.date
+
+
+class Link(Strict):
+    id: Id
+    text: Text  # the link text exactly as the policy shows it
+    title: Text
+    publisher: Text
+    url: HttpUrl | None
+    confidence: Literal["high", "medium", "low", "none"]
+    kind: Literal[
+        "statutory-guidance", "government-guidance", "police-referral", "charity-guidance", "research", "internal"
+    ]
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+    superseded_by: Successor | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def confident_links_have_addresses(self) -> Link:
+        if self.confidence in ("high", "medium") and self.url is None:
+            raise ValueError(f"confidence is {self.confidence} but url is empty — fix: add the url, or lower the confidence")
+        if self.kind == "internal" and self.url is not None:
+            raise ValueError("is internal but has a public url — fix: remove the url, or change the kind")
+        return self
+
+    @property
+    def confirmed(self) -> bool:
+        """Shown to readers as a link only when the address is known with confidence."""
+        return self.url is not None and self.confidence in ("high", "medium")
+
+
+class LinkBook(Strict):
+    links: Annotated[list[Link], Field(min_length=1)]
+
+    @field_validator("links")
+    @classmethod
+    def ids_unique(cls, links: list[Link]) -> list[Link]:
+        unique([link.id for link in links], "link id")
+        return links
+
+
+# --- data/sections.yml ------------------------------------------------------------------------
+
+
+class Section(Strict):
+    section: ClauseRef
+    page: Text  # path under docs/
+    clauses: list[ClauseRef] = []
+
+    @model_validator(mode="after")
+    def clauses_belong_here(self) -> Section:
+        if not self.section.endswith(".0"):
+            raise ValueError(f"section {self.section!r} does not end in .0 — fix: write sections like \"11.0\"")
+        number = self.section.split(".")[0]
+        strays = [c for c in self.clauses if c.split(".")[0] != number or c.endswith(".0")]
+        if strays:
+            raise ValueError(f"clauses {', '.join(strays)} do not belong to section {self.section} — fix: move them")
+        return self
+
+
+class SectionBook(Strict):
+    sections: Annotated[list[Section], Field(min_length=1)]
+
+    @field_validator("sections")
+    @classmethod
+    def numbers_unique(cls, sections: list[Section]) -> list[Section]:
+        unique([s.section for s in sections] + [c for s in sections for c in s.clauses], "clause")
+        return sections
+
+    def all_clauses(self) -> dict[str, Section]:
+        """Every citable number (sections "N.0" and their clauses) and the section holding it."""
+        return {number: s for s in self.sections for number in [s.section, *s.clauses]}

@@ -1,0 +1,146 @@
+"""Turn validated data into Markdown (and the little HTML Markdown cannot say) for the pages.
+
+Each function takes records and returns text; none reads files or knows about MkDocs, so each is
+tested on its own (record in, Markdown out). Links to other pages are Markdown links to the
+``.md`` source, relative to the page being rendered: MkDocs turns them into the right URLs for
+every build (served, ``file://``, PDF) and its strict build checks that each one resolves.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+
+from .clauses import anchor_id
+from .models import Contact, IndicatorList, Link, Setting
+
+# Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
+# readers, print and the fidelity test can tell them from the policy's words.
+EDITORIAL = "editorial"
+
+
+def relative(target: str, from_page: str) -> str:
+    """A docs/ path as seen from another docs/ page: ('contacts.md', 'policy/07-x.md') -> '../contacts.md'."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def long_date(day: datetime.date) -> str:
+    """1 September 2024: the GOV.UK date style."""
+    return f"{day.day} {day:%B %Y}"
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+
+def clause_anchor(clause: str) -> str:
+    """The clause number that opens a clause: a link to itself, so its address can be copied."""
+    return f"[{clause}](#{anchor_id(clause)}){{ #{anchor_id(clause)} .clause-number }}"
+
+
+def clause_link(clause: str, clause_page: str, from_page: str) -> str:
+    """A link to a clause from any page: [11.5](../policy/11-concerns.md#clause-11-5)."""
+    target = "" if clause_page == from_page else relative(clause_page, from_page)
+    return f"[{clause}]({target}#{anchor_id(clause)})"
+
+
+# --- contacts ---------------------------------------------------------------------------------
+
+
+def contact_href(contact: Contact, channel: str) -> tuple[str, str]:
+    """The (href, visible text) of one way to reach a contact: 'phone' or 'email'."""
+    if channel == "phone" and contact.phone:
+        return f"tel:{contact.phone.tel}", contact.phone.display
+    if channel == "email" and contact.email:
+        return f"mailto:{contact.email}", str(contact.email)
+    raise ValueError(f"contact {contact.id!r} has no {channel}")
+
+
+def contact_inline(contact: Contact, channel: str | None = None) -> str:
+    """A number or address inside a sentence, as a tap-to-call or mailto link."""
+    channel = channel or ("phone" if contact.phone else "email")
+    href, text = contact_href(contact, channel)
+    return f'<a class="contact-{channel}" href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, heading_level: int = 3) -> str:
+    """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
+    heading = "#" * heading_level
+    lines = [f'<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #contact-{contact.id} }}", ""]
+    if contact.role:
+        name = f" ({contact.short_name})" if contact.short_name else ""
+        lines += [f"**{contact.role}**{name}", ""]
+    lines += [contact.use_when, ""]
+    actions = []
+    if contact.phone:
+        href, text = contact_href(contact, "phone")
+        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}</a>')
+    if contact.email:
+        href, text = contact_href(contact, "email")
+        actions.append(f'<a class="contact-action" href="{href}">Email {text}</a>')
+    if actions:
+        lines += [" ".join(actions), ""]
+    if web_link:
+        lines += [f"Web: {web_link}", ""]
+    if contact.hours:
+        lines += [f"Hours: {contact.hours}", ""]
+    if clause_links:
+        lines += [f"In the policy: {', '.join(clause_links)}", ""]
+    if contact.source:
+        source = contact.source
+        lines += [
+            f'!!! warning "Not in the policy: check with your DSL"',
+            f"    {source.note} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
+            "",
+        ]
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+def indicator_list(lst: IndicatorList) -> str:
+    """The items of one policy list, verbatim, each with an id that the signs pages link to."""
+    if lst.form == "sentence":
+        return lst.items[0].text
+    return "\n".join(f"- {item.text} {{ #sign-{item.id} }}" for item in lst.items) + "\n"
+
+
+# --- external links ---------------------------------------------------------------------------
+
+
+def external_link(link: Link, text: str | None = None) -> str:
+    """A guidance link. Uncertain addresses are not guessed: the reader is told they are unconfirmed."""
+    text = text or link.text
+    if link.kind == "internal":
+        return f'{text} <span class="{EDITORIAL}">(an internal Group document: ask your DSL)</span>'
+    if not link.confirmed:
+        return (
+            f'{text} <span class="{EDITORIAL}">({html.escape(link.publisher)}: '
+            "address to be confirmed by the policy owner)</span>"
+        )
+    shown = f"[{text}]({link.url})"
+    if link.superseded_by:
+        successor = link.superseded_by
+        shown += (
+            f' <span class="{EDITORIAL}">(replaced from {long_date(successor.since)} by '
+            f"[{successor.title}]({successor.url}))</span>"
+        )
+    return shown
+
+
+# --- setting ----------------------------------------------------------------------------------
+
+
+def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
+    """The footer's review line, and whether the review date has passed."""
+    policy = setting.policy
+    return {
+        "text": f"Updated {long_date(policy.updated)}; review due {long_date(policy.review_due)}.",
+        "overdue": setting.review_overdue(today),
+        "overdue_text": (
+            f"This policy was due for review on {long_date(policy.review_due)}. "
+            "Check with your DSL that it is still the current version."
+        ),
+    }

@@ -1,0 +1,140 @@
+"""Load every file in ``data/``, validate it, and check the references between files.
+
+Any mistake raises ``DataError`` naming the file, the item and the fix, so that the build stops
+with a message the DSL who edited the file can act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+from .models import ContactBook, IndicatorBook, LinkBook, SectionBook, Setting
+
+# The generic fix for pydantic's own error types; our validators write their fix in the message.
+FIXES = {
+    "missing": "add this field",
+    "extra_forbidden": "remove this field or correct its spelling",
+    "date_from_datetime_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
+    "date_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
+    "date_type": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
+    "too_short": "add at least one entry",
+    "literal_error": "use one of the values listed above",
+    "url_parsing": "write the full address, starting https://",
+    "url_scheme": "write the full address, starting https://",
+    "value_error": "see the problem above",
+    "string_type": "write this as text",
+    "list_type": "write this as a list (lines starting with '- ')",
+    "bool_parsing": "write true or false",
+}
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(_shown(path), "the file", "is missing", "restore it from version control") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
+        problem = f"is not valid YAML ({getattr(error, 'problem', None) or error})"
+        raise DataError(_shown(path), where, problem, "check the indentation and quoting on that line") from None
+
+
+def _shown(path: Path) -> str:
+    """The path as the maintainer knows it: data/contacts.yml."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _item_name(raw: Any, location: tuple) -> str:
+    """Turn pydantic's location ('contacts', 3, 'phone') into "contact 'police-101', field 'phone'"."""
+    parts, node = [], raw
+    for step in location:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            label = node.get("id") or node.get("clause") or node.get("section") if isinstance(node, dict) else None
+            parts.append(f"item {step + 1}" + (f" ({label!r})" if label else ""))
+        elif isinstance(step, str):
+            node = node.get(step) if isinstance(node, dict) else None
+            parts.append(f"field {step!r}")
+    return ", ".join(parts) or "the file"
+
+
+def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
+    """Validate ``raw`` against ``model``; on failure raise a DataError for the first problem."""
+    if raw is None:
+        raise DataError(_shown(path), "the file", "is empty", "restore its content from version control")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        message = first["msg"].removeprefix("Value error, ")
+        problem, _, fix = message.partition(" — fix: ")
+        if first["type"] == "literal_error":
+            problem = f"{first['input']!r} is not allowed: {problem.lower()}"
+        fix = fix or FIXES.get(first["type"], "correct this value")
+        raise DataError(_shown(path), _item_name(raw, first["loc"]), problem, fix) from None
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything in ``data/``, validated and cross-checked."""
+
+    setting: Setting
+    contacts: ContactBook
+    indicators: IndicatorBook
+    links: LinkBook
+    sections: SectionBook
+
+    @classmethod
+    def load(cls, data_dir: Path) -> SiteData:
+        def load(name: str, model: type[BaseModel], wrap: str | None = None) -> Any:
+            path = data_dir / name
+            raw = read_yaml(path)
+            # Files that are a bare list are validated as {wrap: [...]}.
+            return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
+
+        site = cls(
+            setting=load("setting.yml", Setting),
+            contacts=load("contacts.yml", ContactBook),
+            indicators=load("indicators.yml", IndicatorBook),
+            links=load("links.yml", LinkBook, wrap="links"),
+            sections=load("sections.yml", SectionBook, wrap="sections"),
+        )
+        site.check_references()
+        return site
+
+    def check_references(self) -> None:
+        """Every clause, contact and link that one file names must exist in the file that owns it."""
+        clauses = self.sections.all_clauses()
+        links = {link.id for link in self.links.links}
+
+        def check_clauses(file: str, item: str, cited: list[str]) -> None:
+            for clause in cited:
+                if clause not in clauses:
+                    raise DataError(
+                        file, item, f"cites clause {clause}, which is not in the policy",
+                        "use a clause listed in data/sections.yml",
+                    )
+
+        for contact in self.contacts.contacts:
+            check_clauses("data/contacts.yml", f"contact {contact.id!r}", contact.clauses)
+            if contact.link and contact.link not in links:
+                raise DataError(
+                    "data/contacts.yml", f"contact {contact.id!r}", f"names unknown link {contact.link!r}",
+                    "use an id from data/links.yml",
+                )
+        check_clauses("data/indicators.yml", "reminder", [self.indicators.reminder.clause])
+        for lst in self.indicators.lists:
+            check_clauses("data/indicators.yml", f"list {lst.name!r}", [lst.clause])
+        for link in self.links.links:
+            check_clauses("data/links.yml", f"link {link.id!r}", link.clauses)
+
+    def clause_page(self, clause: str) -> str:
+        """The docs/ path of the page that holds ``clause``."""
+        return self.sections.all_clauses()[clause].page
