@@ -11,29 +11,48 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from . import render
 from .errors import DataError
 from .sitedata import SiteData
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DOCS = PROJECT_ROOT / "docs"
+
+
+def page_heading(page: str) -> str:
+    """The first-level heading of a docs/ page, without its { #id }: the page's one title."""
+    for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" { #")[0].strip()
+    raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")
 
 
 def define_env(env) -> None:
-    site = SiteData.load(PROJECT_ROOT / "data")
+    try:
+        site = SiteData.load(PROJECT_ROOT / "data")
+    except DataError as error:
+        # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
+        raise PluginError(str(error)) from None
     contacts = site.contacts.by_id()
     links = {link.id: link for link in site.links.links}
 
     def page_src() -> str:
         return env.page.file.src_uri
 
+    def page_path() -> str:
+        """The page as the maintainer finds it, for error messages."""
+        return f"docs/{page_src()}"
+
     def known(kind: str, table: dict, key: str):
         if key not in table:
-            raise DataError(page_src(), f"{kind} {key!r}", f"is not in data/{kind}s.yml", f"use one of {', '.join(sorted(table))}")
+            raise DataError(page_path(), f"{kind} {key!r}", f"is not in data/{kind}s.yml", f"use one of {', '.join(sorted(table))}")
         return table[key]
 
     def known_clause(clause: str) -> str:
         if clause not in site.sections.all_clauses():
-            raise DataError(page_src(), f"clause {clause!r}", "is not in the policy", "use a clause listed in data/sections.yml")
+            raise DataError(page_path(), f"clause {clause!r}", "is not in the policy", "use a clause listed in data/sections.yml")
         return clause
 
     env.variables["setting"] = site.setting
@@ -45,7 +64,7 @@ def define_env(env) -> None:
         """Opens clause ``number`` on its own section's page."""
         known_clause(number)
         if site.clause_page(number) != page_src():
-            raise DataError(page_src(), f"clause {number!r}", f"belongs on {site.clause_page(number)}", "use clause_link() to cite it here")
+            raise DataError(page_path(), f"clause {number!r}", f"belongs on {site.clause_page(number)}", "use clause_link() to cite it here")
         return render.clause_anchor(number)
 
     @env.macro
@@ -60,7 +79,7 @@ def define_env(env) -> None:
     def contact_cards(group: str) -> str:
         chosen = [c for c in site.contacts.contacts if c.group == group]
         if not chosen:
-            raise DataError(page_src(), f"contact group {group!r}", "has no contacts", "use a group used in data/contacts.yml")
+            raise DataError(page_path(), f"contact group {group!r}", "has no contacts", "use a group used in data/contacts.yml")
         return "\n".join(
             render.contact_card(
                 c,
@@ -71,10 +90,17 @@ def define_env(env) -> None:
         )
 
     @env.macro
+    def section_index() -> str:
+        """The list of the policy's sections, titled by each page's own heading."""
+        return "\n".join(
+            f"- [{page_heading(s.page)}]({render.relative(s.page, page_src())})" for s in site.sections.sections
+        ) + "\n"
+
+    @env.macro
     def indicators(number: str) -> str:
         lst = site.indicators.list_for(known_clause(number))
         if lst is None:
-            raise DataError(page_src(), f"clause {number!r}", "has no list in data/indicators.yml", "add the list, or cite another clause")
+            raise DataError(page_path(), f"clause {number!r}", "has no list in data/indicators.yml", "add the list, or cite another clause")
         return render.indicator_list(lst)
 
     @env.macro

@@ -1,7 +1,8 @@
 """Typed models of the files in ``data/``.
 
-Each model checks one file on its own (types, formats, required and unknown fields, unique ids).
-Checks that need several files (does this clause exist? this contact?) live in ``sitedata.py``.
+Each model checks its records one at a time: types, formats, required and unknown fields.
+Checks across records (unique ids, does this clause or contact exist?) live in ``sitedata.py``,
+where the message can name the exact item.
 Every check raises ``ValueError`` with the problem and the fix; the loader adds the file and item.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
 from typing import Annotated, Literal
 
 import phonenumbers
@@ -22,7 +22,6 @@ from pydantic import (
     EmailStr,
     Field,
     HttpUrl,
-    field_validator,
     model_validator,
 )
 
@@ -63,12 +62,6 @@ def _as_text(value: object) -> object:
 Id = Annotated[str, AfterValidator(_check_id)]
 ClauseRef = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_clause)]
 Text = Annotated[str, Field(min_length=1)]
-
-
-def unique(ids: list[str], what: str) -> None:
-    repeated = sorted(value for value, count in Counter(ids).items() if count > 1)
-    if repeated:
-        raise ValueError(f"{what} {', '.join(repeated)} used more than once — fix: give each {what} its own id")
 
 
 # --- data/setting.yml -------------------------------------------------------------------------
@@ -192,23 +185,6 @@ class ContactBook(Strict):
     emergency_route: Annotated[list[RouteStep], Field(min_length=1)]
     contacts: Annotated[list[Contact], Field(min_length=1)]
 
-    @field_validator("contacts")
-    @classmethod
-    def ids_unique(cls, contacts: list[Contact]) -> list[Contact]:
-        unique([c.id for c in contacts], "contact id")
-        return contacts
-
-    @model_validator(mode="after")
-    def route_known(self) -> ContactBook:
-        known = {c.id for c in self.contacts}
-        for step in self.emergency_route:
-            contact_id = step.contact
-            if contact_id not in known:
-                raise ValueError(
-                    f"emergency_route names unknown contact {contact_id!r} — fix: use one of {', '.join(sorted(known))}"
-                )
-        return self
-
     def by_id(self) -> dict[str, Contact]:
         return {c.id: c for c in self.contacts}
 
@@ -244,20 +220,6 @@ class Reminder(Strict):
 class IndicatorBook(Strict):
     reminder: Reminder
     lists: Annotated[list[IndicatorList], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def ids_and_signs(self) -> IndicatorBook:
-        unique([lst.clause for lst in self.lists], "list clause")
-        items = [item for lst in self.lists for item in lst.items]
-        unique([item.id for item in items], "indicator id")
-        uses = Counter(item.sign for item in items if item.sign)
-        lonely = sorted(sign for sign, count in uses.items() if count == 1)
-        if lonely:
-            raise ValueError(
-                f"sign {', '.join(lonely)} is used by only one item — fix: give the same sign key to the "
-                "matching item in another list, or remove it"
-            )
-        return self
 
     def list_for(self, clause: str) -> IndicatorList | None:
         return next((lst for lst in self.lists if lst.clause == clause), None)
@@ -309,12 +271,6 @@ class Link(Strict):
 class LinkBook(Strict):
     links: Annotated[list[Link], Field(min_length=1)]
 
-    @field_validator("links")
-    @classmethod
-    def ids_unique(cls, links: list[Link]) -> list[Link]:
-        unique([link.id for link in links], "link id")
-        return links
-
 
 # --- data/sections.yml ------------------------------------------------------------------------
 
@@ -337,12 +293,6 @@ class Section(Strict):
 
 class SectionBook(Strict):
     sections: Annotated[list[Section], Field(min_length=1)]
-
-    @field_validator("sections")
-    @classmethod
-    def numbers_unique(cls, sections: list[Section]) -> list[Section]:
-        unique([s.section for s in sections] + [c for s in sections for c in s.clauses], "clause")
-        return sections
 
     def all_clauses(self) -> dict[str, Section]:
         """Every citable number (sections "N.0" and their clauses) and the section holding it."""

@@ -104,7 +104,8 @@ def indicator_list(lst: IndicatorList) -> str:
     """The items of one policy list, verbatim, each with an id that the signs pages link to."""
     if lst.form == "sentence":
         return lst.items[0].text
-    return "\n".join(f"- {item.text} {{ #sign-{item.id} }}" for item in lst.items) + "\n"
+    # attr_list gives the <li> its id only from a line of its own inside the item.
+    return "\n".join(f"- {item.text}\n  {{ #sign-{item.id} }}" for item in lst.items) + "\n"
 
 
 # --- external links ---------------------------------------------------------------------------
@@ -114,17 +115,17 @@ def external_link(link: Link, text: str | None = None) -> str:
     """A guidance link. Uncertain addresses are not guessed: the reader is told they are unconfirmed."""
     text = text or link.text
     if link.kind == "internal":
-        return f'{text} <span class="{EDITORIAL}">(an internal Group document: ask your DSL)</span>'
+        return f'{text}<span class="{EDITORIAL}"> (an internal Group document: ask your DSL)</span>'
     if not link.confirmed:
         return (
-            f'{text} <span class="{EDITORIAL}">({html.escape(link.publisher)}: '
+            f'{text}<span class="{EDITORIAL}"> ({html.escape(link.publisher)}: '
             "address to be confirmed by the policy owner)</span>"
         )
     shown = f"[{text}]({link.url})"
     if link.superseded_by:
         successor = link.superseded_by
         shown += (
-            f' <span class="{EDITORIAL}">(replaced from {long_date(successor.since)} by '
+            f'<span class="{EDITORIAL}"> (replaced from {long_date(successor.since)} by '
             f"[{successor.title}]({successor.url}))</span>"
         )
     return shown

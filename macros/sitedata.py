@@ -6,6 +6,7 @@ with a message the DSL who edited the file can act on.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
-from .models import ContactBook, IndicatorBook, LinkBook, SectionBook, Setting
+from .models import ContactBook, Indicator, IndicatorBook, LinkBook, SectionBook, Setting
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
 FIXES = {
@@ -31,6 +32,8 @@ FIXES = {
     "string_type": "write this as text",
     "list_type": "write this as a list (lines starting with '- ')",
     "bool_parsing": "write true or false",
+    # By field name, where the field says more than the error type.
+    "email": "write the whole address, e.g. safeguarding@example.org",
 }
 
 
@@ -76,9 +79,30 @@ def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
         message = first["msg"].removeprefix("Value error, ")
         problem, _, fix = message.partition(" — fix: ")
         if first["type"] == "literal_error":
-            problem = f"{first['input']!r} is not allowed: {problem.lower()}"
-        fix = fix or FIXES.get(first["type"], "correct this value")
+            problem = f"{first['input']!r} is not allowed: {problem[0].lower()}{problem[1:]}"
+        field = next((step for step in reversed(first["loc"]) if isinstance(step, str)), "")
+        fix = fix or FIXES.get(field) or FIXES.get(first["type"], "correct this value")
+        problem = problem.rstrip(".")
         raise DataError(_shown(path), _item_name(raw, first["loc"]), problem, fix) from None
+
+
+def check_unique(file: str, kind: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for value in ids:
+        if value in seen:
+            raise DataError(file, f"{kind} {value!r}", "appears more than once", f"give each {kind} its own id")
+        seen.add(value)
+
+
+def check_signs_shared(items: list[Indicator]) -> None:
+    """A ``sign`` key links the same sign across lists, so one used once is a typo or leftover."""
+    uses = Counter(item.sign for item in items if item.sign)
+    for item in items:
+        if item.sign and uses[item.sign] == 1:
+            raise DataError(
+                "data/indicators.yml", f"indicator {item.id!r}", f"is the only item with sign {item.sign!r}",
+                "give the same sign key to the matching item in another list, or remove it",
+            )
 
 
 @dataclass(frozen=True)
@@ -110,9 +134,25 @@ class SiteData:
         return site
 
     def check_references(self) -> None:
-        """Every clause, contact and link that one file names must exist in the file that owns it."""
+        """Checks across records: ids are unique, and every clause, contact and link that one
+        record names exists in the file that owns it."""
+        check_unique("data/sections.yml", "clause", [n for s in self.sections.sections for n in [s.section, *s.clauses]])
+        check_unique("data/contacts.yml", "contact", [c.id for c in self.contacts.contacts])
+        check_unique("data/links.yml", "link", [link.id for link in self.links.links])
+        check_unique("data/indicators.yml", "list for clause", [lst.clause for lst in self.indicators.lists])
+        items = [item for lst in self.indicators.lists for item in lst.items]
+        check_unique("data/indicators.yml", "indicator", [item.id for item in items])
+        check_signs_shared(items)
+
         clauses = self.sections.all_clauses()
         links = {link.id for link in self.links.links}
+        contacts = {c.id for c in self.contacts.contacts}
+        for number, step in enumerate(self.contacts.emergency_route, start=1):
+            if step.contact not in contacts:
+                raise DataError(
+                    "data/contacts.yml", f"emergency_route entry {number} ({step.contact!r})",
+                    "names a contact that does not exist", f"use one of {', '.join(sorted(contacts))}",
+                )
 
         def check_clauses(file: str, item: str, cited: list[str]) -> None:
             for clause in cited:

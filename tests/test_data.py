@@ -1,0 +1,267 @@
+"""The data in data/ validates, and every kind of mistake in it stops the load (and the build)
+with a message naming the file, the item, the problem and the fix."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site
+from macros.errors import DataError
+from macros.sitedata import SiteData
+
+# --- the real data ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return SiteData.load(ROOT / "data")
+
+
+def test_real_data_loads(site):
+    assert site.setting.name == "Bankside College"
+
+
+def test_phone_numbers_are_diallable(site):
+    # tel: is what a phone dials: E.164 for full numbers, bare digits for UK short codes.
+    for contact in site.contacts.contacts:
+        if contact.phone:
+            assert re.fullmatch(r"\+44\d{9,10}|\d{3,6}", contact.phone.tel), (contact.id, contact.phone.tel)
+
+
+def test_contacts_not_in_policy_have_a_source(site):
+    for contact in site.contacts.contacts:
+        if not contact.in_policy:
+            assert contact.source is not None, contact.id
+
+
+def test_dsl_and_emergency_route(site):
+    contacts = site.contacts.by_id()
+    assert "dsl" in contacts
+    assert [step.contact for step in site.contacts.emergency_route] == ["emergency-services", "dsl"]
+    assert contacts["emergency-services"].phone.tel == "999"
+
+
+@pytest.mark.parametrize("clause", ["6.3", "6.4", "7.3", "8.7", "8.8", "9.1", "9.2"])
+def test_policy_lists_exist(site, clause):
+    assert site.indicators.list_for(clause) is not None
+
+
+# --- bad data: one mutation of one file per case ----------------------------------------------
+
+
+def copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def edit_yaml(change):
+    """A mutation that parses the file, lets ``change`` edit it, and writes it back."""
+
+    def mutate(path: Path) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    return mutate
+
+
+def replace_text(old: str, new: str):
+    """A mutation on the raw text, for mistakes that YAML itself rejects."""
+
+    def mutate(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {path.name}: update the test"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return mutate
+
+
+def line_of(file: str, text: str) -> int:
+    """The 1-based line number of ``text`` in a real data file (so the case survives edits above it)."""
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line == text)
+
+
+def contact(data: dict, contact_id: str) -> dict:
+    return next(c for c in data["contacts"] if c["id"] == contact_id)
+
+
+def indicator_list(data: dict, clause: str) -> dict:
+    return next(lst for lst in data["lists"] if lst["clause"] == clause)
+
+
+def link(data: list, link_id: str) -> dict:
+    return next(item for item in data if item["id"] == link_id)
+
+
+def rename_key(item: dict, old: str, new: str) -> None:
+    item[new] = item.pop(old)
+
+
+KERRY = "    short_name: Kerry"
+
+# (file, mutation, substrings the message must contain besides the file and "Fix:")
+BAD_DATA = [
+    pytest.param(
+        "data/contacts.yml", replace_text(KERRY, "  " + KERRY),
+        [f"line {line_of('data/contacts.yml', KERRY)}", "not valid YAML"],
+        id="malformed-yaml",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").pop("use_when")),
+        ["'police-non-emergency'", "use_when", "required"],
+        id="missing-field",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: rename_key(contact(d, "police-non-emergency"), "phone", "phnoe")),
+        ["'police-non-emergency'", "phnoe", "not permitted"],
+        id="unknown-field-typo",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(id="dsl")),
+        ["contact 'dsl'", "more than once"],
+        id="duplicate-contact-id",
+    ),
+    pytest.param(
+        "data/indicators.yml", edit_yaml(lambda d: indicator_list(d, "9.1")["items"][0].update(id="going-missing")),
+        ["indicator 'going-missing'", "more than once"],
+        id="duplicate-indicator-id",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "prevent-advice-line").update(phone="0800 011")),
+        ["'prevent-advice-line'", "0800 011", "not a valid UK phone number"],
+        id="invalid-phone",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "group-safeguarding").update(email="safeguarding.ofgl.co.uk")),
+        ["'group-safeguarding'", "email", "not a valid email"],
+        id="invalid-email",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl")["clauses"].append("14.2")),
+        ["'dsl'", "14.2", "not in the policy"],
+        id="contact-cites-unknown-clause",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl")["clauses"].append("11-5")),
+        ["'dsl'", "11-5", "not a clause number"],
+        id="clause-wrong-format",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(link="nwg-netwerk")),
+        ["'nwg-network'", "nwg-netwerk", "unknown link"],
+        id="contact-names-unknown-link",
+    ),
+    pytest.param(
+        "data/indicators.yml", edit_yaml(lambda d: indicator_list(d, "7.3").update(items=[])),
+        ["'7.3'", "items", "at least 1"],
+        id="empty-indicator-list",
+    ),
+    pytest.param(
+        "data/setting.yml", edit_yaml(lambda d: d.update(recording_systems=[])),
+        ["recording_systems", "at least 1"],
+        id="empty-recording-systems",
+    ),
+    pytest.param(
+        "data/setting.yml", edit_yaml(lambda d: d["policy"].update(updated="1st Sept 2024")),
+        ["updated", "valid date", "YYYY-MM-DD"],
+        id="wrong-date-format",
+    ),
+    pytest.param(
+        "data/setting.yml", edit_yaml(lambda d: d["policy"].update(review_due=d["policy"]["updated"])),
+        ["policy", "review_due is not after updated"],
+        id="review-due-not-after-updated",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "worcestershire-family-front-door").pop("source")),
+        ["'worcestershire-family-front-door'", "no source"],
+        id="not-in-policy-without-source",
+    ),
+    pytest.param(
+        "data/indicators.yml", edit_yaml(lambda d: indicator_list(d, "6.3")["items"][0].update(sign="send")),
+        ["indicator 'send-or-health-condition'", "only item with sign 'send'"],
+        id="sign-used-once",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: d["emergency_route"][1].update(contact="dls")),
+        ["emergency_route entry 2", "'dls'", "contact that does not exist"],
+        id="emergency-route-unknown-contact",
+    ),
+    pytest.param(
+        "data/links.yml", edit_yaml(lambda d: link(d, "kcsie-2024").update(url=None)),
+        ["'kcsie-2024'", "confidence is high", "url is empty"],
+        id="high-confidence-link-without-url",
+    ),
+    pytest.param(
+        "data/links.yml", edit_yaml(lambda d: link(d, "nwg-network").update(url="nwgnetwork org")),
+        ["'nwg-network'", "url", "valid URL"],
+        id="invalid-link-url",
+    ),
+    pytest.param(
+        "data/links.yml", edit_yaml(lambda d: link(d, "kcsie-2024")["clauses"].append("14.2")),
+        ["'kcsie-2024'", "14.2", "not in the policy"],
+        id="link-cites-unknown-clause",
+    ),
+    # The fix says "use one of the values listed": they must be listed as they are spelt.
+    pytest.param(
+        "data/setting.yml", edit_yaml(lambda d: d.update(nation="Englund")),
+        ["nation", "'Englund'", "not allowed", "'England'", "'Northern Ireland'"],
+        id="nation-not-allowed",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl").update(group="school")),
+        ["'dsl'", "group", "'school'", "not allowed", "'local-authority'"],
+        id="contact-group-not-allowed",
+    ),
+]
+
+
+@pytest.mark.parametrize("file, mutate, expected", BAD_DATA)
+def test_bad_data_is_named(tmp_path, file, mutate, expected):
+    data = copy_data(tmp_path)
+    mutate(data / Path(file).name)
+    with pytest.raises(DataError) as caught:
+        SiteData.load(data)
+    message = str(caught.value)
+    for part in [file, *expected, "Fix:"]:
+        assert part in message, f"{part!r} missing from: {message}"
+
+
+# --- bad data fails the real build ------------------------------------------------------------
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ["docs", "data", "macros", "overrides"]:
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def failed_build_output(project: Path, tmp_path: Path) -> str:
+    result = build_site(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build succeeded:\n{output}"
+    return output
+
+
+def test_bad_phone_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    edit_yaml(lambda d: contact(d, "prevent-advice-line").update(phone="0800 011"))(project / "data" / "contacts.yml")
+    output = failed_build_output(project, tmp_path)
+    assert "data/contacts.yml" in output and "prevent-advice-line" in output, output
+
+
+def test_page_citing_unknown_clause_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "policy" / "11-concerns.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nSee {{ clause_link("14.2") }}.\n', encoding="utf-8")
+    output = failed_build_output(project, tmp_path)
+    assert "policy/11-concerns.md" in output and "14.2" in output, output
