@@ -121,7 +121,7 @@ class Phone(Strict):
         digits = text.replace(" ", "")
         if digits.isdigit() and len(digits) <= 6 and shortnumberinfo.is_valid_short_number_for_region(number, PHONE_REGION):
             return cls(display=digits, tel=digits)
-        if not phonenumbers.is_valid_number(number):
+        if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
             raise ValueError(f"{problem} — fix: {fix}")
         return cls(
             display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),

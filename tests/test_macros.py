@@ -1,0 +1,179 @@
+"""Each renderer on its own: a record in, the expected Markdown out."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from macros import render
+from macros.models import Contact, IndicatorList, Link, Phone, Setting
+
+
+def contact(**fields) -> Contact:
+    base = {"id": "police-non-emergency", "group": "police", "name": "Police", "use_when": "Not an emergency.",
+            "clauses": ["7.4"]}
+    return Contact.model_validate(base | fields)
+
+
+def link(**fields) -> Link:
+    base = {"id": "kcsie-2024", "text": "KCSiE 2024", "title": "Keeping children safe in education 2024",
+            "publisher": "Department for Education", "url": "https://www.gov.uk/kcsie", "confidence": "high",
+            "kind": "statutory-guidance", "clauses": ["3.2"]}
+    return Link.model_validate(base | fields)
+
+
+# --- phone numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "display", "tel"),
+    [
+        ("999", "999", "999"),
+        ("101", "101", "101"),
+        ("0800 011 3764", "0800 011 3764", "+448000113764"),
+        ("08088005000", "0808 800 5000", "+448088005000"),
+        ("01905 822666", "01905 822666", "+441905822666"),
+    ],
+)
+def test_phone_numbers_are_stored_for_dialling_and_shown_for_reading(written, display, tel):
+    assert Phone.parse(written) == Phone(display=display, tel=tel)
+
+
+@pytest.mark.parametrize("written", ["0800 011", "12345", "phone the DSL", "+1 202 555 0100 x"])
+def test_invalid_phone_numbers_are_refused(written):
+    with pytest.raises(ValueError, match="not a valid UK phone number"):
+        Phone.parse(written)
+
+
+# --- contacts ---------------------------------------------------------------------------------
+
+
+def test_inline_phone_is_tap_to_call():
+    assert render.contact_inline(contact(phone="101")) == '<a class="contact-phone" href="tel:101">101</a>'
+
+
+def test_inline_email_is_mailto():
+    rendered = render.contact_inline(contact(email="safeguarding@ofgl.co.uk"))
+    assert rendered == '<a class="contact-email" href="mailto:safeguarding@ofgl.co.uk">safeguarding@ofgl.co.uk</a>'
+
+
+def test_inline_contact_refuses_a_channel_it_does_not_have():
+    with pytest.raises(ValueError, match="has no email"):
+        render.contact_inline(contact(phone="101"), "email")
+
+
+def test_contact_card_has_call_button_clauses_and_anchor():
+    card = render.contact_card(contact(phone="0800 011 3764"), ["[7.4](x.md#clause-7-4)"], None)
+    assert "### Police { #contact-police-non-emergency }" in card
+    assert '<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764</a>' in card
+    assert "In the policy: [7.4](x.md#clause-7-4)" in card
+    assert "Not in the policy" not in card
+
+
+def test_contact_card_flags_a_number_that_is_not_in_the_policy():
+    outside = contact(
+        phone="01905 822666", in_policy=False, clauses=[],
+        source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
+    )
+    card = render.contact_card(outside, [], None)
+    assert '!!! warning "Not in the policy: check with your DSL"' in card
+    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in card
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+
+def test_clause_anchor_links_to_itself():
+    assert render.clause_anchor("11.5") == "[11.5](#clause-11-5){ #clause-11-5 .clause-number }"
+
+
+@pytest.mark.parametrize(
+    ("from_page", "expected"),
+    [
+        ("index.md", "[11.5](policy/11-concerns.md#clause-11-5)"),
+        ("about/editing.md", "[11.5](../policy/11-concerns.md#clause-11-5)"),
+        ("policy/07-trafficking.md", "[11.5](11-concerns.md#clause-11-5)"),
+        ("policy/11-concerns.md", "[11.5](#clause-11-5)"),
+    ],
+)
+def test_clause_link_is_relative_to_the_page(from_page, expected):
+    assert render.clause_link("11.5", "policy/11-concerns.md", from_page) == expected
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+def test_indicator_list_is_verbatim_with_an_id_per_item():
+    lst = IndicatorList.model_validate({
+        "clause": "6.4", "name": "Indicators", "kind": "indicators",
+        "items": [{"id": "unexplained-money", "text": "Unexplained money or gifts"},
+                  {"id": "drug-misuse", "text": "Drug or alcohol misuse"}],
+    })
+    assert render.indicator_list(lst) == (
+        "- Unexplained money or gifts\n  { #sign-unexplained-money }\n"
+        "- Drug or alcohol misuse\n  { #sign-drug-misuse }\n"
+    )
+
+
+def test_sentence_list_renders_as_its_sentence():
+    lst = IndicatorList.model_validate({
+        "clause": "8.8", "name": "Areas", "kind": "county-lines", "form": "sentence",
+        "items": [{"id": "area-risk-factors", "text": "Key risk factors of areas are towns."}],
+    })
+    assert render.indicator_list(lst) == "Key risk factors of areas are towns."
+
+
+# --- external links ---------------------------------------------------------------------------
+
+
+def test_confirmed_link_is_a_link():
+    assert render.external_link(link()) == "[KCSiE 2024](https://www.gov.uk/kcsie)"
+
+
+def test_superseded_link_shows_its_successor():
+    rendered = render.external_link(link(superseded_by={
+        "title": "Keeping children safe in education 2025", "url": "https://www.gov.uk/kcsie-2025", "since": "2025-09-01"}))
+    assert rendered.startswith("[KCSiE 2024](https://www.gov.uk/kcsie)")
+    assert "replaced from 1 September 2025 by [Keeping children safe in education 2025](https://www.gov.uk/kcsie-2025)" in rendered
+
+
+@pytest.mark.parametrize("confidence", ["low", "none"])
+def test_unconfirmed_address_is_not_guessed(confidence):
+    rendered = render.external_link(link(confidence=confidence))
+    assert "https://" not in rendered
+    assert rendered == (
+        'KCSiE 2024<span class="editorial"> (Department for Education: '
+        "address to be confirmed by the policy owner)</span>"
+    )
+
+
+def test_internal_document_has_no_address():
+    rendered = render.external_link(link(kind="internal", url=None, confidence="none"), text="Wellbeing")
+    assert rendered == 'Wellbeing<span class="editorial"> (an internal Group document: ask your DSL)</span>'
+
+
+# --- setting ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def setting() -> Setting:
+    return Setting.model_validate({
+        "name": "Bankside College", "group": "Outcomes First Group", "nation": "England", "nation_basis": "x",
+        "local_authority_area": "Worcestershire", "police_force": "West Mercia Police",
+        "policy": {"title": "Child Exploitation Policy", "updated": "2024-09-01", "review_due": "2025-09-01",
+                   "review_due_basis": "annual"},
+        "recording_systems": ["Sleuth"],
+    })
+
+
+def test_review_status_before_the_due_date(setting):
+    status = render.review_status(setting, datetime.date(2025, 9, 1))
+    assert status["text"] == "Updated 1 September 2024; review due 1 September 2025."
+    assert status["overdue"] is False
+
+
+def test_review_status_after_the_due_date(setting):
+    status = render.review_status(setting, datetime.date(2025, 9, 2))
+    assert status["overdue"] is True
+    assert "was due for review on 1 September 2025" in status["overdue_text"]
