@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_POLICY = ROOT.parent / "shared" / "source" / "child-exploitation-policy-2024-09-01.md"
+# The policy exactly as received, kept in the repository as the record the site must match.
+SOURCE_POLICY = ROOT / "source" / "child-exploitation-policy-2024-09-01.md"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Fidelity: every sentence of the policy as received appears, word for word, in the built site.
 
-The source is the PDF-to-Markdown conversion in /work/shared/source (see its README). We strip
+The source is the PDF-to-Markdown conversion in source/ (see its README). We strip
 its Markdown, split it into sentences, and look for each one in the text of the built pages'
 <article> (the site's own editorial notes removed). Quote marks are compared exactly: the site
 must keep ’ “ ” and ' " as the policy has them.
