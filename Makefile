@@ -4,6 +4,8 @@ SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 export NO_MKDOCS_2_WARNING := 1
 UV_VERSION := 0.13.8
+# uv from the PATH, or the copy that `make install` puts into Python's packages.
+UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
 .PHONY: help install browser serve build test
 
@@ -11,17 +13,17 @@ help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 install: ## Install the pinned Python packages (uv.lock) into .venv
-	@command -v uv >/dev/null || python3 -m pip install --quiet "uv==$(UV_VERSION)"
-	uv sync --locked
+	@command -v uv >/dev/null || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --locked
 
 browser: ## Install Debian's Chromium for the browser tests, if missing
 	scripts/install-chromium
 
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload
-	uv run mkdocs serve --dev-addr 127.0.0.1:8000
+	$(UV) run mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install ## Build the site into site/ (strict: any warning fails)
-	uv run mkdocs build --strict
+	$(UV) run mkdocs build --strict
 
 test: install browser ## Run the whole test suite
-	uv run pytest
+	$(UV) run pytest
