@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import render
+from . import linkhealth, render
 from .errors import DataError
 from .sitedata import SiteData
 
@@ -119,3 +119,6 @@ def define_env(env) -> None:
     ]
     env.conf["extra"]["review"] = render.review_status(site.setting, datetime.date.today())
     env.conf["extra"]["setting_name"] = site.setting.name
+
+    # Features with macros of their own.
+    linkhealth.register(env, site)
