@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import linkhealth, render
+from . import linkhealth, pathway_pages, render
 from .errors import DataError
 from .sitedata import SiteData
 
@@ -110,6 +110,18 @@ def define_env(env) -> None:
     @env.macro
     def link(link_id: str, text: str | None = None) -> str:
         return render.external_link(known("link", links, link_id), text)
+
+    @env.macro
+    def pathway_starts(home: bool = False) -> str:
+        return pathway_pages.starts_list(site.pathways, page_src(), home)
+
+    @env.macro
+    def pathway_situations() -> str:
+        return pathway_pages.situations_list(site.pathways, page_src())
+
+    @env.macro
+    def pathway_flowchart() -> str:
+        return pathway_pages.flowchart(site.pathways, page_src())
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
     env.conf["extra"]["emergency_route"] = [

@@ -63,23 +63,30 @@ def contact_inline(contact: Contact, channel: str | None = None) -> str:
     return f'<a class="contact-{channel}" href="{html.escape(href)}">{html.escape(text)}</a>'
 
 
+def contact_actions(contact: Contact, label: str = "") -> str:
+    """Large tap-to-call and email buttons. ``label`` names the contact for screen readers where
+    the button stands away from the contact's name ("Call 101, Worcestershire Police")."""
+    actions = []
+    suffix = f'<span class="visually-hidden">, {html.escape(label)}</span>' if label else ""
+    if contact.phone:
+        href, text = contact_href(contact, "phone")
+        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}{suffix}</a>')
+    if contact.email:
+        href, text = contact_href(contact, "email")
+        actions.append(f'<a class="contact-action" href="{href}">Email {text}{suffix}</a>')
+    return " ".join(actions)
+
+
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, heading_level: int = 3) -> str:
     """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
     heading = "#" * heading_level
-    lines = [f'<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #contact-{contact.id} }}", ""]
+    lines = ['<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #contact-{contact.id} }}", ""]
     if contact.role:
         name = f" ({contact.short_name})" if contact.short_name else ""
         lines += [f"**{contact.role}**{name}", ""]
     lines += [contact.use_when, ""]
-    actions = []
-    if contact.phone:
-        href, text = contact_href(contact, "phone")
-        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}</a>')
-    if contact.email:
-        href, text = contact_href(contact, "email")
-        actions.append(f'<a class="contact-action" href="{href}">Email {text}</a>')
-    if actions:
-        lines += [" ".join(actions), ""]
+    if actions := contact_actions(contact):
+        lines += [actions, ""]
     if web_link:
         lines += [f"Web: {web_link}", ""]
     if contact.hours:
@@ -89,7 +96,7 @@ def contact_card(contact: Contact, clause_links: list[str], web_link: str | None
     if contact.source:
         source = contact.source
         lines += [
-            f'!!! warning "Not in the policy: check with your DSL"',
+            '!!! warning "Not in the policy: check with your DSL"',
             f"    {source.note} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
             "",
         ]

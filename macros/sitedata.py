@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
 from .models import ContactBook, Indicator, IndicatorBook, LinkBook, SectionBook, Setting
+from .pathways import PathwayGraph, check_graph
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
 FIXES = {
@@ -24,7 +25,7 @@ FIXES = {
     "date_from_datetime_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
     "date_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
     "date_type": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
-    "too_short": "add at least one entry",
+    "too_short": "add the missing entries",
     "literal_error": "use one of the values listed above",
     "url_parsing": "write the full address, starting https://",
     "url_scheme": "write the full address, starting https://",
@@ -114,6 +115,7 @@ class SiteData:
     indicators: IndicatorBook
     links: LinkBook
     sections: SectionBook
+    pathways: PathwayGraph
 
     @classmethod
     def load(cls, data_dir: Path) -> SiteData:
@@ -129,6 +131,7 @@ class SiteData:
             indicators=load("indicators.yml", IndicatorBook),
             links=load("links.yml", LinkBook, wrap="links"),
             sections=load("sections.yml", SectionBook, wrap="sections"),
+            pathways=load("pathways.yml", PathwayGraph),
         )
         site.check_references()
         return site
@@ -174,6 +177,7 @@ class SiteData:
             check_clauses("data/indicators.yml", f"list {lst.name!r}", [lst.clause])
         for link in self.links.links:
             check_clauses("data/links.yml", f"link {link.id!r}", link.clauses)
+        check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
 
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""

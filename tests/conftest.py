@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
@@ -40,6 +42,44 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+# --- copies of the project, to break on purpose ------------------------------------------------
+
+
+def copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def edit_yaml(change):
+    """A mutation that parses the file, lets ``change`` edit it, and writes it back."""
+
+    def mutate(path: Path) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    return mutate
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ["docs", "data", "macros", "overrides"]:
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def failed_build_output(project: Path, tmp_path: Path) -> str:
+    result = build_site(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build succeeded:\n{output}"
+    return output
+
+
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,11 @@ with a message naming the file, the item, the problem and the fix."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output
 
-from conftest import ROOT, build_site
 from macros.errors import DataError
 from macros.sitedata import SiteData
 
@@ -52,23 +50,6 @@ def test_policy_lists_exist(site, clause):
 
 
 # --- bad data: one mutation of one file per case ----------------------------------------------
-
-
-def copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return data
-
-
-def edit_yaml(change):
-    """A mutation that parses the file, lets ``change`` edit it, and writes it back."""
-
-    def mutate(path: Path) -> None:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        change(data)
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-    return mutate
 
 
 def replace_text(old: str, new: str):
@@ -234,22 +215,6 @@ def test_bad_data_is_named(tmp_path, file, mutate, expected):
 
 
 # --- bad data fails the real build ------------------------------------------------------------
-
-
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ["docs", "data", "macros", "overrides"]:
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return project
-
-
-def failed_build_output(project: Path, tmp_path: Path) -> str:
-    result = build_site(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build succeeded:\n{output}"
-    return output
 
 
 def test_bad_phone_fails_the_build(tmp_path):

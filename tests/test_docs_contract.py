@@ -7,8 +7,8 @@ import re
 
 import phonenumbers
 import pytest
-
 from conftest import ROOT
+
 from macros.sitedata import SiteData
 
 DOCS = ROOT / "docs"

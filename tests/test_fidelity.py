@@ -12,7 +12,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import SOURCE_POLICY
 
 # --- what the site deliberately does not show -------------------------------------------------

@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from macros.clauses import anchor_id
 from macros.sitedata import SiteData
 
@@ -68,7 +68,7 @@ def test_emergency_strip_is_first_on_every_page(site, built_site):
         assert strip is not None, f"{name} has no emergency strip"
         assert html.index('aria-label="Emergency contacts"') < html.index('class="md-header'), name
         assert len(html[: html.index("</nav>")].encode()) < FIRST_ROUND_TRIP_BYTES, f"{name}: strip beyond 14 KB"
-        assert len(strip.find_all("a")) == len(route) + 1, name  # each route entry, then "All contacts"
+        assert len(strip.find_all("a")) == len(route) + 2, name  # each route entry, "What to do now", "All contacts"
         assert strip.find("a", href="tel:999"), f"{name}: 999 is not tap-to-call"
 
 

@@ -4,7 +4,6 @@ WCAG 2 A or AA violation."""
 
 from __future__ import annotations
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 # axe-core's rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.

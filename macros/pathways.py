@@ -1,0 +1,178 @@
+"""The decision pathways (``data/pathways.yml``): their model, the checks that make them a sound
+graph, and the walk through every path.
+
+The graph has three kinds of node, sharing one set of ids:
+- a *start* is a way in (the navigator's first button, or a shortcut), pointing at a node;
+- a *question* has options, each leading to another node;
+- an *outcome* is an ordered list of steps, each citing the clauses it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .errors import DataError
+from .models import ClauseRef, Id, Strict, Text
+
+FILE = "data/pathways.yml"
+
+# The deadlines the policy uses, in its own words.
+When = Literal["now", "immediately", "straight away", "the same day", "within one working day"]
+
+
+class Option(Strict):
+    label: Text
+    next: Id
+
+
+class Question(Strict):
+    id: Id
+    text: Text
+    help: str | None = None
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class Step(Strict):
+    do: Text
+    who: Text
+    when: When | None = None  # None where the policy sets no deadline
+    contacts: list[Id] = []
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Caution(Strict):
+    """A problem in the policy text that a reader following this outcome should know about."""
+
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Outcome(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    steps: Annotated[list[Step], Field(min_length=1)]
+    cautions: list[Caution] = []
+    related: list[Id] = []
+
+
+class Start(Strict):
+    id: Id
+    label: Text
+    node: Id
+    on_home: bool = False  # also shown as a button on the home page
+
+
+class PathwayGraph(Strict):
+    starts: Annotated[list[Start], Field(min_length=1)]
+    questions: list[Question] = []
+    outcomes: Annotated[list[Outcome], Field(min_length=1)]
+
+    def nodes(self) -> dict[str, Question | Outcome]:
+        return {node.id: node for node in [*self.questions, *self.outcomes]}
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+
+@dataclass(frozen=True)
+class Path:
+    """One walk from a start to an outcome: the options chosen on the way."""
+
+    start: str
+    answers: tuple[tuple[str, str], ...]  # (question id, option label)
+    outcome: str
+
+
+def all_paths(graph: PathwayGraph) -> list[Path]:
+    """Every path from every start to an outcome (the graph is checked to be acyclic)."""
+    nodes = graph.nodes()
+    paths: list[Path] = []
+
+    def walk(start: str, node_id: str, answers: tuple) -> None:
+        node = nodes[node_id]
+        if isinstance(node, Outcome):
+            paths.append(Path(start, answers, node.id))
+            return
+        for option in node.options:
+            walk(start, option.next, (*answers, (node.id, option.label)))
+
+    for start in graph.starts:
+        walk(start.id, start.node, ())
+    return paths
+
+
+def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str]) -> None:
+    """Stop the build on any flaw a reader could fall into. ``route`` is the emergency route's
+    contacts: every outcome must send the reader to the DSL or the emergency services."""
+    nodes: dict[str, Question | Outcome] = {}
+    for node in [*graph.questions, *graph.outcomes]:
+        if node.id in nodes:
+            fail(f"node {node.id!r}", "uses an id that another question or outcome already has", "rename one of them")
+        nodes[node.id] = node
+    start_ids = [start.id for start in graph.starts]
+    for start in graph.starts:
+        if start_ids.count(start.id) > 1:
+            fail(f"start {start.id!r}", "appears more than once", "give each start its own id")
+        if start.node not in nodes:
+            fail(f"start {start.id!r}", f"leads to {start.node!r}, which does not exist", "point it at a question or outcome id")
+
+    for question in graph.questions:
+        for option in question.options:
+            if option.next not in nodes:
+                fail(f"question {question.id!r}, option {option.label!r}", f"leads to {option.next!r}, which does not exist",
+                     "point it at a question or outcome id")
+
+    for outcome in graph.outcomes:
+        for number, step in enumerate(outcome.steps, start=1):
+            where = f"outcome {outcome.id!r}, step {number}"
+            for contact in step.contacts:
+                if contact not in contacts:
+                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml", "use a contact id from that file")
+            for clause in step.clauses:
+                if clause not in clauses:
+                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause listed in data/sections.yml")
+        for caution in outcome.cautions:
+            for clause in caution.clauses:
+                if clause not in clauses:
+                    fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
+                         "use a clause listed in data/sections.yml")
+        for related in outcome.related:
+            if not isinstance(nodes.get(related), Outcome):
+                fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
+        if not any(route & set(step.contacts) for step in outcome.steps):
+            fail(f"outcome {outcome.id!r}", "sends the reader to neither the DSL nor the emergency services",
+                 f"add a step with one of these contacts: {', '.join(sorted(route))}")
+
+    check_no_cycles(graph, nodes)
+    reachable = {node for path in all_paths(graph) for node in [*(q for q, _ in path.answers), path.outcome]}
+    for node_id in nodes:
+        if node_id not in reachable:
+            fail(f"node {node_id!r}", "cannot be reached from any start", "add an option or a start that leads to it, or remove it")
+
+
+def check_no_cycles(graph: PathwayGraph, nodes: dict[str, Question | Outcome]) -> None:
+    """A question that leads back to itself would trap a reader in a loop."""
+    done: set[str] = set()
+
+    def visit(node_id: str, trail: list[str]) -> None:
+        if node_id in trail:
+            loop = " -> ".join([*trail[trail.index(node_id):], node_id])
+            fail(f"question {node_id!r}", f"is part of a loop ({loop})", "make one of these options lead onwards, to an outcome")
+        if node_id in done:
+            return
+        node = nodes[node_id]
+        if isinstance(node, Question):
+            for option in node.options:
+                visit(option.next, [*trail, node_id])
+        done.add(node_id)
+
+    for start in graph.starts:
+        visit(start.node, [])
+
+
+def fail(item: str, problem: str, fix: str) -> None:
+    raise DataError(FILE, item, problem, fix)

@@ -1,0 +1,247 @@
+"""The decision pathways: every path leads where the policy says, the graph checks catch every
+kind of broken graph, and every view (pages, flowchart, pathways.json) matches the data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_data, edit_yaml
+from macros import pathway_pages
+from macros.errors import DataError
+from macros.pathways import all_paths
+from macros.sitedata import SiteData
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return SiteData.load(ROOT / "data")
+
+
+# --- every path, and what the policy requires at its end ---------------------------------------
+
+# The acceptance table: each way through the questions and the outcome the policy requires.
+EXPECTED_PATHS = {
+    ("worried", ("Yes",)): "immediate-danger",
+    ("worried", ("No", "A young person has told me they are being exploited")): "disclosure",
+    ("worried", ("No", "I'm worried a young person is being exploited",
+                 "They may have been moved or brought somewhere to be exploited (trafficking)")): "trafficking",
+    ("worried", ("No", "I'm worried a young person is being exploited",
+                 "Someone may be grooming them online")): "online-grooming",
+    ("worried", ("No", "I'm worried a young person is being exploited",
+                 "They have special educational needs or disabilities (SEND) and their behaviour has changed")): "send-change",
+    ("worried", ("No", "I'm worried a young person is being exploited", "Something else, or I'm not sure")): "concern",
+    ("worried", ("No", "I'm worried about a member of staff")): "staff-concern",
+    ("told", ()): "disclosure",
+    ("danger", ()): "immediate-danger",
+    ("integrated", ("At the school",)): "reported-at-school",
+    ("integrated", ("At the children's home",)): "reported-at-home",
+}
+
+
+def test_every_path_reaches_the_outcome_the_policy_requires(site):
+    walked = {(p.start, tuple(label for _, label in p.answers)): p.outcome for p in all_paths(site.pathways)}
+    assert walked == EXPECTED_PATHS
+
+
+def steps_with(site, outcome_id: str, contact: str | None = None, when: str | None = None, clause: str | None = None):
+    return [
+        step for step in site.pathways.outcome(outcome_id).steps
+        if (contact is None or contact in step.contacts) and (when is None or step.when == when)
+        and (clause is None or clause in step.clauses)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "contact", "when", "clause"),
+    [
+        # 11.1: immediate concerns to the DSL straight away, and the police; 999 in an emergency (7.4).
+        ("immediate-danger", "emergency-services", "now", "7.4"),
+        ("immediate-danger", "dsl", "straight away", "11.1"),
+        ("immediate-danger", "police-non-emergency", "immediately", "11.1"),
+        # 11.1 and 11.5: share with the DSL; referral to the local authority within one working day.
+        ("concern", "dsl", "immediately", "11.5"),
+        ("concern", "worcestershire-family-front-door", "within one working day", "11.1"),
+        ("concern", "group-safeguarding", None, "11.1"),
+        # 12.3: report to the DSL immediately, who reports to police and local authority immediately.
+        ("disclosure", "dsl", "immediately", "12.3"),
+        ("disclosure", "police-non-emergency", "immediately", "12.3"),
+        # 7.5 and 7.6: local authority immediately; DSL and police immediately if immediate; 7.7 NSPCC.
+        ("trafficking", "worcestershire-family-front-door", "immediately", "7.5"),
+        ("trafficking", "dsl", "immediately", "7.6"),
+        ("trafficking", "nspcc-helpline", None, "7.7"),
+        # 11.4: online grooming reported to the DSL immediately.
+        ("online-grooming", "dsl", "immediately", "11.4"),
+        # 12.7: concerns about staff to the DSL or deputy immediately.
+        ("staff-concern", "dsl", "immediately", "12.7"),
+        # 6.5 leads to sharing the concern (11.1).
+        ("send-change", "dsl", "immediately", "11.1"),
+        # 12.3: in integrated settings the DSL and the Home's Safeguarding Lead share the record.
+        ("reported-at-school", "dsl", None, "12.3"),
+        ("reported-at-home", "dsl", None, "12.3"),
+    ],
+)
+def test_outcome_has_the_step_the_policy_requires(site, outcome, contact, when, clause):
+    assert steps_with(site, outcome, contact, when, clause), f"{outcome}: no step to {contact} {when} citing {clause}"
+
+
+def test_disclosure_steps_include_listening_and_no_secrets(site):
+    text = " ".join(step.do for step in site.pathways.outcome("disclosure").steps)
+    for words in ["Listen", "open questions", "Never promise to keep things secret", "not to blame",
+                  "Write as much detail down as possible", "electronic recording system", "patient"]:
+        assert words in text
+
+
+def test_outcome_steps_type_no_phone_numbers(site):
+    """Numbers appear through the step's contacts (tap-to-call), never typed in its words."""
+    from test_docs_contract import phone_numbers
+
+    for outcome in site.pathways.outcomes:
+        for step in outcome.steps:
+            assert not phone_numbers(step.do), (outcome.id, step.do)
+
+
+# --- the graph checks: each broken graph stops the build ----------------------------------------
+
+
+def outcome(data, outcome_id):
+    return next(o for o in data["outcomes"] if o["id"] == outcome_id)
+
+
+def question(data, question_id):
+    return next(q for q in data["questions"] if q["id"] == question_id)
+
+
+BROKEN_GRAPHS = [
+    pytest.param(lambda d: outcome(d, "concern").update(id="trafficking"),
+                 ["node 'trafficking'", "another question or outcome already has"], id="duplicate-id"),
+    pytest.param(lambda d: question(d, "in-danger")["options"][1].update(next="what-happend"),
+                 ["question 'in-danger', option 'No'", "'what-happend', which does not exist"], id="option-to-missing-node"),
+    pytest.param(lambda d: d["starts"][0].update(node="nowhere"),
+                 ["start 'worried'", "'nowhere', which does not exist"], id="start-to-missing-node"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0]["contacts"].append("headteacher"),
+                 ["outcome 'concern', step 1", "contact 'headteacher'"], id="unknown-contact"),
+    pytest.param(lambda d: outcome(d, "disclosure")["steps"][1]["clauses"].append("12.9"),
+                 ["outcome 'disclosure', step 2", "clause 12.9"], id="unknown-clause"),
+    pytest.param(lambda d: question(d, "concern-about")["options"][3].update(next="in-danger"),
+                 ["is part of a loop", "in-danger -> what-happened -> concern-about -> in-danger"], id="cycle"),
+    pytest.param(lambda d: question(d, "what-happened")["options"].pop(2),
+                 ["node 'staff-concern'", "cannot be reached from any start"], id="unreachable-node"),
+    pytest.param(lambda d: [step.update(contacts=[]) for step in outcome(d, "staff-concern")["steps"]],
+                 ["outcome 'staff-concern'", "neither the DSL nor the emergency services"], id="outcome-without-dsl"),
+    pytest.param(lambda d: outcome(d, "concern")["related"].append("conern"),
+                 ["outcome 'concern'", "related outcome 'conern'"], id="unknown-related"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(when="soon"),
+                 ["'soon' is not allowed", "'within one working day'"], id="deadline-not-in-policy-words"),
+    pytest.param(lambda d: question(d, "reported-where")["options"].pop(1),
+                 ["'reported-where'", "field 'options'", "at least 2"], id="question-with-one-option"),
+    pytest.param(lambda d: outcome(d, "send-change").update(steps=[]),
+                 ["'send-change'", "field 'steps'", "at least 1"], id="outcome-without-steps"),
+]
+
+
+@pytest.mark.parametrize(("mutation", "expected"), BROKEN_GRAPHS)
+def test_broken_graph_is_named(tmp_path, mutation, expected):
+    data = copy_data(tmp_path)
+    edit_yaml(mutation)(data / "pathways.yml")
+    with pytest.raises(DataError) as caught:
+        SiteData.load(data)
+    message = str(caught.value)
+    for part in ["data/pathways.yml", *expected, "Fix:"]:
+        assert part in message, f"{part!r} missing from: {message}"
+
+
+# --- the built views ----------------------------------------------------------------------------
+
+
+def soup(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built(built_site, docs_page: str):
+    return built_site.path / docs_page.removesuffix(".md").removesuffix("index") / "index.html"
+
+
+def test_every_node_has_its_page(site, built_site):
+    for node_id, node in site.pathways.nodes().items():
+        page = built(built_site, pathway_pages.node_page(site.pathways, node_id))
+        assert page.exists(), node_id
+        heading = soup(page).find("h1").get_text(strip=True)
+        assert heading == getattr(node, "title", None) or heading == getattr(node, "text", None)
+
+
+def test_outcome_pages_show_every_step_with_its_clauses_and_contacts(site, built_site):
+    for outcome in site.pathways.outcomes:
+        page = soup(built(built_site, pathway_pages.node_page(site.pathways, outcome.id)))
+        items = page.select(".steps > ol > li")
+        assert len(items) == len(outcome.steps), outcome.id
+        for item, step in zip(items, outcome.steps, strict=True):
+            assert step.do in item.get_text(" ", strip=True)
+            cited = [a.get_text() for a in item.select('.step-source a[href*="#clause-"]')]
+            assert cited == step.clauses, (outcome.id, step.do)
+            for contact_id in step.contacts:
+                contact = site.contacts.by_id()[contact_id]
+                target = f"tel:{contact.phone.tel}" if contact.phone else (
+                    f"mailto:{contact.email}" if contact.email else f"#contact-{contact.id}")
+                assert item.select_one(f'a[href$="{target}"]'), (outcome.id, contact_id)
+
+
+def test_clause_links_on_pathway_pages_reach_their_anchor(site, built_site):
+    pages = [pathway_pages.node_page(site.pathways, n) for n in site.pathways.nodes()]
+    pages += [pathway_pages.HUB, pathway_pages.FLOWCHART]
+    checked = 0
+    for docs_page in pages:
+        path = built(built_site, docs_page)
+        for link in soup(path).select('a[href*="#clause-"]'):
+            target, anchor = link["href"].split("#")
+            target_file = (path.parent / target / "index.html").resolve() if target else path
+            assert soup(target_file).find(id=anchor), f"{docs_page}: {link['href']}"
+            checked += 1
+    assert checked > 50
+
+
+def test_flowchart_shows_every_question_option_and_outcome(site, built_site):
+    text = soup(built(built_site, pathway_pages.FLOWCHART)).find("article").get_text(" ", strip=True)
+    for q in site.pathways.questions:
+        assert q.text in text
+        for option in q.options:
+            assert option.label in text
+    for o in site.pathways.outcomes:
+        assert o.title in text
+
+
+def test_hub_links_every_situation(site, built_site):
+    hub = soup(built(built_site, pathway_pages.HUB))
+    titles = {a.get_text(strip=True) for a in hub.find("article").find_all("a")}
+    assert {o.title for o in site.pathways.outcomes} <= titles
+
+
+def test_pathways_json_matches_the_yaml(site, built_site):
+    exported = json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
+    graph = site.pathways
+    assert exported["version"] == 1
+    assert [s["id"] for s in exported["starts"]] == [s.id for s in graph.starts]
+    assert {q: [o["next"] for o in v["options"]] for q, v in exported["questions"].items()} == {
+        q.id: [o.next for o in q.options] for q in graph.questions
+    }
+    for outcome in graph.outcomes:
+        steps = exported["outcomes"][outcome.id]["steps"]
+        assert [s["do"] for s in steps] == [s.do for s in outcome.steps]
+        assert [[c["number"] for c in s["clauses"]] for s in steps] == [s.clauses for s in outcome.steps]
+        assert [s["contacts"] for s in steps] == [s.contacts for s in outcome.steps]
+        for step in steps:
+            assert set(step["contacts"]) <= set(exported["contacts"])
+
+
+def test_pathways_json_addresses_exist_in_the_build(built_site):
+    exported = json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
+    pages = [node["page"] for node in [*exported["questions"].values(), *exported["outcomes"].values()]]
+    clauses = [c["url"] for o in exported["outcomes"].values() for s in o["steps"] for c in s["clauses"]]
+    for address in pages + clauses:
+        path, _, anchor = address.partition("#")
+        page = built_site.path / path / "index.html"
+        assert page.exists(), address
+        if anchor:
+            assert soup(page).find(id=anchor), address
