@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install browser serve build test
+.PHONY: help install browser serve build test links
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,3 +27,6 @@ build: install ## Build the site into site/ (strict: any warning fails)
 
 test: install browser ## Run the whole test suite
 	$(UV) run pytest
+
+links: build ## Check every external guidance link (needs the internet)
+	scripts/check-links --site site

@@ -1,7 +1,189 @@
-"""The "Guidance links" page: each external document's status from the last link check."""
+"""The "Guidance links" page: each external document's status from the last link check.
+
+The status of every address lives in ``data/link-report.json``, which the link check
+(``macros/linkcheck.py``, run weekly in CI and by ``make links``) writes and a person commits.
+``data/links.yml`` stays what people edit by hand: the check never rewrites it. The page joins
+the two by address, so a document whose address was edited after the last check reads
+"not checked yet" rather than showing the old address's result.
+
+The renderers below take records and return Markdown (no files, no MkDocs), so they are tested
+on their own; ``register`` wires them into mkdocs-macros.
+"""
 
 from __future__ import annotations
+
+import datetime
+import html
+import json
+import re
+from pathlib import Path
+from typing import Callable, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from . import render
+from .errors import DataError
+from .models import Link
+from .sitedata import parse
+
+REPORT = Path(__file__).resolve().parent.parent / "data" / "link-report.json"
+
+# What the check found for one address. Only "broken" fails the check (see macros/linkcheck.py).
+Classification = Literal["ok", "redirected", "broken", "blocked", "timed-out", "not-checked-yet"]
+
+# The status as staff read it, and what the policy owner should do about it.
+STATUS_WORDS: dict[str, str] = {
+    "ok": "Working",
+    "redirected": "Moved",
+    "broken": "Broken",
+    "blocked": "Could not be checked automatically",
+    "timed-out": "No answer in time",
+    "not-checked-yet": "Not checked yet",
+}
+ADVICE: dict[str, str] = {
+    "redirected": "the policy owner should update the link to the new address",
+    "broken": "the policy owner should find the document's new address",
+    "blocked": "the website turned the checker away; open it in a browser to check it",
+    "timed-out": "open it in a browser to check it; the next weekly check tries again",
+}
+
+
+# --- the report (written by macros/linkcheck.py) -----------------------------------------------
+
+
+class LinkResult(BaseModel):
+    """One address and what the last check found there."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    ids: list[str] = []  # the entries in data/links.yml with this address
+    pages: list[str] = []  # the built site's pages that link to it
+    classification: Classification
+    status_code: int | None = None
+    result: str | None = None  # linkchecker's own words, e.g. "404 Not Found"
+    final_url: str | None = None  # where the address now leads, when it redirected
+    attempts: int = 0
+    checked_at: datetime.datetime | None = None
+
+
+class LinkReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    generated_at: datetime.datetime | None
+    links: list[LinkResult]
+
+    def for_url(self, url: object) -> LinkResult | None:
+        return next((result for result in self.links if result.url == str(url)), None)
+
+    def counts(self) -> dict[str, int]:
+        """How many addresses are in each class, in STATUS_WORDS order, classes with none left out."""
+        found = [result.classification for result in self.links]
+        return {kind: found.count(kind) for kind in STATUS_WORDS if kind in found}
+
+
+def load_report(path: Path = REPORT) -> LinkReport:
+    """The committed report; a missing or malformed one stops the build with the fix."""
+    shown = f"data/{path.name}"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(shown, "the file", "is missing", "restore it from version control, or run `make links`") from None
+    except json.JSONDecodeError as error:
+        raise DataError(shown, f"line {error.lineno}", f"is not valid JSON ({error.msg})",
+                        "restore it from version control, or run `make links`") from None
+    return parse(LinkReport, path, raw)
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]])")
+
+
+def plain(text: str) -> str:
+    """Text from data or from a website, shown as typed: no HTML, no Markdown emphasis or links."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def address_link(url: object) -> str:
+    """An address as a link whose text is the address itself, so the policy owner can read it."""
+    return f"[{plain(str(url))}]({url})"
+
+
+def checked_on(result: LinkResult | None) -> str:
+    return render.long_date(result.checked_at.date()) if result and result.checked_at else "never"
+
+
+def status_line(result: LinkResult | None) -> str:
+    """'Broken (404 Not Found); the policy owner should find the document's new address.'"""
+    kind = result.classification if result else "not-checked-yet"
+    line = STATUS_WORDS[kind]
+    if kind == "redirected" and result.final_url:
+        line += f": it now leads to {address_link(result.final_url)}"
+    elif kind in ("broken", "blocked", "timed-out") and result.result:
+        line += f" ({plain(result.result)})"
+    if kind in ADVICE:
+        line += f"; {ADVICE[kind]}"
+    return line + "."
+
+
+def document_card(link: Link, clause_links: list[str], report: LinkReport, heading_level: int = 3) -> str:
+    """One document: what it is, where the policy cites it, its address and how that address fared.
+
+    A list under a heading, not a table: nothing to scroll sideways on a phone.
+    """
+    lines = [
+        f"{'#' * heading_level} {plain(link.title)} {{ #link-{link.id} }}",
+        "",
+        f"{plain(link.publisher)}, {link.kind.replace('-', ' ')}",
+        "",
+        f"- **In the policy:** {', '.join(clause_links)}, as “{plain(link.text)}”",
+    ]
+    if link.kind == "internal":
+        lines += ["- **Address:** none: an internal Group document (ask your DSL)",
+                  "- **Status:** Not checked: there is no public address."]
+    elif not link.confirmed:
+        lines += ["- **Address:** address to be confirmed by the policy owner",
+                  "- **Status:** Not checked: the address is to be confirmed."]
+    else:
+        result = report.for_url(link.url)
+        lines += [f"- **Address:** {address_link(link.url)}",
+                  f"- **Status:** {status_line(result)}",
+                  f"- **Last checked:** {checked_on(result)}"]
+    if link.superseded_by:
+        successor = link.superseded_by
+        result = report.for_url(successor.url)
+        lines += [
+            f"- **Replaced by:** {plain(successor.title)}, from {render.long_date(successor.since)}",
+            f"    - **Address:** {address_link(successor.url)}",
+            f"    - **Status:** {status_line(result)}",
+            f"    - **Last checked:** {checked_on(result)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: LinkReport) -> str:
+    """The first sentence of the page: when the links were last checked, and what was found."""
+    if report.generated_at is None:
+        return "The links have not been checked yet: this page shows their status once a check's report is committed.\n"
+    counts = ", ".join(f"{count} {STATUS_WORDS[kind].lower()}" for kind, count in report.counts().items())
+    checked = render.long_date(report.generated_at.date())
+    return f"The last check, on {checked}, looked at {len(report.links)} addresses: {counts}.\n"
+
+
+def page_body(links: list[Link], report: LinkReport, clause_links: Callable[[Link], list[str]]) -> str:
+    """The whole list: the summary, then one card per document in the order of data/links.yml."""
+    return "\n".join([summary(report), *(document_card(link, clause_links(link), report) for link in links)])
 
 
 def register(env, site) -> None:
     """Add this module's macros to mkdocs-macros' ``env``."""
+    report = load_report()
+
+    def clause_links(link: Link) -> list[str]:
+        return [render.clause_link(number, site.clause_page(number), env.page.file.src_uri) for number in link.clauses]
+
+    @env.macro
+    def link_health() -> str:
+        """Every guidance document with its status: the body of docs/about/guidance-links.md."""
+        return page_body(site.links.links, report, clause_links)

@@ -1,0 +1,91 @@
+"""The CI workflows, linted: each matches GitHub's workflow schema (check-jsonschema ships it, so
+nothing is fetched), and the scheduled link check does what its comment says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+FULL_SHA = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def schema_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def load(name: str) -> dict:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in WORKFLOWS.glob("*.yml")))
+def test_workflow_matches_the_github_schema(name):
+    result = schema_check(WORKFLOWS / name)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("mistake", "correct", "broken"),
+    [
+        ("a misspelt event", "workflow_dispatch:", "workflow_dispach:"),
+        ("a number that is not one", "timeout-minutes: 30", "timeout-minutes: soon"),
+        ("a step that neither runs nor uses", "run: make build", "runs: make build"),
+    ],
+)
+def test_the_schema_check_catches_a_broken_workflow(tmp_path, mistake, correct, broken):
+    text = (WORKFLOWS / "links.yml").read_text(encoding="utf-8")
+    assert correct in text, mistake
+    broken_workflow = tmp_path / "links.yml"
+    broken_workflow.write_text(text.replace(correct, broken, 1), encoding="utf-8")
+    result = schema_check(broken_workflow)
+    assert result.returncode != 0, mistake
+    assert "Schema validation errors" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in WORKFLOWS.glob("*.yml")))
+def test_every_action_is_pinned_to_a_full_commit(name):
+    for step in steps(load(name)):
+        if "uses" in step:
+            assert FULL_SHA.match(step["uses"]), f"{name}: {step['uses']} is not pinned to a 40-character commit"
+
+
+def test_the_link_check_runs_weekly_and_on_demand():
+    triggers = load("links.yml")["on"]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    [schedule] = triggers["schedule"]
+    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
+    # Once a week: a fixed time on one day of the week.
+    assert minute.isdigit() and hour.isdigit() and day_of_week in "0123456", schedule["cron"]
+    assert (day_of_month, month) == ("*", "*"), schedule["cron"]
+
+
+def test_the_link_check_builds_checks_and_always_keeps_its_report():
+    workflow_steps = steps(load("links.yml"))
+    runs = [step.get("run", "") for step in workflow_steps]
+    assert "make build" in runs
+    [check] = [step for step in workflow_steps if step.get("run", "").startswith("scripts/check-links")]
+    assert runs.index("make build") < workflow_steps.index(check)
+    report = re.search(r"--report (\S+)", check["run"]).group(1)
+    [upload] = [step for step in workflow_steps if step.get("uses", "").startswith("actions/upload-artifact@")]
+    # always(): the report matters most when broken links have failed the check step.
+    assert upload.get("if") == "always()"
+    assert upload["with"]["path"] == report
+    assert workflow_steps.index(upload) > workflow_steps.index(check)
