@@ -9,11 +9,12 @@ Pages call these macros instead of typing facts: ``{{ contact("police-non-emerge
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import linkhealth, pathway_pages, render
+from . import linkhealth, pathway_pages, render, signs
 from .errors import DataError
 from .sitedata import SiteData
 
@@ -116,12 +117,25 @@ def define_env(env) -> None:
         return pathway_pages.starts_list(site.pathways, page_src(), home)
 
     @env.macro
+    def navigator_data() -> str:
+        """The pathway graph embedded in the page for the navigator script (see pathway_pages.export)."""
+        data = pathway_pages.export(site, env.conf["use_directory_urls"])
+        # "</" would end the script element early: JSON allows it escaped.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        return f'<script type="application/json" id="pathways-data">{text}</script>'
+
+    @env.macro
     def pathway_situations() -> str:
         return pathway_pages.situations_list(site.pathways, page_src())
 
     @env.macro
     def pathway_flowchart() -> str:
         return pathway_pages.flowchart(site.pathways, page_src())
+
+    @env.macro
+    def signs_explorer() -> str:
+        concern = pathway_pages.node_page(site.pathways, signs.NEXT_STEP_OUTCOME)
+        return signs.explorer(site, page_src(), concern)
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
     env.conf["extra"]["emergency_route"] = [

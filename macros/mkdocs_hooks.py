@@ -27,7 +27,6 @@ from macros.sitedata import SiteData  # noqa: E402
 NAV_SECTION = "What to do now"
 
 _site: SiteData | None = None
-_urls: dict[str, str] = {}  # docs/ path -> the built page's address, relative to the site root
 
 
 def site_data() -> SiteData:
@@ -55,16 +54,10 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     for src_uri, content in pathway_pages.generated_pages(site_data()).items():
         files.append(File.generated(config, src_uri, content=content))
-    _urls.clear()
-    _urls.update({file.src_uri: file.url for file in files.documentation_pages()})
     return files
 
 
 def on_post_build(config) -> None:
-    def url_of(target: str) -> str:
-        src, _, anchor = target.partition("#")
-        return _urls[src] + (f"#{anchor}" if anchor else "")
-
-    data = pathway_pages.export(site_data(), url_of)
+    data = pathway_pages.export(site_data(), config.use_directory_urls)
     out = Path(config.site_dir) / pathway_pages.JSON_NAME
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")

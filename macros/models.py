@@ -201,7 +201,7 @@ class Indicator(Strict):
 class IndicatorList(Strict):
     clause: ClauseRef
     name: Text
-    kind: Literal["risk-factors", "indicators", "trafficking", "county-lines", "serious-violence"]
+    kind: Id  # a key of IndicatorBook.kinds
     form: Literal["list", "sentence"] = "list"  # 8.8 is one sentence, not a list
     items: Annotated[list[Indicator], Field(min_length=1)]
 
@@ -218,6 +218,7 @@ class Reminder(Strict):
 
 
 class IndicatorBook(Strict):
+    kinds: Annotated[dict[Id, Text], Field(min_length=1)]  # kind -> its label in the signs explorer
     reminder: Reminder
     lists: Annotated[list[IndicatorList], Field(min_length=1)]
 

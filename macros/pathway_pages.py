@@ -10,8 +10,6 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from . import render
 from .clauses import anchor_id
 from .pathways import Outcome, PathwayGraph, Question
@@ -22,6 +20,16 @@ FLOWCHART = "what-to-do/flowchart.md"
 CONTACTS = "contacts.md"
 JSON_NAME = "pathways.json"
 JSON_VERSION = 1
+
+
+def site_address(docs_page: str, directory_urls: bool = True) -> str:
+    """Where a docs/ page is built, relative to the site's root, as MkDocs builds it:
+    'what-to-do/concern.md' -> 'what-to-do/concern/' (or 'what-to-do/concern.html')."""
+    stem = docs_page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem if directory_urls else stem + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
 
 
 def node_page(graph: PathwayGraph, node_id: str) -> str:
@@ -153,9 +161,9 @@ def flowchart(graph: PathwayGraph, from_page: str) -> str:
 # --- pathways.json ----------------------------------------------------------------------------
 
 
-def export(site: SiteData, url_of: Callable[[str], str]) -> dict:
-    """The graph for the navigator script. ``url_of`` turns a docs/ path (with an optional
-    #anchor) into the site-relative address of the built page.
+def export(site: SiteData, directory_urls: bool = True) -> dict:
+    """The graph for the navigator script (written to pathways.json, and embedded in the pages
+    that host the navigator so that it also works from a copy opened from disk).
 
     Shape (version 1):
       version: 1
@@ -164,11 +172,15 @@ def export(site: SiteData, url_of: Callable[[str], str]) -> dict:
       questions: {id: {text, help|null, page, options: [{label, next}]}}
       outcomes: {id: {title, summary, page, steps: [{do, who, when|null, contacts: [id],
                  clauses: [{number, url}]}], cautions: [{text, clauses}], related: [id]}}
-      contacts: {id: {name, role|null, phone|null, tel|null, email|null, card}}
+      contacts: {id: {name, role|null, phone|null, tel|null, email|null, in_policy, card}}
     Every ``next`` and ``node`` is a key of questions or outcomes; every step contact is a key
     of contacts. Addresses are relative to the site's root.
     """
     graph = site.pathways
+
+    def url_of(target: str) -> str:
+        page, _, anchor = target.partition("#")
+        return site_address(page, directory_urls) + (f"#{anchor}" if anchor else "")
 
     def clauses(numbers: list[str]) -> list[dict]:
         return [{"number": n, "url": url_of(f"{site.clause_page(n)}#{anchor_id(n)}")} for n in numbers]
@@ -197,7 +209,8 @@ def export(site: SiteData, url_of: Callable[[str], str]) -> dict:
         "contacts": {
             c.id: {"name": c.name, "role": c.role,
                    "phone": c.phone.display if c.phone else None, "tel": c.phone.tel if c.phone else None,
-                   "email": str(c.email) if c.email else None, "card": url_of(f"{CONTACTS}#contact-{c.id}")}
+                   "email": str(c.email) if c.email else None, "in_policy": c.in_policy,
+                   "card": url_of(f"{CONTACTS}#contact-{c.id}")}
             for c in site.contacts.contacts if c.id in used_contacts
         },
     }

@@ -175,6 +175,11 @@ class SiteData:
         check_clauses("data/indicators.yml", "reminder", [self.indicators.reminder.clause])
         for lst in self.indicators.lists:
             check_clauses("data/indicators.yml", f"list {lst.name!r}", [lst.clause])
+            if lst.kind not in self.indicators.kinds:
+                raise DataError(
+                    "data/indicators.yml", f"list {lst.name!r}", f"has kind {lst.kind!r}, which is not under kinds:",
+                    f"use one of {', '.join(self.indicators.kinds)}, or add it to kinds:",
+                )
         for link in self.links.links:
             check_clauses("data/links.yml", f"link {link.id!r}", link.clauses)
         check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
