@@ -1,0 +1,492 @@
+"""The navigator in a real Chromium: every path through the questions, walked by clicking, ends at
+the outcome the graph (the built pathways.json) gives, with its steps, clauses and tap-to-call
+numbers; the shortcuts, Back, the browser's back button and "Start again" go where they should;
+focus and the live region follow each screen; the whole walk works from the keyboard alone; with
+JavaScript off the same links lead through the static pages; and nothing is stored or fetched.
+
+The DOM this protects (the navigator's contract):
+  start links    a[data-navigator-start="<start id>"] on the hub and the home page
+  panel          section#navigator, data-outcome="<id>" on an outcome; h2.navigator__title;
+                 p.navigator__help; button.navigator__option; ol.navigator__steps > li with
+                 .navigator__who, .navigator__when, a.navigator__clause, a[href^="tel:"];
+                 a.navigator__page; button[data-navigator-print]
+  controls       button[data-navigator-back], button[data-navigator-restart]
+  announcements  #navigator-status (aria-live="polite")
+  address        location.hash is "#nav=<node id>" and nothing else
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
+
+from conftest import VIEWPORTS
+
+HUB = "what-to-do/"
+HASH = re.compile(r"^#nav=[a-z0-9-]+$")
+# Enough Tab presses to cross Material's header, the emergency strip and the page's links.
+MAX_TABS = 120
+
+
+# --- the graph, read from the build --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    start: str
+    answers: tuple[tuple[str, str], ...]  # (question id, option label)
+    outcome: str
+
+    def __str__(self) -> str:
+        return " -> ".join([self.start, *(label for _, label in self.answers), self.outcome])
+
+
+@pytest.fixture(scope="module")
+def graph(built_site) -> dict:
+    return json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
+
+
+def all_paths(graph: dict) -> list[Route]:
+    """Every way from every start to an outcome, in the graph's order."""
+    paths = []
+
+    def walk(start: str, node: str, answers: tuple) -> None:
+        if node in graph["outcomes"]:
+            paths.append(Route(start, answers, node))
+            return
+        for option in graph["questions"][node]["options"]:
+            walk(start, option["next"], (*answers, (node, option["label"])))
+
+    for start in graph["starts"]:
+        walk(start["id"], start["node"], ())
+    return paths
+
+
+def start_with_label(graph: dict, label: str) -> dict:
+    return next(s for s in graph["starts"] if s["label"] == label)
+
+
+def main_start(graph: dict) -> dict:
+    return graph["starts"][0]
+
+
+# --- looking at the navigator ---------------------------------------------------------------------
+
+
+def navigator(page: Page):
+    return page.locator("section#navigator")
+
+
+def title(page: Page):
+    return page.locator("#navigator h2.navigator__title")
+
+
+def options(page: Page):
+    return page.locator("#navigator button.navigator__option")
+
+
+def start_link(page: Page, start_id: str):
+    return page.locator(f'a[data-navigator-start="{start_id}"]')
+
+
+def current_hash(page: Page) -> str:
+    return page.evaluate("location.hash")
+
+
+def expect_node_in_address(page: Page, node_id: str) -> None:
+    """The hash is #nav=<node id>: the node id only, nothing about the reader."""
+    expect(page).to_have_url(re.compile(rf"#nav={re.escape(node_id)}$"))
+    assert HASH.match(current_hash(page)), current_hash(page)
+
+
+def expect_controls(page: Page) -> None:
+    expect(page.locator("#navigator button[data-navigator-back]")).to_contain_text("Back")
+    expect(page.locator("#navigator button[data-navigator-restart]")).to_contain_text("Start again")
+
+
+def expect_question(page: Page, graph: dict, question_id: str) -> None:
+    question = graph["questions"][question_id]
+    expect_node_in_address(page, question_id)
+    expect(navigator(page)).to_be_visible()
+    expect(title(page)).to_have_text(question["text"])
+    help_text = page.locator("#navigator p.navigator__help")
+    if question["help"]:
+        expect(help_text).to_have_text(question["help"])
+    else:
+        expect(help_text).to_have_count(0)
+    expect(options(page)).to_have_text([o["label"] for o in question["options"]])
+    expect_controls(page)
+
+
+def choose(page: Page, graph: dict, question_id: str, label: str) -> None:
+    """Click the option with this label (its position in the graph, once the labels are checked)."""
+    labels = [o["label"] for o in graph["questions"][question_id]["options"]]
+    expect(options(page)).to_have_text(labels)
+    options(page).nth(labels.index(label)).click()
+
+
+def shown_steps(page: Page) -> list[dict]:
+    """What each step on the outcome screen shows, read in one go."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('#navigator ol.navigator__steps > li')].map(li => ({
+            text: li.textContent.replace(/\\s+/g, ' '),
+            who: [...li.querySelectorAll('.navigator__who')].map(e => e.textContent.replace(/\\s+/g, ' ')),
+            when: [...li.querySelectorAll('.navigator__when')].map(e => e.textContent.replace(/\\s+/g, ' ')),
+            clauses: [...li.querySelectorAll('a.navigator__clause')].map(a => ({
+                text: a.textContent.trim(), href: a.getAttribute('href'), url: a.href})),
+            tels: [...li.querySelectorAll('a[href^="tel:"]')].map(a => a.getAttribute('href')),
+        }))"""
+    )
+
+
+def step_problems(graph: dict, site_url: str, step: dict, shown: dict) -> list[str]:
+    """How one shown step differs from the graph's step (empty when it matches)."""
+    problems = []
+    if step["do"] not in shown["text"]:
+        problems.append(f"missing its words {step['do']!r}")
+    if len(shown["who"]) != 1 or step["who"] not in shown["who"][0]:
+        problems.append(f".navigator__who {shown['who']} should say {step['who']!r}")
+    if step["when"] and (len(shown["when"]) != 1 or step["when"] not in shown["when"][0]):
+        problems.append(f".navigator__when {shown['when']} should say {step['when']!r}")
+    if not step["when"] and shown["when"]:
+        problems.append(f".navigator__when {shown['when']} shown for a step without a deadline")
+    expected = [c["number"] for c in step["clauses"]]
+    if [c["text"] for c in shown["clauses"]] != expected:
+        problems.append(f"clause links {[c['text'] for c in shown['clauses']]} should be {expected}")
+    for clause, link in zip(step["clauses"], shown["clauses"], strict=False):
+        anchor = "#" + clause["url"].partition("#")[2]
+        if not link["href"] or not link["href"].endswith(anchor):
+            problems.append(f"clause {clause['number']} href {link['href']!r} should end with {anchor}")
+        elif link["url"] != site_url + clause["url"]:
+            problems.append(f"clause {clause['number']} leads to {link['url']}, not {site_url + clause['url']}")
+    tels = {f"tel:{graph['contacts'][c]['tel']}" for c in step["contacts"] if graph["contacts"][c]["tel"]}
+    if set(shown["tels"]) != tels:
+        problems.append(f"tel: links {sorted(set(shown['tels']))} should be {sorted(tels)}")
+    return problems
+
+
+def expect_outcome(page: Page, graph: dict, site_url: str, outcome_id: str) -> None:
+    outcome = graph["outcomes"][outcome_id]
+    expect_node_in_address(page, outcome_id)
+    expect(navigator(page)).to_have_attribute("data-outcome", outcome_id)
+    expect(title(page)).to_have_text(outcome["title"])
+    expect(page.locator("#navigator ol.navigator__steps > li")).to_have_count(len(outcome["steps"]))
+    shown = shown_steps(page)
+    problems = {
+        number: found
+        for number, (step, seen) in enumerate(zip(outcome["steps"], shown, strict=True), start=1)
+        if (found := step_problems(graph, site_url, step, seen))
+    }
+    assert not problems, f"{outcome_id}: " + "; ".join(f"step {n}: {p}" for n, p in problems.items())
+    page_link = page.locator("#navigator a.navigator__page")
+    expect(page_link).to_have_count(1)
+    assert page_link.evaluate("a => a.href") == site_url + outcome["page"]
+    expect(page.locator("#navigator button[data-navigator-print]")).to_be_visible()
+    expect_controls(page)
+
+
+def walk(page: Page, graph: dict, site_url: str, path: Route) -> None:
+    """From the hub, click the path's start and then its answers; check every screen on the way."""
+    page.goto(site_url + HUB)
+    start_link(page, path.start).click()
+    for question_id, label in path.answers:
+        expect_question(page, graph, question_id)
+        choose(page, graph, question_id, label)
+    expect_outcome(page, graph, site_url, path.outcome)
+    assert page.url.split("#")[0] == site_url + HUB, f"the walk left the hub: {page.url}"
+
+
+def walk_path_with_labels(page: Page, graph: dict, site_url: str, *labels: str) -> None:
+    """The main start, then these option labels in turn."""
+    page.goto(site_url + HUB)
+    start_link(page, main_start(graph)["id"]).click()
+    node = main_start(graph)["node"]
+    for label in labels:
+        expect_question(page, graph, node)
+        choose(page, graph, node, label)
+        node = next(o["next"] for o in graph["questions"][node]["options"] if o["label"] == label)
+
+
+def script_errors(page: Page) -> list[str]:
+    """The uncaught script errors of ``page``, collected as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.fixture
+def page(context) -> Page:
+    """A tab in the test's context (phone and desktop); the test fails if a script throws."""
+    page = context.new_page()
+    errors = script_errors(page)
+    yield page
+    assert errors == [], f"script errors: {errors}"
+
+
+@pytest.fixture
+def phone_page(browser) -> Page:
+    """One tab at the phone size, in a fresh context; the test fails if a script throws."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    errors = script_errors(page)
+    yield page
+    context.close()
+    assert errors == [], f"script errors: {errors}"
+
+
+# --- every path -----------------------------------------------------------------------------------
+
+
+def test_graph_has_paths_to_walk(graph):
+    paths = all_paths(graph)
+    assert len(paths) >= len(graph["outcomes"])
+    assert {p.outcome for p in paths} == set(graph["outcomes"])
+
+
+def test_hub_has_a_start_link_for_every_start(phone_page, site_url, graph):
+    phone_page.goto(site_url + HUB)
+    links = phone_page.locator("a[data-navigator-start]")
+    expect(links).to_have_count(len(graph["starts"]))
+    assert [a.get_attribute("data-navigator-start") for a in links.all()] == [s["id"] for s in graph["starts"]]
+    expect(links).to_have_text([s["label"] for s in graph["starts"]])
+
+
+def test_every_path_through_the_navigator_reaches_its_outcome(phone_page, site_url, graph):
+    """Run at the phone size only, on one tab, to keep the run short."""
+    failures = {}
+    for path in all_paths(graph):
+        try:
+            walk(phone_page, graph, site_url, path)
+        except (AssertionError, PlaywrightError) as error:
+            failures[str(path)] = str(error).strip().splitlines()[0]
+    assert not failures, "\n".join(f"{path}: {error}" for path, error in failures.items())
+
+
+# --- shortcuts on the home page --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "outcome"),
+    [("A young person has told me something", "disclosure"), ("Someone is in danger now", "immediate-danger")],
+)
+def test_home_shortcut_goes_straight_to_its_outcome(page, site_url, graph, label, outcome):
+    start = start_with_label(graph, label)
+    assert start["node"] == outcome, "the graph no longer sends this shortcut to this outcome"
+    page.goto(site_url)
+    link = start_link(page, start["id"])
+    expect(link).to_have_text(label)
+    link.click()
+    expect_outcome(page, graph, site_url, outcome)
+    assert page.url.split("#")[0] == site_url, f"the shortcut left the home page: {page.url}"
+
+
+def test_home_page_main_start_opens_the_navigator_in_place(page, site_url, graph):
+    page.goto(site_url)
+    expected = [main_start(graph)["id"]] + [s["id"] for s in graph["starts"][1:] if s.get("on_home")]
+    links = page.locator("a[data-navigator-start]")
+    expect(links).to_have_count(len(expected))
+    assert [a.get_attribute("data-navigator-start") for a in links.all()] == expected
+    start_link(page, main_start(graph)["id"]).click()
+    expect_question(page, graph, main_start(graph)["node"])
+    assert page.url.split("#")[0] == site_url
+
+
+# --- Back, the browser's back button, and Start again ---------------------------------------------
+
+
+def test_back_control_returns_to_the_previous_question(page, site_url, graph):
+    """From the third question, Back twice: one question at a time, not straight to the first."""
+    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited")
+    expect_question(page, graph, "concern-about")
+    page.locator("#navigator button[data-navigator-back]").click()
+    expect_question(page, graph, "what-happened")
+    page.locator("#navigator button[data-navigator-back]").click()
+    expect_question(page, graph, "in-danger")
+
+
+def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(page, site_url, graph):
+    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited",
+                          "Something else, or I'm not sure")
+    expect_outcome(page, graph, site_url, "concern")
+    page.go_back()
+    expect_question(page, graph, "concern-about")
+    page.go_back()
+    expect_question(page, graph, "what-happened")
+    page.go_back()
+    expect_question(page, graph, "in-danger")
+    page.go_back()
+    expect(page).to_have_url(site_url + HUB)
+    assert "nav=" not in current_hash(page)
+    expect(navigator(page)).to_be_hidden()
+
+
+def test_start_again_returns_to_the_first_question(page, site_url, graph):
+    page.goto(site_url + HUB)
+    start_link(page, "integrated").click()
+    choose(page, graph, "reported-where", "At the school")
+    expect_outcome(page, graph, site_url, "reported-at-school")
+    page.locator("#navigator button[data-navigator-restart]").click()
+    expect(page).to_have_url(re.compile(r"#nav=in-danger$"))
+    expect_question(page, graph, main_start(graph)["node"])
+
+
+# --- focus and announcements -----------------------------------------------------------------------
+
+
+def test_focus_moves_to_the_title_and_each_screen_is_announced(page, site_url, graph):
+    page.goto(site_url + HUB)
+    status = page.locator("#navigator-status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    start_link(page, main_start(graph)["id"]).click()
+    expect(title(page)).to_be_focused()
+    for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited")]:
+        expect_question(page, graph, question_id)
+        before = status.text_content()
+        choose(page, graph, question_id, label)
+        expect(title(page)).to_be_focused()
+        expect(title(page)).not_to_have_text(graph["questions"][question_id]["text"])
+        expect(status).not_to_have_text(before or "")
+        expect(status).not_to_have_text(re.compile(r"^\s*$"))
+    before = status.text_content()
+    page.locator("#navigator button[data-navigator-back]").click()
+    expect(title(page)).to_have_text(graph["questions"]["what-happened"]["text"])
+    expect(title(page)).to_be_focused()
+    expect(status).not_to_have_text(before or "")
+
+
+# --- the keyboard alone ------------------------------------------------------------------------------
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("el => el === document.activeElement")
+
+
+def tab_to(page: Page, locator) -> None:
+    """Press Tab until ``locator`` has focus, as a keyboard user would."""
+    expect(locator).to_have_count(1)
+    for _ in range(MAX_TABS):
+        if is_focused(locator):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} is not reached by Tab within {MAX_TABS} presses")
+
+
+def option_with_label(page: Page, label: str):
+    return options(page).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+
+
+def test_a_whole_walk_works_from_the_keyboard_alone(page, site_url, graph):
+    page.goto(site_url + HUB)
+    tab_to(page, start_link(page, main_start(graph)["id"]))
+    page.keyboard.press("Enter")
+    expect_question(page, graph, "in-danger")
+    for label, key in [("No", "Space"), ("I'm worried a young person is being exploited", "Enter"),
+                       ("Something else, or I'm not sure", "Space")]:
+        expect(title(page)).to_be_focused()
+        tab_to(page, option_with_label(page, label))
+        page.keyboard.press(key)
+    expect_outcome(page, graph, site_url, "concern")
+    expect(title(page)).to_be_focused()
+
+
+# --- JavaScript off: the same journey through static pages ----------------------------------------------
+
+
+def follow(page: Page, link) -> None:
+    """Follow a link the way a reader does (a real click), and wait for the next page."""
+    with page.expect_navigation():
+        link.click()
+
+
+def test_without_javascript_links_lead_through_static_pages(browser, site_url, graph):
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        for start in graph["starts"][1:]:
+            if start.get("on_home"):
+                link = start_link(page, start["id"])
+                assert link.evaluate("a => a.href") == site_url + graph["outcomes"][start["node"]]["page"]
+        follow(page, start_link(page, main_start(graph)["id"]))
+        expect(page).to_have_url(site_url + HUB)
+        follow(page, start_link(page, main_start(graph)["id"]))
+        expect(page).to_have_url(site_url + graph["questions"]["in-danger"]["page"])
+        expect(page.locator("h1")).to_have_text(graph["questions"]["in-danger"]["text"])
+        follow(page, page.locator(".options a").filter(has_text=re.compile(r"^\s*Yes\s*$")))
+        outcome = graph["outcomes"]["immediate-danger"]
+        expect(page).to_have_url(site_url + outcome["page"])
+        expect(page.locator(".steps > ol > li")).to_have_count(len(outcome["steps"]))
+        expect(page.locator('.steps a[href="tel:999"]').first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_question_page_links_its_options(browser, site_url, graph):
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        pages = {**graph["questions"], **graph["outcomes"]}
+        for question in graph["questions"].values():
+            page.goto(site_url + question["page"])
+            links = page.locator(".options a")
+            expect(links).to_have_text([o["label"] for o in question["options"]])
+            targets = [a.evaluate("a => a.href") for a in links.all()]
+            assert targets == [site_url + pages[o["next"]]["page"] for o in question["options"]], question["text"]
+    finally:
+        context.close()
+
+
+# --- nothing stored, nothing fetched ---------------------------------------------------------------------
+
+
+def stored_in_page(page: Page) -> dict:
+    return page.evaluate(
+        """async () => ({
+            localStorage: localStorage.length,
+            sessionStorage: sessionStorage.length,
+            indexedDB: (await indexedDB.databases()).map(db => db.name),
+            cookie: document.cookie,
+        })"""
+    )
+
+
+def test_nothing_is_stored_or_fetched_during_a_walk_and_a_tick_list(browser, site_url, graph):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        errors = script_errors(page)
+        page.goto(site_url + HUB, wait_until="networkidle")
+        loaded = len(requests)
+        start_link(page, main_start(graph)["id"]).click()
+        for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited"),
+                                   ("concern-about", "Something else, or I'm not sure")]:
+            expect_question(page, graph, question_id)
+            choose(page, graph, question_id, label)
+        expect_outcome(page, graph, site_url, "concern")
+        # Chromium fetches the tab's icon again on each change of the hash: the page's own
+        # <link rel=icon>, not the navigator. Anything else is the walk fetching something.
+        icons = page.evaluate("[...document.querySelectorAll('link[rel~=icon]')].map(link => link.href)")
+        assert [url for url in requests[loaded:] if url not in icons] == [], "the walk fetched after the page had loaded"
+        after_walk = stored_in_page(page)
+
+        page.goto(site_url + "signs/", wait_until="networkidle")
+        page.locator("li.sign input.sign__tick").first.check()
+        expect(page.locator("#signs-summary li")).to_have_count(1)
+
+        assert context.cookies() == []
+        nothing = {"localStorage": 0, "sessionStorage": 0, "indexedDB": [], "cookie": ""}
+        assert after_walk == nothing
+        assert stored_in_page(page) == nothing
+        # data: and blob: addresses are made in the page, not fetched from anywhere.
+        elsewhere = [url for url in requests if not url.startswith(site_url) and not url.startswith(("data:", "blob:"))]
+        assert elsewhere == []
+        assert errors == [], f"script errors: {errors}"
+    finally:
+        context.close()
