@@ -22,8 +22,8 @@ browser: ## Install Debian's Chromium for the browser tests, if missing
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(UV) run mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## Build the site into site/ (strict: any warning fails)
-	$(UV) run mkdocs build --strict
+build: install browser ## Build everything into site/: pages, PDFs and the offline copy
+	$(UV) run scripts/build site
 
 test: install browser ## Run the whole test suite
 	$(UV) run pytest
