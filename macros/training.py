@@ -1,7 +1,437 @@
-"""Induction training (data/training.yml): session plan, scenarios and the self-check."""
+"""Induction training (data/training.yml): session plan, scenarios, the self-check and the handout.
+
+``load`` validates the file and checks it against the rest of ``data/``: every clause and sign it
+cites exists, every scenario's answers walk the pathway graph to exactly the outcome it names
+(so the scenarios double as acceptance tests of the pathways), and the session fits its time.
+The renderers take records and return Markdown (no files, no MkDocs); ``register`` wires them
+into mkdocs-macros. The pages work without JavaScript; trainer.js and selfcheck.js add the
+one-at-a-time views over the same markup.
+"""
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+from typing import Annotated, Callable, Literal
 
-def register(env, site) -> None:
+from mkdocs.exceptions import PluginError
+from pydantic import Field, model_validator
+
+from . import render
+from .errors import DataError
+from .models import ClauseRef, Id, Strict, Text
+from .pathway_pages import node_page
+from .pathways import Outcome, PathwayGraph
+from .sitedata import SiteData, check_unique, parse, read_yaml
+
+FILE = "data/training.yml"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The session is planned to take 45 to 60 minutes (the induction slot the issue asks for).
+SESSION_MINUTES = (45, 60)
+OPTIONS_PER_QUESTION = (3, 4)
+
+# What a session part can ask the trainer to open: the page, and how the plan names it.
+USE = {
+    "scenarios": ("training/scenarios.md", "the scenarios"),
+    "self-check": ("training/self-check.md", "the self-check"),
+    "handout": ("training/handout.md", "the handout"),
+    "what-to-do": ("what-to-do/index.md", "What to do now"),
+    "signs": ("signs.md", "Signs"),
+}
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+class Part(Strict):
+    title: Text
+    minutes: Annotated[int, Field(gt=0)]
+    clauses: list[ClauseRef] = []
+    use: Literal["scenarios", "self-check", "handout", "what-to-do", "signs"] | None = None  # a key of USE
+    prompts: Annotated[list[Text], Field(min_length=1)]
+
+
+class Session(Strict):
+    title: Text
+    parts: Annotated[list[Part], Field(min_length=1)]
+
+    @property
+    def minutes(self) -> int:
+        return sum(part.minutes for part in self.parts)
+
+
+class Point(Strict):
+    """A statement made in the training, with the clauses that say it."""
+
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Scenario(Strict):
+    id: Id
+    title: Text
+    situation: Text
+    start: Id  # a start in data/pathways.yml
+    answers: list[Text] = []  # option labels, exactly as in data/pathways.yml, in order
+    outcome: Id
+    signs: list[Id] = []  # indicator ids in data/indicators.yml
+    discussion: Annotated[list[Point], Field(min_length=1)]
+
+
+class Question(Strict):
+    id: Id
+    question: Text
+    options: list[Text]
+    answer: Text
+    feedback: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def one_correct_option(self) -> Question:
+        low, high = OPTIONS_PER_QUESTION
+        if not low <= len(self.options) <= high:
+            raise ValueError(f"has {len(self.options)} options — fix: give it {low} or {high} options")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("has the same option twice — fix: make each option different")
+        if self.answer not in self.options:
+            raise ValueError(
+                f"answer {self.answer!r} is not one of its options — fix: copy the correct option into answer exactly"
+            )
+        return self
+
+
+class Definition(Strict):
+    term: Text
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Handout(Strict):
+    definitions: Annotated[list[Definition], Field(min_length=1)]
+    contacts: Annotated[list[Id], Field(min_length=1)]  # ids in data/contacts.yml
+    outcomes: Annotated[list[Id], Field(min_length=1)]  # ids in data/pathways.yml, their steps listed
+
+
+class Example(Strict):
+    """A reworded phrase. Ours, not the policy's: the policy gives no list of phrases."""
+
+    instead_of: Text
+    say: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Language(Strict):
+    do: Annotated[list[Point], Field(min_length=1)]
+    dont: Annotated[list[Point], Field(min_length=1)]
+    examples: list[Example] = []
+
+
+class Training(Strict):
+    session: Session
+    scenarios: Annotated[list[Scenario], Field(min_length=1)]
+    questions: Annotated[list[Question], Field(min_length=1)]
+    handout: Handout
+    language: Language
+
+
+# --- loading and the checks against the other files ----------------------------------------------
+
+
+def load(data_dir: Path, site: SiteData) -> Training:
+    path = data_dir / "training.yml"
+    training = parse(Training, path, read_yaml(path))
+    check(training, site)
+    return training
+
+
+def fail(item: str, problem: str, fix: str) -> None:
+    raise DataError(FILE, item, problem, fix)
+
+
+def check(training: Training, site: SiteData) -> None:
+    check_unique(FILE, "scenario", [s.id for s in training.scenarios])
+    check_unique(FILE, "question", [q.id for q in training.questions])
+
+    low, high = SESSION_MINUTES
+    minutes = training.session.minutes
+    if not low <= minutes <= high:
+        fail("session", f"the parts add up to {minutes} minutes", f"make the minutes add up to between {low} and {high}")
+
+    clauses = site.sections.all_clauses()
+
+    def cited(item: str, numbers: list[str]) -> None:
+        for number in numbers:
+            if number not in clauses:
+                fail(item, f"cites clause {number}, which is not in the policy", "use a clause listed in data/sections.yml")
+
+    for number, part in enumerate(training.session.parts, start=1):
+        cited(f"session part {number} ({part.title!r})", part.clauses)
+    signs = {item.id for lst in site.indicators.lists for item in lst.items}
+    for scenario in training.scenarios:
+        item = f"scenario {scenario.id!r}"
+        for number, point in enumerate(scenario.discussion, start=1):
+            cited(f"{item}, discussion point {number}", point.clauses)
+        for sign in scenario.signs:
+            if sign not in signs:
+                fail(item, f"names sign {sign!r}, which is not in data/indicators.yml", "use an indicator id from that file")
+        check_walk(scenario, site.pathways)
+    for question in training.questions:
+        cited(f"question {question.id!r}", question.clauses)
+
+    handout = training.handout
+    for definition in handout.definitions:
+        cited(f"handout definition {definition.term!r}", definition.clauses)
+    contacts = site.contacts.by_id()
+    for contact in handout.contacts:
+        if contact not in contacts:
+            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml",
+                 "use a contact id from that file")
+    outcomes = {o.id for o in site.pathways.outcomes}
+    for outcome in handout.outcomes:
+        if outcome not in outcomes:
+            fail("handout", f"names outcome {outcome!r}, which is not in data/pathways.yml",
+                 f"use one of {', '.join(sorted(outcomes))}")
+
+    language = training.language
+    for kind, points in [("do", language.do), ("dont", language.dont)]:
+        for number, point in enumerate(points, start=1):
+            cited(f"language {kind} {number}", point.clauses)
+    for example in language.examples:
+        cited(f"language example {example.instead_of!r}", example.clauses)
+
+
+def walk(graph: PathwayGraph, start_id: str, answers: list[str], item: str) -> tuple[list[tuple[str, str]], str]:
+    """Follow ``answers`` (option labels) from a start, as a reader of the navigator would.
+    Returns each (question, answer) on the way and the outcome reached; an answer that the graph
+    does not offer there is a DataError about ``item``."""
+    starts = {start.id: start for start in graph.starts}
+    if start_id not in starts:
+        fail(item, f"starts at {start_id!r}, which is not a start in data/pathways.yml",
+             f"use one of {', '.join(starts)}")
+    nodes = graph.nodes()
+    node, steps = nodes[starts[start_id].node], []
+    for number, label in enumerate(answers, start=1):
+        if isinstance(node, Outcome):
+            fail(item, f"answer {number} ({label!r}) comes after the answers have reached outcome {node.id!r}",
+                 "remove the answers after it")
+        labels = [option.label for option in node.options]
+        if label not in labels:
+            fail(item, f"answer {number} ({label!r}) is not an option of question {node.id!r}",
+                 f"use one of the labels exactly as in data/pathways.yml: {'; '.join(labels)}")
+        steps.append((node.text, label))
+        node = nodes[node.options[labels.index(label)].next]
+    if not isinstance(node, Outcome):
+        labels = "; ".join(option.label for option in node.options)
+        fail(item, f"the answers stop at question {node.id!r} before reaching an outcome",
+             f"add the next answer: one of {labels}")
+    return steps, node.id
+
+
+def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
+    item = f"scenario {scenario.id!r}"
+    _, reached = walk(graph, scenario.start, scenario.answers, item)
+    if reached != scenario.outcome:
+        fail(item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
+             f"set outcome: {reached} if that is right, or change the answers")
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+
+def clause_links(site: SiteData, numbers: list[str], from_page: str) -> str:
+    return ", ".join(render.clause_link(n, site.clause_page(n), from_page) for n in numbers)
+
+
+def session_plan(training: Training, site: SiteData, from_page: str) -> str:
+    """A timetable, then each part with its clauses, what to open and the trainer's prompts."""
+    session = training.session
+    lines = ["| Time | Part | The policy |", "| --- | --- | --- |"]
+    elapsed = 0
+    for number, part in enumerate(session.parts, start=1):
+        lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {part.title} | "
+                     f"{clause_links(site, part.clauses, from_page) or '–'} |")
+        elapsed += part.minutes
+    lines += ["", f"Total: {session.minutes} minutes.", ""]
+    for number, part in enumerate(session.parts, start=1):
+        lines += [f"### {number}. {part.title} ({part.minutes} minutes)", ""]
+        if part.clauses:
+            lines += [f"From the policy: {clause_links(site, part.clauses, from_page)}", "{ .training-meta }", ""]
+        if part.use:
+            page, name = USE[part.use]
+            lines += [f"Open: [{name}]({render.relative(page, from_page)})", "{ .training-meta }", ""]
+        lines += [f"- {prompt}" for prompt in part.prompts] + [""]
+    return "\n".join(lines)
+
+
+def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
+    lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
+    where = render.relative("signs.md", from_page)
+    return f"- [{item.text}]({where}#signs-{item.id}) ({clause_links(site, [lst.clause], from_page)})"
+
+
+def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page: str) -> str:
+    """One scenario: the situation shown, the answers, outcome, signs and discussion behind a
+    <details> (the trainer's "reveal"; open it without JavaScript too)."""
+    graph = site.pathways
+    start = next(s for s in graph.starts if s.id == scenario.start)
+    outcome = graph.outcome(scenario.outcome)
+    lines = [
+        f'<section class="scenario" id="scenario-{scenario.id}" data-scenario markdown>', "",
+        f'## Scenario {number}: {scenario.title} {{ #scenario-{scenario.id}-title tabindex="-1" }}', "",
+        scenario.situation, "{ .scenario__situation }", "",
+        "What would you do? Which answers would you choose in the navigator?", "{ .scenario__ask }", "",
+        f'<details class="scenario__reveal" id="scenario-{scenario.id}-reveal" markdown>',
+        "<summary>Show the outcome and discussion</summary>", "",
+        f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "",
+        f"1. Start: **{start.label}**",
+    ]
+    steps, _ = walk(graph, scenario.start, scenario.answers, f"scenario {scenario.id!r}")
+    lines += [f"1. {question} **{answer}**" for question, answer in steps]
+    outcome_link = render.relative(node_page(graph, outcome.id), from_page)
+    lines += ["", f"Outcome: [{outcome.title}]({outcome_link})", "{ .scenario__outcome }", ""]
+    if scenario.signs:
+        lines += [f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", ""]
+        lines += [sign_line(site, sign, from_page) for sign in scenario.signs] + [""]
+    lines += [f"### Discussion {{ #scenario-{scenario.id}-discussion }}", ""]
+    lines += [f"- {point.text} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion]
+    lines += ["", "</details>", "", "</section>", ""]
+    return "\n".join(lines)
+
+
+def scenarios_view(training: Training, site: SiteData, from_page: str) -> str:
+    sections = [scenario_section(s, n, site, from_page) for n, s in enumerate(training.scenarios, start=1)]
+    return '<div class="trainer" data-trainer markdown>\n\n' + "\n".join(sections) + "\n</div>\n"
+
+
+def question_section(question: Question, number: int, total: int, site: SiteData, from_page: str) -> str:
+    """One question, with its options listed and the answer behind a <details>. selfcheck.js
+    turns the options into radio buttons; ``data-correct`` marks the answer for it."""
+    options = "\n".join(
+        f"<li{' data-correct' if option == question.answer else ''}>{html.escape(option)}</li>"
+        for option in question.options
+    )
+    return "\n".join([
+        f'<section class="selfcheck__question" id="question-{question.id}" data-question markdown>', "",
+        f'## Question {number} of {total} {{ #question-{question.id}-title tabindex="-1" }}', "",
+        f'<p class="selfcheck__text">{html.escape(question.question)}</p>', "",
+        f'<ul class="selfcheck__options">\n{options}\n</ul>', "",
+        '<details class="selfcheck__answer" markdown>', "<summary>Show the answer</summary>", "",
+        f"The answer: **{question.answer}**", "{ .selfcheck__correct }", "",
+        f"{question.feedback} (From the policy: {clause_links(site, question.clauses, from_page)})",
+        "{ .selfcheck__feedback }", "",
+        "</details>", "", "</section>", "",
+    ])
+
+
+def self_check(training: Training, site: SiteData, from_page: str) -> str:
+    """Every question, then the summary and the printable record, which stay hidden until the
+    script has shown the last answer (they need it: the date and the result come from it)."""
+    total = len(training.questions)
+    questions = [question_section(q, n, total, site, from_page) for n, q in enumerate(training.questions, start=1)]
+    policy = site.setting.policy
+    return "\n".join([
+        '<div class="selfcheck" data-selfcheck markdown>', "", *questions, "</div>", "",
+        '<section id="selfcheck-summary" class="selfcheck-summary" hidden markdown>', "",
+        '## Your summary { #selfcheck-summary-title tabindex="-1" }', "",
+        '<p class="selfcheck-summary__score"></p>',
+        '<ol class="selfcheck-summary__list"></ol>', "",
+        '<p><button type="button" class="training-button training-button--primary" data-selfcheck-print>'
+        "Print your record</button> "
+        '<button type="button" class="training-button" data-selfcheck-restart>Start again</button></p>', "",
+        "</section>", "",
+        '<section id="selfcheck-record" class="selfcheck-record" hidden markdown>', "",
+        "## Self-check completed { #selfcheck-record-title }", "",
+        '<dl class="selfcheck-record__facts">',
+        f"<dt>Policy</dt><dd>{html.escape(policy.title)}, updated {render.long_date(policy.updated)}</dd>",
+        f"<dt>Setting</dt><dd>{html.escape(site.setting.name)}, {html.escape(site.setting.group)}</dd>",
+        "<dt>Completed on</dt><dd data-selfcheck-date></dd>",
+        "<dt>Result</dt><dd data-selfcheck-result></dd>",
+        '<dt>Name</dt><dd class="selfcheck-record__write">Write your name here</dd>',
+        '<dt>Signature</dt><dd class="selfcheck-record__write">Sign here</dd>',
+        "</dl>", "",
+        "This record is printed from the site: nothing you answered was saved or sent anywhere.",
+        "{ .selfcheck-record__note }", "",
+        "</section>", "",
+    ])
+
+
+def outcome_steps(outcome: Outcome, site: SiteData, from_page: str) -> list[str]:
+    """An outcome's steps in short: what to do, by when, and the clauses."""
+    lines = []
+    for step in outcome.steps:
+        when = f" *({step.when})*" if step.when else ""
+        lines.append(f"1. {step.do}{when} ({clause_links(site, step.clauses, from_page)})")
+    return lines
+
+
+def contact_row(site: SiteData, contact_id: str) -> str:
+    contact = site.contacts.by_id()[contact_id]
+    if contact.phone or contact.email:
+        reach = render.contact_inline(contact)
+    else:
+        reach = contact.role or ""
+    if not contact.in_policy:
+        reach += ' <span class="not-in-policy">Not in the policy: check with your DSL</span>'
+    return f"| {contact.name} | {contact.use_when} | {reach} |"
+
+
+def handout(training: Training, site: SiteData, from_page: str) -> str:
+    """The two printed pages: definitions, the emergency route and contacts on the first; the
+    steps for a concern and a disclosure, and the language guide, on the second."""
+    graph = site.pathways
+    first, *others = [graph.outcome(o) for o in training.handout.outcomes]
+    page_one = ['<section class="handout__page" markdown>', "", "## Key definitions", ""]
+    for definition in training.handout.definitions:
+        page_one += [f"**{definition.term}**: {definition.text} ({clause_links(site, definition.clauses, from_page)})", ""]
+    page_one += [f"## {first.title}", "", first.summary, "", *outcome_steps(first, site, from_page), ""]
+    page_one += ["## Contacts", "", "| Who | When | How |", "| --- | --- | --- |"]
+    page_one += [contact_row(site, c) for c in training.handout.contacts] + ["", "</section>", ""]
+    page_two = ['<section class="handout__page" markdown>', ""]
+    for outcome in others:
+        page_two += [f"## {outcome.title}", "", *outcome_steps(outcome, site, from_page), ""]
+    page_two += [language_guide(training.language, site, from_page), "</section>", ""]
+    return '<div class="handout" markdown>\n\n' + "\n".join(page_one + page_two) + "\n</div>\n"
+
+
+def language_guide(language: Language, site: SiteData, from_page: str) -> str:
+    def points(items: list[Point]) -> list[str]:
+        return [f"- {p.text} ({clause_links(site, p.clauses, from_page)})" for p in items]
+
+    lines = ["## Language", "", '<div class="language" markdown>', "",
+             '<div class="language__column" markdown>', "", "### Do", "", *points(language.do), "", "</div>", "",
+             '<div class="language__column" markdown>', "", "### Don't", "", *points(language.dont), "", "</div>", "",
+             "</div>", ""]
+    if language.examples:
+        lines += [
+            "Examples written for this training: the policy itself gives no list of phrases.",
+            "{ .language__note }", "",
+            "| Instead of | Try | The policy |", "| --- | --- | --- |",
+        ]
+        lines += [f"| “{e.instead_of}” | “{e.say}” | {clause_links(site, e.clauses, from_page)} |"
+                  for e in language.examples]
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- wiring -----------------------------------------------------------------------------------------
+
+
+def register(env, site: SiteData, data_dir: Path = DATA_DIR) -> None:
     """Load and check data/training.yml against ``site`` and add the training macros to ``env``."""
+    try:
+        training = load(data_dir, site)
+    except DataError as error:
+        # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
+        raise PluginError(str(error)) from None
+
+    def page_src() -> str:
+        return env.page.file.src_uri
+
+    def on_page(renderer: Callable[[Training, SiteData, str], str]) -> Callable[[], str]:
+        return lambda: renderer(training, site, page_src())
+
+    env.variables["training"] = training
+    env.macro(on_page(session_plan), "training_session_plan")
+    env.macro(on_page(scenarios_view), "training_scenarios")
+    env.macro(on_page(self_check), "training_self_check")
+    env.macro(on_page(handout), "training_handout")

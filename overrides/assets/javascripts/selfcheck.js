@@ -1,0 +1,169 @@
+/*
+ * The self-check (docs/training/self-check.md, made by macros/training.py): one question at a
+ * time, feedback with the clause links as soon as an answer is checked, a summary at the end and
+ * a printable "self-check completed" record.
+ *
+ * Without JavaScript the page lists every question with its answer behind a <details>. The
+ * answers live only in this page's memory: nothing is stored or sent, and leaving the page
+ * forgets them.
+ */
+(function () {
+  "use strict";
+
+  var state = null; // {questions, results, index, summary, record, status} while on the page
+
+  function el(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function longDate(day) {
+    // "28 November 2026": the GOV.UK date style, as on the rest of the site.
+    return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /* The question as a form: its options become radio buttons, and a place for the feedback. */
+  function buildForm(section, number) {
+    var options = Array.prototype.slice.call(section.querySelectorAll(".selfcheck__options li"));
+    var name = "answer-" + number;
+    var fieldset = el("fieldset", { class: "selfcheck__fieldset" });
+    fieldset.append(el("legend", { class: "selfcheck__legend" }, section.querySelector(".selfcheck__text").textContent));
+    options.forEach(function (option, i) {
+      var id = name + "-" + i;
+      var row = el("div", { class: "selfcheck__option" });
+      var input = el("input", { type: "radio", name: name, id: id, value: String(i) });
+      if (option.hasAttribute("data-correct")) input.setAttribute("data-correct", "");
+      row.append(input, el("label", { for: id }, option.textContent));
+      fieldset.append(row);
+    });
+    var form = el("form", { class: "selfcheck__form", novalidate: "" });
+    var check = el("button", { type: "submit", class: "training-button training-button--primary" }, "Check my answer");
+    var result = el("div", { class: "selfcheck__result", tabindex: "-1", hidden: "" });
+    form.append(fieldset, el("p", {}), result);
+    form.querySelector("p").append(check);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault(); // the form is never sent: it only shows the feedback
+      checkAnswer(section, form);
+    });
+    section.querySelector(".selfcheck__text").hidden = true;
+    section.querySelector(".selfcheck__options").hidden = true;
+    section.querySelector("details").hidden = true;
+    section.append(form);
+  }
+
+  function checkAnswer(section, form) {
+    var chosen = form.querySelector("input:checked");
+    if (!chosen) {
+      state.status.textContent = "Choose an answer first.";
+      form.querySelector("input").focus();
+      return;
+    }
+    var correct = chosen.hasAttribute("data-correct");
+    var last = state.index === state.questions.length - 1;
+    state.results[state.index] = correct;
+    form.querySelectorAll("input").forEach(function (input) { input.disabled = true; });
+    form.querySelector("button[type=submit]").hidden = true;
+
+    var result = form.querySelector(".selfcheck__result");
+    var verdict = el("p", { class: "selfcheck__verdict" });
+    verdict.append(el("strong", {}, correct ? "Correct." : "Not quite."));
+    if (!correct) {
+      verdict.append(" The answer is: " + section.querySelector(".selfcheck__options [data-correct]").textContent);
+    }
+    var next = el("button", { type: "button", class: "training-button training-button--primary" },
+      last ? "See your summary" : "Next question");
+    next.addEventListener("click", function () {
+      if (last) showSummary();
+      else showQuestion(state.index + 1);
+    });
+    var nextRow = el("p");
+    nextRow.append(next);
+    result.className = "selfcheck__result selfcheck__result--" + (correct ? "correct" : "incorrect");
+    result.replaceChildren(verdict, section.querySelector("details .selfcheck__feedback").cloneNode(true), nextRow);
+    result.hidden = false;
+    result.focus(); // a screen reader reads the verdict and the feedback from here
+  }
+
+  function showQuestion(index) {
+    state.index = index;
+    state.questions.forEach(function (section, i) { section.hidden = i !== index; });
+    state.summary.hidden = true;
+    state.record.hidden = true;
+    var heading = state.questions[index].querySelector("h2");
+    heading.focus();
+    state.status.textContent = heading.textContent;
+  }
+
+  function showSummary() {
+    var right = state.results.filter(Boolean).length;
+    var total = state.questions.length;
+    var list = state.summary.querySelector(".selfcheck-summary__list");
+    list.replaceChildren.apply(list, state.questions.map(function (section, i) {
+      var item = el("li", { class: state.results[i] ? "selfcheck-summary__right" : "selfcheck-summary__wrong" });
+      item.append(el("strong", {}, state.results[i] ? "Correct: " : "Not quite: "),
+        section.querySelector(".selfcheck__text").textContent + " ");
+      // The clause links, from the answer's own feedback.
+      section.querySelectorAll("details .selfcheck__feedback a").forEach(function (link, n) {
+        item.append(n ? ", " : "(", link.cloneNode(true));
+      });
+      item.append(")");
+      return item;
+    }));
+    var score = "You answered " + right + " of " + total + " questions correctly.";
+    state.summary.querySelector(".selfcheck-summary__score").textContent = score;
+    state.record.querySelector("[data-selfcheck-date]").textContent = longDate(new Date());
+    state.record.querySelector("[data-selfcheck-result]").textContent =
+      "All " + total + " questions answered; " + right + " correct.";
+    state.questions.forEach(function (section) { section.hidden = true; });
+    state.summary.hidden = false;
+    state.record.hidden = false;
+    state.summary.querySelector("h2").focus();
+    state.status.textContent = "Your summary. " + score;
+  }
+
+  function printRecord() {
+    // Print only the record: the class is removed again once the print dialog closes.
+    document.documentElement.classList.add("printing-selfcheck-record");
+    window.print();
+    document.documentElement.classList.remove("printing-selfcheck-record");
+  }
+
+  function start() {
+    state.results = [];
+    state.questions.forEach(function (section, i) {
+      var old = section.querySelector(".selfcheck__form");
+      if (old) old.remove();
+      buildForm(section, i + 1);
+    });
+  }
+
+  function init() {
+    var container = document.querySelector("[data-selfcheck]");
+    var summary = document.getElementById("selfcheck-summary");
+    var record = document.getElementById("selfcheck-record");
+    state = null;
+    if (!container || !summary || !record) return;
+    state = {
+      questions: Array.prototype.slice.call(container.querySelectorAll("[data-question]")),
+      results: [],
+      index: 0,
+      summary: summary,
+      record: record,
+      status: el("div", { id: "selfcheck-status", class: "visually-hidden", "aria-live": "polite" }),
+    };
+    container.before(state.status);
+    container.classList.add("selfcheck--one-at-a-time");
+    summary.querySelector("[data-selfcheck-print]").addEventListener("click", printRecord);
+    summary.querySelector("[data-selfcheck-restart]").addEventListener("click", function () {
+      start();
+      showQuestion(0);
+    });
+    start();
+    state.questions.forEach(function (section, i) { section.hidden = i !== 0; });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else init();
+})();

@@ -1,0 +1,258 @@
+"""data/training.yml: the real file validates; every scenario's answers, walked through the real
+pathway graph, reach the outcome it names (the scenarios are acceptance tests of the pathways);
+every clause and sign it cites exists; each kind of mistake stops the load, and the build, with
+the file, the item and the fix named; and the renderers put each thing where the scripts and the
+readers without JavaScript expect it."""
+
+from __future__ import annotations
+
+import re
+import typing
+
+import pytest
+from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output
+
+from macros import training as training_module
+from macros.errors import DataError
+from macros.pathways import all_paths
+from macros.sitedata import SiteData
+from macros.training import USE, Part, Training, load
+
+FILE = "data/training.yml"
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return SiteData.load(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def training(site) -> Training:
+    return load(ROOT / "data", site)
+
+
+# --- the real data ---------------------------------------------------------------------------------
+
+
+def test_real_training_data_loads(training):
+    assert len(training.scenarios) >= 8
+    assert 8 <= len(training.questions) <= 10
+
+
+def test_session_takes_45_to_60_minutes(training):
+    assert 45 <= sum(part.minutes for part in training.session.parts) <= 60
+
+
+def test_every_scenario_walks_the_real_graph_to_its_outcome(site, training):
+    """Checked here against every path of the graph, independently of the loader's own walk."""
+    reached = {(path.start, tuple(label for _, label in path.answers)): path.outcome for path in all_paths(site.pathways)}
+    wrong = {
+        s.id: reached.get((s.start, tuple(s.answers)), "no outcome: not a path of the graph")
+        for s in training.scenarios
+        if reached.get((s.start, tuple(s.answers))) != s.outcome
+    }
+    assert not wrong, f"scenarios whose answers do not reach their outcome: {wrong}"
+
+
+def test_scenarios_cover_the_situations_the_policy_covers(training):
+    outcomes = {s.outcome for s in training.scenarios}
+    assert {"concern", "trafficking", "online-grooming", "disclosure", "staff-concern", "send-change"} <= outcomes
+    # The language scenario teaches section 10.0.
+    assert any("10.0" in point.clauses for s in training.scenarios for point in s.discussion)
+
+
+def test_every_clause_and_sign_cited_exists(site, training):
+    clauses = site.sections.all_clauses()
+    signs = {item.id for lst in site.indicators.lists for item in lst.items}
+    cited = [c for part in training.session.parts for c in part.clauses]
+    cited += [c for s in training.scenarios for point in s.discussion for c in point.clauses]
+    cited += [c for q in training.questions for c in q.clauses]
+    cited += [c for d in training.handout.definitions for c in d.clauses]
+    language = training.language
+    cited += [c for point in [*language.do, *language.dont, *language.examples] for c in point.clauses]
+    assert [c for c in cited if c not in clauses] == []
+    assert [sign for s in training.scenarios for sign in s.signs if sign not in signs] == []
+    assert len(cited) > 50  # the lists above did collect the references
+
+
+def test_each_question_has_one_correct_option_among_three_or_four(training):
+    for question in training.questions:
+        assert 3 <= len(question.options) <= 4, question.id
+        assert question.options.count(question.answer) == 1, question.id
+
+
+def test_every_page_a_session_part_can_open_is_a_real_page():
+    allowed = typing.get_args(typing.get_args(Part.model_fields["use"].annotation)[0])
+    assert set(allowed) == set(USE)
+    assert [page for page, _ in USE.values() if not (ROOT / "docs" / page).exists()] == []
+
+
+# --- bad data: one mutation per case -----------------------------------------------------------------
+
+
+def scenario(data: dict, scenario_id: str) -> dict:
+    return next(s for s in data["scenarios"] if s["id"] == scenario_id)
+
+
+def question(data: dict, question_id: str) -> dict:
+    return next(q for q in data["questions"] if q["id"] == question_id)
+
+
+# (mutation of data/training.yml, substrings the message must contain besides the file and "Fix:")
+BAD_TRAINING = [
+    pytest.param(
+        lambda d: scenario(d, "cse-older-boyfriend")["discussion"][0]["clauses"].append("14.2"),
+        ["scenario 'cse-older-boyfriend', discussion point 1", "clause 14.2", "not in the policy", "data/sections.yml"],
+        id="discussion-cites-unknown-clause",
+    ),
+    pytest.param(
+        lambda d: question(d, "keep-a-secret")["clauses"].append("12.9"),
+        ["question 'keep-a-secret'", "clause 12.9", "not in the policy"],
+        id="question-cites-unknown-clause",
+    ),
+    pytest.param(
+        lambda d: d["session"]["parts"][0]["clauses"].append("2.1"),
+        ["session part 1", "clause 2.1", "not in the policy"],
+        id="session-cites-unknown-clause",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "online-grooming")["signs"].append("secret-chats"),
+        ["scenario 'online-grooming'", "'secret-chats'", "not in data/indicators.yml", "indicator id"],
+        id="unknown-indicator",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "cse-older-boyfriend").update(outcome="trafficking"),
+        ["scenario 'cse-older-boyfriend'", "lead to outcome 'concern', not 'trafficking'", "set outcome: concern"],
+        id="answers-lead-elsewhere",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "cse-older-boyfriend")["answers"].__setitem__(2, "Someone may be grooming them online"),
+        ["scenario 'cse-older-boyfriend'", "lead to outcome 'online-grooming', not 'concern'"],
+        id="different-answer-leads-elsewhere",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "trafficking-ticket")["answers"].__setitem__(0, "no"),
+        ["scenario 'trafficking-ticket'", "answer 1 ('no')", "not an option of question 'in-danger'", "Yes; No"],
+        id="answer-is-not-an-option",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "send-change").update(answers=scenario(d, "send-change")["answers"][:2]),
+        ["scenario 'send-change'", "stop at question 'concern-about'", "add the next answer"],
+        id="answers-stop-at-a-question",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "immediate-danger")["answers"].append("Yes"),
+        ["scenario 'immediate-danger'", "answer 1 ('Yes')", "after the answers have reached outcome 'immediate-danger'"],
+        id="answer-after-the-outcome",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "disclosure").update(start="worry"),
+        ["scenario 'disclosure'", "'worry'", "not a start", "worried"],
+        id="unknown-start",
+    ),
+    pytest.param(
+        lambda d: d["session"]["parts"][0].update(minutes=40),
+        ["session", "add up to 92 minutes", "between 45 and 60"],
+        id="session-too-long",
+    ),
+    pytest.param(
+        lambda d: d["session"].update(parts=d["session"]["parts"][:2]),
+        ["session", "add up to 15 minutes", "between 45 and 60"],
+        id="session-too-short",
+    ),
+    pytest.param(
+        lambda d: question(d, "course-refresh").update(answer="Every three years"),
+        ["questions", "'course-refresh'", "answer 'Every three years' is not one of its options", "copy the correct option"],
+        id="correct-answer-not-an-option",
+    ),
+    pytest.param(
+        lambda d: question(d, "course-refresh")["options"].extend(["Every 2 years", "Every 5 years"]),
+        ["questions", "'course-refresh'", "has 5 options", "3 or 4 options"],
+        id="too-many-options",
+    ),
+    pytest.param(
+        lambda d: question(d, "language").pop("feedback"),
+        ["questions", "'language'", "feedback", "required", "add this field"],
+        id="question-without-feedback",
+    ),
+    pytest.param(
+        lambda d: scenario(d, "disclosure").update(id="cse-older-boyfriend"),
+        ["scenario 'cse-older-boyfriend'", "more than once"],
+        id="duplicate-scenario-id",
+    ),
+    pytest.param(
+        lambda d: d["session"]["parts"][2].update(use="flowchart"),
+        ["session", "item 3", "'flowchart' is not allowed", "'signs'"],
+        id="unknown-page-to-open",
+    ),
+    pytest.param(
+        lambda d: d["handout"]["contacts"].append("dls"),
+        ["handout", "contact 'dls'", "not in data/contacts.yml"],
+        id="handout-unknown-contact",
+    ),
+    pytest.param(
+        lambda d: d["handout"]["outcomes"].append("worried"),
+        ["handout", "outcome 'worried'", "not in data/pathways.yml"],
+        id="handout-unknown-outcome",
+    ),
+]
+
+
+@pytest.mark.parametrize("mutate, expected", BAD_TRAINING)
+def test_bad_training_data_is_named(tmp_path, mutate, expected):
+    data = copy_data(tmp_path)
+    edit_yaml(mutate)(data / "training.yml")
+    site = SiteData.load(data)
+    with pytest.raises(DataError) as caught:
+        load(data, site)
+    message = str(caught.value)
+    for part in [FILE, *expected, "Fix:"]:
+        assert part in message, f"{part!r} missing from: {message}"
+
+
+def test_bad_training_data_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    edit_yaml(lambda d: scenario(d, "cse-older-boyfriend").update(outcome="trafficking"))(project / FILE)
+    output = failed_build_output(project, tmp_path)
+    assert FILE in output and "cse-older-boyfriend" in output and "Fix:" in output, output
+
+
+# --- the renderers (record in, Markdown out) ----------------------------------------------------------
+
+
+PAGE = "training/scenarios.md"
+
+
+def test_session_plan_gives_running_times_that_add_up(site, training):
+    plan = training_module.session_plan(training, site, "training/index.md")
+    rows = re.findall(r"^\| (\d+)–(\d+) min \|", plan, flags=re.MULTILINE)
+    assert len(rows) == len(training.session.parts)
+    assert rows[0][0] == "0" and int(rows[-1][1]) == training.session.minutes
+    assert all(end == next_start for (_, end), (next_start, _) in zip(rows, rows[1:], strict=False))
+    assert "[2.0](../policy/02-training-and-recruitment.md#clause-2-0)" in plan
+
+
+def test_scenario_shows_the_situation_and_keeps_the_rest_behind_the_reveal(site, training):
+    first = training.scenarios[0]
+    text = training_module.scenario_section(first, 1, site, PAGE)
+    situation, _, hidden = text.partition("<details")
+    assert first.situation in situation
+    outcome = site.pathways.outcome(first.outcome)
+    assert f"[{outcome.title}](../what-to-do/{outcome.id}.md)" in hidden
+    assert all(f"**{answer}**" in hidden for answer in first.answers)
+    assert all(f"#signs-{sign})" in hidden for sign in first.signs)
+    assert outcome.title not in situation and not any(f"**{answer}**" in situation for answer in first.answers)
+
+
+def test_question_marks_exactly_its_correct_option(site, training):
+    for number, q in enumerate(training.questions, start=1):
+        text = training_module.question_section(q, number, len(training.questions), site, "training/self-check.md")
+        assert text.count("data-correct") == 1, q.id
+        marked = re.search(r"<li data-correct>(.*?)</li>", text).group(1)
+        assert marked == q.answer.replace("'", "&#x27;").replace('"', "&quot;"), q.id
+
+
+def test_examples_of_language_are_marked_as_not_the_policy(site, training):
+    guide = training_module.language_guide(training.language, site, "training/handout.md")
+    assert "the policy itself gives no list of phrases" in guide
+    assert all(e.instead_of in guide and e.say in guide for e in training.language.examples)
