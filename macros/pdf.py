@@ -1,13 +1,311 @@
 """The PDFs: the whole policy and the one-page pocket card, printed by headless Chromium from
-the built site's print pages.  python -m macros.pdf SITE_DIR"""
+the built site's print pages.  python -m macros.pdf SITE_DIR
+
+Why Chromium: it prints the pages through the same print stylesheet as a reader's browser, so the
+PDFs look like the site on paper, and it embeds (a subset of) every font it uses. WeasyPrint,
+tried for comparison, lays pages out unlike browsers and runs none of the pages' scripts.
+
+How:
+- The built site is served on 127.0.0.1 and every other request is refused and recorded; if any
+  page asked for one, the build fails. The site loads nothing from elsewhere, and the PDFs need
+  no network. Service workers are blocked: printing needs no cache.
+- The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
+  its contents list links to, each printed on its own and joined with pypdf, which also adds a
+  bookmark for each page. A first printing counts each page's sheets; that gives the page
+  numbers for the contents and for the footers. Every sheet but the cover has a footer (the
+  setting, the policy's dates, the page's address, "Page n of N") in a CSS page margin box,
+  with the page counter started at the page's first sheet.
+- The pocket card: ``print/pocket-card/``, which must fit on one A4 sheet; if it does not,
+  the build fails and says what to shorten.
+- Links between pages would point at the local server: a link to a page that is in the PDF
+  leads to that page's start in it; any other is pointed at the site's address (site_url in
+  mkdocs.yml), or removed when the build has none.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import io
+import re
 import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
+from .print_pages import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
+
+# Debian's Chromium (`make browser`): Playwright drives it and never downloads a browser.
+CHROMIUM = Path("/usr/bin/chromium")
+# A headless browser on a closed network (as root in CI). The resolver rule makes any host name
+# other than the local server's fail at once, a second guard behind the request filter.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+POLICY_PRINT_PAGE = "print/policy/"
+POCKET_CARD_PRINT_PAGE = "print/pocket-card/"
+FOOTER_FONT = "7pt/1.35 system-ui, sans-serif"
+
+
+class PrintError(Exception):
+    """A problem that stops the build, with what to do about it."""
+
+
+# --- the browser, on the site served from 127.0.0.1 -----------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A tab closed while a file was still being sent (say, the search index): no matter.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Printer:
+    """Opens the site's pages in Chromium and prints them to PDF bytes."""
+
+    context: object
+    base_url: str
+    refused: list[str] = field(default_factory=list)
+
+    def open(self, path: str):
+        """A tab with the page at ``path`` (relative to the site's root, or a full URL of it)."""
+        tab = self.context.new_page()
+        tab.emulate_media(media="print")
+        tab.goto(path if path.startswith(self.base_url) else self.base_url + path, wait_until="load")
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        return tab
+
+    def pdf(self, tab, css: str = "") -> bytes:
+        if css:
+            tab.add_style_tag(content=css)
+        data = tab.pdf(format="A4", print_background=True)
+        if self.refused:
+            page = tab.url.removeprefix(self.base_url) or "the home page"
+            raise PrintError(
+                f"{page} asked for {', '.join(sorted(set(self.refused)))}: the PDFs are made without "
+                "the network, and the site loads nothing from other sites. Fix: serve the file from the "
+                "site itself (overrides/assets/), or remove it"
+            )
+        return data
+
+
+@contextlib.contextmanager
+def printer(site_dir: Path, browser=None):
+    """A Printer for ``site_dir`` served on 127.0.0.1, in ``browser`` (a Playwright Chromium) or,
+    by default, in a Chromium of its own."""
+    with serve(site_dir) as base_url, contextlib.ExitStack() as cleanup:
+        if browser is None:
+            from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
+
+            if not CHROMIUM.exists():
+                raise PrintError(f"{CHROMIUM} is missing. Fix: run `make browser` (Debian's chromium package)")
+            playwright = cleanup.enter_context(sync_playwright())
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            cleanup.callback(browser.close)
+        context = browser.new_context(service_workers="block")
+        cleanup.callback(context.close)
+        session = Printer(context, base_url)
+
+        def only_this_site(route) -> None:
+            if route.request.url.startswith(base_url):
+                route.continue_()
+            else:
+                session.refused.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_this_site)
+        yield session
+
+
+# --- the policy -------------------------------------------------------------------------------
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string, one line per line of text."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "\\A ".join(line.strip() for line in escaped.splitlines() if line.strip()) + '"'
+
+
+# In the policy PDF the page's own footer, printed once at its end, is left off: every sheet
+# carries it instead (footer_css). It is left off from the first printing, which counts sheets.
+NO_PAGE_FOOTER = ".md-footer { display: none !important; }"
+
+
+def footer_css(text: str, first_page: int, total: int, cover: bool = False) -> str:
+    """A footer on every sheet (CSS page margin boxes), numbered from ``first_page``."""
+    blank_first = "@bottom-left { content: none; } @bottom-right { content: none; }" if cover else ""
+    return f"""
+      @page {{
+        @bottom-left {{ content: {css_string(text)}; font: {FOOTER_FONT}; white-space: pre; color: #000; }}
+        @bottom-right {{ content: "Page " counter(page) " of {total}"; font: {FOOTER_FONT}; color: #000; }}
+      }}
+      @page :first {{ counter-increment: page {first_page}; {blank_first} }}
+    """
+
+
+def page_footer_text(tab) -> str:
+    """What the page's own footer says on paper: the setting, the policy's dates, its address."""
+    return tab.eval_on_selector_all(
+        ".md-copyright .review-status:not(.review-status--overdue), .md-copyright .print-address",
+        "elements => elements.map(e => e.textContent.trim().replace(/\\s+/g, ' ')).join('\\n')",
+    )
+
+
+def sheets(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
+    """The cover and contents, then every page the contents list, joined; returns the writer
+    and where each page starts in it ({site path: page index})."""
+    contents = session.open(POLICY_PRINT_PAGE)
+    # [{group, parts: [{url, title}]}], in the order of the contents.
+    groups = contents.evaluate(
+        """() => [...document.querySelectorAll('.print-contents ul')].map(ul => ({
+             group: ul.previousElementSibling.textContent.trim(),
+             parts: [...ul.querySelectorAll('a[href]')].map(a => ({url: a.href, title: a.textContent.trim()})),
+           }))"""
+    )
+    parts = [part for group in groups for part in group["parts"]]
+    if not parts:
+        raise PrintError(f"{POLICY_PRINT_PAGE} lists no pages. Fix: check docs/print/policy.md")
+    tabs = [contents] + [session.open(part["url"]) for part in parts]
+
+    # First printing: how many sheets each page takes, so where each starts.
+    counts = [sheets(session.pdf(tab, NO_PAGE_FOOTER)) for tab in tabs]
+    starts = [1 + sum(counts[:i]) for i in range(len(counts))]
+    total = sum(counts)
+    contents.evaluate(
+        "numbers => document.querySelectorAll('.print-contents__page').forEach((slot, i) => { slot.textContent = numbers[i] })",
+        [str(n) for n in starts[1:]],
+    )
+
+    # Second printing, with the footers, joined into one document.
+    writer = PdfWriter()
+    for i, tab in enumerate(tabs):
+        pdf = session.pdf(tab, footer_css(page_footer_text(tab), starts[i], total, cover=(i == 0)))
+        if sheets(pdf) != counts[i]:
+            raise PrintError(f"{tab.url}: the page changed length between two printings")
+        writer.append(PdfReader(io.BytesIO(pdf)))
+        tab.close()
+
+    writer.add_outline_item(title="Cover and contents", page_number=0)
+    index = 1
+    for group in groups:
+        parent = writer.add_outline_item(title=group["group"], page_number=starts[index] - 1)
+        for part in group["parts"]:
+            writer.add_outline_item(title=part["title"], page_number=starts[index] - 1, parent=parent)
+            index += 1
+    writer.page_mode = "/UseOutlines"
+    paths = [POLICY_PRINT_PAGE] + [part["url"].removeprefix(session.base_url) for part in parts]
+    return writer, {path: start - 1 for path, start in zip(paths, starts)}
+
+
+def pocket_card_pdf(session: Printer) -> PdfWriter:
+    tab = session.open(POCKET_CARD_PRINT_PAGE)
+    pdf = session.pdf(tab)
+    if (count := sheets(pdf)) != 1:
+        raise PrintError(
+            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not one. Fix: shorten the "
+            "steps of the 'concern' and 'disclosure' outcomes in data/pathways.yml, or the card's "
+            "content in macros/print_pages.py"
+        )
+    return PdfWriter(clone_from=io.BytesIO(pdf))
+
+
+# --- links and metadata -----------------------------------------------------------------------
+
+
+def site_url_of(site_dir: Path) -> str | None:
+    """The site's public address (site_url), as the build wrote it into the home page."""
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<link rel="canonical" href="([^"]+)"', home)
+    return found.group(1) if found else None
+
+
+def relink(writer: PdfWriter, base_url: str, site_url: str | None, inside: dict[str, int] | None = None) -> None:
+    """Links to the local server lead instead to a page's start in this PDF (``inside``: {site
+    path: page index}), or else to the site's public address, or else nowhere (removed)."""
+    for page in writer.pages:
+        annotations = page.get("/Annots")
+        if not annotations:
+            continue
+        kept = ArrayObject()
+        for ref in annotations:
+            annotation = ref.get_object()
+            action = annotation.get("/A")
+            uri = action.get_object().get("/URI") if action else None
+            if uri and uri.startswith(base_url):
+                path = uri.removeprefix(base_url).partition("#")[0]
+                if inside and path in inside:
+                    del annotation["/A"]
+                    target = writer.pages[inside[path]].indirect_reference
+                    annotation[NameObject("/Dest")] = ArrayObject([target, NameObject("/Fit")])
+                elif site_url:
+                    action.get_object()[NameObject("/URI")] = TextStringObject(site_url + uri.removeprefix(base_url))
+                else:
+                    continue
+            kept.append(ref)
+        page[NameObject("/Annots")] = kept
+
+
+def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
+    writer.add_metadata({"/Title": title, "/Author": author})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        writer.write(out)
 
 
 def main(site_dir: str) -> None:
-    """Write SITE_DIR/downloads/*.pdf."""
+    """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf."""
+    from .sitedata import SiteData
+
+    started = time.monotonic()
+    site = Path(site_dir)
+    setting = SiteData.load(Path(__file__).resolve().parent.parent / "data").setting
+    title = f"{setting.policy.title}, {setting.name}"
+    public = site_url_of(site)
+    out = site / DOWNLOADS
+    try:
+        with printer(site) as session:
+            policy, starts = policy_pdf(session)
+            relink(policy, session.base_url, public, starts)
+            write(policy, out / POLICY_PDF, title, setting.name)
+            card = pocket_card_pdf(session)
+            relink(card, session.base_url, public)
+            write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
+    except PrintError as error:
+        raise SystemExit(f"macros/pdf.py: {error}") from None
+    sizes = ", ".join(f"{name} ({(out / name).stat().st_size // 1024} KB)" for name in (POLICY_PDF, POCKET_CARD_PDF))
+    print(f"PDFs: {sizes}; the policy has {len(policy.pages)} pages; {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":

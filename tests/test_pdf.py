@@ -1,0 +1,279 @@
+"""Paper: the PDFs read back (text, pages, fonts, links), the network guard of the PDF step, the
+print pages, and the print stylesheet in Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from pypdf import PdfReader
+
+from macros import pdf, print_pages
+from macros.sitedata import SiteData
+
+POLICY = f"{print_pages.DOWNLOADS}/{print_pages.POLICY_PDF}"
+CARD = f"{print_pages.DOWNLOADS}/{print_pages.POCKET_CARD_PDF}"
+# A clause number that opens a line: "11.5  Where risks...", not "(See Section 8.0)".
+LINE_START_CLAUSE = re.compile(r"^(\d{1,2}\.\d{1,2})(?=\s)", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return SiteData.load(ROOT / "data")
+
+
+def read(built_site, name: str) -> PdfReader:
+    return PdfReader(built_site.path / name)
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space as one space: numbers may wrap across lines."""
+    return " ".join(text.split())
+
+
+def outline_starts(reader: PdfReader) -> dict[str, int]:
+    """Each bookmark's title and the index of its first page."""
+    starts = {}
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                starts[item.title] = reader.get_destination_page_number(item)
+
+    walk(reader.outline)
+    return starts
+
+
+# --- the policy PDF ---------------------------------------------------------------------------
+
+
+def test_the_policy_pdf_has_every_clause_in_order(site, built_site):
+    """Each section's pages (found by its bookmark) open their lines with the section's number and
+    then its clauses' numbers, in the policy's order. Only the section's own numbers are read, so
+    a reference to another section that happens to start a line cannot be mistaken for a clause."""
+    reader = read(built_site, POLICY)
+    starts = outline_starts(reader)
+    sections = site.sections.sections
+    firsts = [next(i for title, i in starts.items() if title.startswith(f"{s.section} ")) for s in sections]
+    assert firsts == sorted(firsts), "the sections are not in order"
+    ends = firsts[1:] + [starts["Contacts"]]
+    for section, first, end in zip(sections, firsts, ends):
+        text = "\n".join(reader.pages[i].extract_text() for i in range(first, end))
+        prefix = section.section.split(".")[0] + "."
+        found = [n for n in LINE_START_CLAUSE.findall(text) if n.startswith(prefix)]
+        in_order = list(dict.fromkeys(found))  # first occurrences
+        assert in_order == [section.section, *section.clauses], section.section
+
+
+def test_the_policy_pdf_has_its_cover_contents_and_every_contact(site, built_site):
+    reader = read(built_site, POLICY)
+    cover = flat(reader.pages[0].extract_text())
+    assert site.setting.name in cover
+    assert "Updated 1 September 2024" in cover
+    everything = flat("\n".join(page.extract_text() for page in reader.pages))
+    for contact in site.contacts.contacts:
+        for value in [contact.phone.display if contact.phone else None, str(contact.email) if contact.email else None]:
+            if value:
+                assert value in everything, contact.id
+    starts = outline_starts(reader)
+    for title in ["Contacts", "Flowchart: what to do now", *(o.title for o in site.pathways.outcomes)]:
+        assert title in starts, title
+
+
+def test_the_contents_give_each_part_its_page_and_lead_there(built_site):
+    reader = read(built_site, POLICY)
+    contents = reader.pages[1].extract_text()
+    starts = outline_starts(reader)
+    for title, index in starts.items():
+        if title[0].isdigit() or title == "Contacts":  # one line each in the contents
+            assert re.search(rf"^{re.escape(title)}\s+{index + 1}$", contents, re.MULTILINE), title
+            assert f"Page {index + 1} of {len(reader.pages)}" in reader.pages[index].extract_text(), title
+    # Each contents link is a link inside the PDF, to its part's first page.
+    targets = [reader.get_page_number(a.get_object()["/Dest"][0].get_object())
+               for a in reader.pages[1]["/Annots"] if "/Dest" in a.get_object()]
+    assert targets == sorted(set(starts.values()) - {0})
+
+
+# --- the pocket card --------------------------------------------------------------------------
+
+
+def test_the_pocket_card_is_one_page_with_what_to_do(site, built_site):
+    reader = read(built_site, CARD)
+    assert len(reader.pages) == 1
+    text = flat(reader.pages[0].extract_text())
+    contacts = site.contacts.by_id()
+    assert "999" in text
+    assert contacts["dsl"].name in text
+    for contact in site.contacts.contacts:
+        if contact.phone:
+            assert contact.phone.display in text, contact.id
+    for outcome_id in print_pages.POCKET_CARD_OUTCOMES:
+        for step in site.pathways.outcome(outcome_id).steps:
+            assert flat(step.do) in text
+            assert f"({', '.join(step.clauses)})" in text, step.do
+
+
+# --- both PDFs --------------------------------------------------------------------------------
+
+
+def fonts_of(resources) -> list:
+    """Every font in a page's resources, including those of its form XObjects."""
+    resources = resources.get_object() if resources else {}
+    found = [font.get_object() for font in (resources.get("/Font") or {}).values()]
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            found += fonts_of(xobject.get("/Resources"))
+    return found
+
+
+@pytest.mark.parametrize("name", [POLICY, CARD])
+def test_every_font_is_embedded(built_site, name):
+    fonts = [font for page in read(built_site, name).pages for font in fonts_of(page.get("/Resources"))]
+    assert fonts
+    for font in fonts:
+        # A Type0 font keeps its descriptor in its descendant font.
+        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = described["/FontDescriptor"].get_object()
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font.get("/BaseFont")
+
+
+@pytest.mark.parametrize("name", [POLICY, CARD])
+def test_no_link_points_at_the_build_server(built_site, name):
+    for page in read(built_site, name).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = action.get_object().get("/URI", "") if action else ""
+            assert "127.0.0.1" not in uri
+
+
+def test_the_downloads_page_links_both_pdfs_and_the_offline_copy(built_site):
+    page = BeautifulSoup((built_site.path / "downloads" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = {a["href"] for a in page.select("article a[href]")}
+    for name in [print_pages.POLICY_PDF, print_pages.POCKET_CARD_PDF, print_pages.OFFLINE_ZIP]:
+        assert name in hrefs  # the page is downloads/, beside the files
+    assert (built_site.path / POLICY).stat().st_size > 0 and (built_site.path / CARD).stat().st_size > 0
+
+
+def test_the_print_pages_are_in_neither_the_nav_nor_the_search(built_site):
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]
+    home = BeautifulSoup((built_site.path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not home.select('.md-nav a[href*="print/"]')
+
+
+# --- the PDF step's guards (a tiny site printed on its own) ---------------------------------
+
+
+def test_printing_refuses_and_reports_a_request_to_another_origin(browser, tmp_path):
+    """Another loopback address stands for the outside world: nothing leaves the machine even if
+    the guard fails."""
+    (tmp_path / "ok.html").write_text('<html lang="en"><title>t</title><p>Local only</p></html>')
+    (tmp_path / "remote.html").write_text('<html lang="en"><title>t</title><img src="http://127.0.0.2:9/x.png" alt="x"></html>')
+    with pdf.printer(tmp_path, browser) as session:
+        assert PdfReader(io.BytesIO(session.pdf(session.open("ok.html")))).pages
+        with pytest.raises(pdf.PrintError, match=re.escape("remote.html asked for http://127.0.0.2:9/x.png")):
+            session.pdf(session.open("remote.html"))
+
+
+def test_a_pocket_card_longer_than_a_page_fails_the_build(browser, tmp_path):
+    card = tmp_path / "print" / "pocket-card"
+    card.mkdir(parents=True)
+    (card / "index.html").write_text('<html lang="en"><title>t</title>' + "<p>A step.</p>" * 200 + "</html>")
+    with pdf.printer(tmp_path, browser) as session, pytest.raises(pdf.PrintError, match="takes [2-9] A4 pages, not one"):
+        pdf.pocket_card_pdf(session)
+
+
+def test_links_to_the_build_server_are_pointed_at_the_site_or_removed(browser, tmp_path):
+    (tmp_path / "index.html").write_text('<html lang="en"><title>t</title><a href="other/">Other</a></html>')
+    for site_url, expected in [("https://policy.example/", ["https://policy.example/other/"]), (None, [])]:
+        with pdf.printer(tmp_path, browser) as session:
+            writer = pdf.PdfWriter(clone_from=io.BytesIO(session.pdf(session.open("index.html"))))
+            pdf.relink(writer, session.base_url, site_url)
+        uris = [a.get_object()["/A"]["/URI"] for page in writer.pages for a in page.get("/Annots") or []]
+        assert uris == expected
+
+
+# --- the print pages, rendered ----------------------------------------------------------------
+
+
+def test_the_site_address_is_never_guessed(site):
+    assert "ask your DSL" in print_pages.pocket_card(site, print_pages.POCKET_CARD_PAGE, None)
+    card = print_pages.pocket_card(site, print_pages.POCKET_CARD_PAGE, "https://policy.example/")
+    assert "Site address: https://policy.example/" in card and "ask your DSL)" not in card
+
+
+@pytest.mark.parametrize(
+    "page_url, expected", [("downloads/", "pocket-card.pdf"), ("downloads.html", "downloads/pocket-card.pdf")]
+)
+def test_download_links_are_relative_to_the_page(page_url, expected):
+    assert f'href="{expected}"' in print_pages.downloads_list(page_url)
+
+
+# --- the print stylesheet, in Chromium --------------------------------------------------------
+
+
+@pytest.fixture
+def printed(browser, site_url):
+    """The clause page with most on it, as the print stylesheet lays it out."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "policy/11-concerns/")
+    page.emulate_media(media="print")
+    yield page
+    context.close()
+
+
+def visible(page, selector: str) -> list[bool]:
+    return page.eval_on_selector_all(selector, "elements => elements.map(e => e.checkVisibility())")
+
+
+def test_print_hides_the_screen_chrome(printed):
+    for selector in [".md-header", ".md-search", ".md-sidebar", ".md-footer__inner", ".emergency .screen-only"]:
+        shown = visible(printed, selector)
+        assert shown and not any(shown), selector
+
+
+def test_print_shows_the_emergency_route_and_the_footer_as_text(site, printed):
+    strip = printed.locator(".emergency")
+    assert strip.is_visible()
+    text = flat(strip.inner_text())
+    assert "In immediate danger: 999" in text and site.contacts.by_id()["dsl"].name in text
+    assert printed.eval_on_selector(".emergency__link--call", "a => getComputedStyle(a).textDecorationLine") == "none"
+    footer = printed.locator(".md-copyright").inner_text()
+    assert "Bankside College" in footer and "Updated 1 September 2024" in footer
+    assert "policy/11-concerns/" in printed.locator(".print-address").inner_text()
+
+
+def test_the_page_address_is_on_paper_only(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "policy/11-concerns/")
+    assert visible(page, ".print-address") == [False]
+    page.close()
+
+
+def test_print_gives_each_web_address_after_its_link(printed):
+    hrefs = printed.eval_on_selector_all('article a[href^="http"]', "links => links.map(a => a.href)")
+    assert hrefs
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(printed.pdf(format="A4"))).pages)
+    joined = "".join(text.split())  # addresses wrap anywhere
+    for href in hrefs:
+        assert f"({href})" in joined, href
+    assert "(tel:" not in joined and "(mailto:" not in joined
+
+
+def test_print_opens_collapsed_content(printed):
+    printed.evaluate(
+        """() => document.querySelector('article').insertAdjacentHTML('beforeend',
+             '<details><summary>More</summary><p id="folded">Folded text</p></details>')"""
+    )
+    assert visible(printed, "#folded") == [True]
+    printed.emulate_media(media="screen")
+    assert visible(printed, "#folded") == [False]
+
