@@ -7,7 +7,7 @@ UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install browser serve build test links
+.PHONY: help install browser serve build test links bench
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,3 +30,6 @@ test: install browser ## Run the whole test suite
 
 links: build ## Check every external guidance link (needs the internet)
 	scripts/check-links --site site
+
+bench: install browser ## Print the performance figures: build time, page weight, requests, offline
+	$(UV) run python scripts/bench.py

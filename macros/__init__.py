@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import linkhealth, pathway_pages, render, signs, training
+from . import linkhealth, pathway_pages, print_pages, render, signs, training
 from .errors import DataError
 from .sitedata import SiteData
 
@@ -149,3 +149,4 @@ def define_env(env) -> None:
     # Features with macros of their own.
     linkhealth.register(env, site)
     training.register(env, site)
+    print_pages.register(env, site)

@@ -1,8 +1,10 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): the pages and files that the pathway graph generates.
+"""MkDocs hooks (mkdocs.yml `hooks:`): what the build adds beyond the pages in docs/.
 
-mkdocs-macros can fill pages but cannot add them, so this thin hook adds the outcome and
-question pages to the build and the nav, and writes ``pathways.json`` for the navigator. The
-content itself comes from ``pathway_pages``.
+- The pages and file that the pathway graph generates: mkdocs-macros can fill pages but cannot
+  add them, so this adds the outcome and question pages to the build and the nav, and writes
+  ``pathways.json`` for the navigator (content from ``pathway_pages``).
+- Working offline (``offline``): versioned addresses for our own assets, the service worker and
+  the manifest; for the copy opened from disk, the vendored search shim instead of a CDN's.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import pathway_pages  # noqa: E402
+from macros import offline, pathway_pages  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.sitedata import SiteData  # noqa: E402
 
@@ -39,9 +41,26 @@ def site_data() -> SiteData:
     return _site
 
 
+def is_offline_copy(config) -> bool:
+    """True for the build made to be opened from disk (OFFLINE=true, Material's offline plugin)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_config(config):
     global _site
     _site = None  # `mkdocs serve` rebuilds: read the data afresh each time
+
+    # Our own stylesheets and scripts are addressed with their version (see macros/offline.py).
+    version = offline.asset_version()
+    config.extra["asset_version"] = version
+    config.extra_css = [offline.versioned(path, version) for path in config.extra_css]
+    # The served site gets a service worker and a manifest; the copy opened from disk cannot.
+    config.extra["served_site"] = not is_offline_copy(config)
+    # Material's offline plugin adds a search shim from a CDN: use our vendored copy instead.
+    if is_offline_copy(config):
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [offline.IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
     outcome_pages = [pathway_pages.node_page(site_data().pathways, o.id) for o in site_data().pathways.outcomes]
     for entry in config.nav or []:
         if isinstance(entry, dict) and NAV_SECTION in entry:
@@ -58,6 +77,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
+    site_dir = Path(config.site_dir)
     data = pathway_pages.export(site_data(), config.use_directory_urls)
-    out = Path(config.site_dir) / pathway_pages.JSON_NAME
+    out = site_dir / pathway_pages.JSON_NAME
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
+    if config.extra["served_site"]:
+        setting = site_data().setting
+        offline.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
+        offline.write_service_worker(site_dir, config.extra["asset_version"])

@@ -1,0 +1,189 @@
+"""Works without signal: after one visit every page, the navigator and search work with the
+browser offline; a new build replaces the cached one whole; the copy opened from disk works."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import VIEWPORTS, build_site, copy_project, serve
+from macros import offline
+
+
+def precached(site_dir: Path) -> list[str]:
+    script = (site_dir / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
+
+
+def cache_name(site_dir: Path) -> str:
+    script = (site_dir / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+    return json.loads(re.search(r"const CACHE = (\".*?\");", script).group(1))
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of the build as its address ('', 'policy/', ...)."""
+    return sorted(p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in site_dir.rglob("index.html"))
+
+
+def poll(page, expression: str, timeout: float = 15) -> None:
+    """Wait until a (possibly asynchronous) expression in the page is true. Playwright's
+    wait_for_function does not wait for a promise, and service worker state is all promises."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+        page.wait_for_timeout(100)
+
+
+def visit_once_online(context, url: str):
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    poll(page, "navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)")
+    return page
+
+
+# --- the service worker's precache ------------------------------------------------------------
+
+
+def test_precache_holds_every_page_and_asset(built_site):
+    addresses = precached(built_site.path)
+    pages = page_paths(built_site.path)
+    assert {p or "./" for p in pages} <= set(addresses)
+    assert "search/search_index.json" in addresses
+    assert "pathways.json" in addresses
+    assert any(a.startswith("assets/stylesheets/site.css?v=") for a in addresses)
+    assert "downloads/" in addresses  # the Downloads page itself
+    assert not any(a.endswith((".pdf", ".zip", ".map")) for a in addresses)
+
+
+def test_manifest_names_the_app_and_its_icons_exist(built_site):
+    manifest = json.loads((built_site.path / offline.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["name"].startswith("Child Exploitation Policy")
+    assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        assert (built_site.path / icon["src"]).is_file(), icon["src"]
+
+
+# --- offline in the browser --------------------------------------------------------------------
+
+
+def test_every_page_navigator_and_search_work_offline(browser, built_site, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = visit_once_online(context, site_url)
+    context.set_offline(True)
+
+    failed = []
+    for path in page_paths(built_site.path):
+        response = page.goto(site_url + path)
+        if not (response and response.ok):
+            failed.append(path)
+    assert not failed, f"not available offline: {failed}"
+
+    # The navigator, from the cached home page.
+    page.goto(site_url)
+    page.click('a[data-navigator-start="worried"]')
+    expect(page.locator("#navigator h2.navigator__title")).to_have_text("Is a child or young person in immediate danger?")
+    page.click('#navigator button.navigator__option:text-is("Yes")')
+    expect(page.locator("#navigator")).to_have_attribute("data-outcome", "immediate-danger")
+
+    # Search, from the cached index.
+    page.goto(site_url + "policy/")
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.fill("input.md-search__input", "trafficking")
+    # The search worker builds its index when the page opens: allow it time on a slow machine.
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    context.close()
+
+
+def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
+    """Visit build A, then publish build B (a changed word) to the same address: once the old
+    page is closed, the next visit gets B from the network and offline, and A's cache is gone."""
+    project = copy_project(tmp_path)
+    served = tmp_path / "served"
+    served.mkdir()
+    site = served / "site"
+    assert build_site(project, site).returncode == 0
+    first_cache = cache_name(site)
+    with serve(served) as root:
+        url = root + "site/"
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        old_page = visit_once_online(context, url)
+
+        page_md = project / "docs" / "about" / "index.md"
+        page_md.write_text(page_md.read_text(encoding="utf-8").replace("# About this site", "# About this website"))
+        shutil.rmtree(site)
+        assert build_site(project, site).returncode == 0
+        assert cache_name(site) != first_cache
+
+        # A visit while the old build is open installs build B, which waits; once no page of
+        # build A is open, the next visit activates B and A's cache is deleted.
+        old_page.close()
+        page = context.new_page()
+        page.goto(url + "about/", wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        poll(page, "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
+        assert page.evaluate("caches.keys()") == [first_cache, cache_name(site)]
+        page.close()
+
+        # The next visit: build B takes over (activation finishes just after the page opens).
+        page = context.new_page()
+        page.goto(url + "about/")
+        poll(page, "caches.keys().then(keys => keys.length === 1)")
+        assert page.evaluate("caches.keys()") == [cache_name(site)]
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("h1")).to_have_text("About this website")
+        context.close()
+
+
+# --- the copy opened from disk -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def offline_copy(built_site, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("offline-copy")
+    with zipfile.ZipFile(built_site.path / offline.DOWNLOADS / offline.OFFLINE_ZIP) as archive:
+        archive.extractall(folder)
+    return folder / "child-exploitation-policy"
+
+
+def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):
+    assert not (offline_copy / offline.SERVICE_WORKER).exists()
+    home = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert offline.IFRAME_WORKER_SHIM in home
+    assert "unpkg.com" not in home
+
+
+def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browser, offline_copy):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((offline_copy / "index.html").as_uri())
+
+    # Page links resolve to files on disk.
+    page.click('.md-content a[href$="contacts.html"]')
+    expect(page.locator("h1")).to_have_text("Contacts")
+    page.click('.md-content a[href$="11-concerns.html#clause-11-1"]')
+    expect(page.locator("#clause-11-1")).to_be_visible()
+
+    # Search, through the vendored shim and the inlined index.
+    page.fill("input.md-search__input", "county lines")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+
+    # The navigator, from the graph embedded in the page.
+    page.goto((offline_copy / "index.html").as_uri())
+    page.click('a[data-navigator-start="told"]')
+    expect(page.locator("#navigator")).to_have_attribute("data-outcome", "disclosure")
+
+    assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if not u.startswith("file:")]
+    assert not errors
+    context.close()
