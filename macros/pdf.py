@@ -25,12 +25,9 @@ How:
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
 import re
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +35,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
+from .local_server import serve
 from .print_pages import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
 
 # Debian's Chromium (`make browser`): Playwright drives it and never downloads a browser.
@@ -59,32 +57,6 @@ class PrintError(Exception):
 
 
 # --- the browser, on the site served from 127.0.0.1 -----------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # A tab closed while a file was still being sent (say, the search index): no matter.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

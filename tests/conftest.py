@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+
+from macros.local_server import serve
+from macros.sitedata import SiteData
+from macros.training import Training
+from macros.training import load as load_training
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
@@ -92,28 +93,16 @@ def built_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(out, result.stdout + result.stderr)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        # Lets linkchecker lift its per-host rate limit: this is our own server on loopback.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
+@pytest.fixture(scope="session")
+def site() -> SiteData:
+    """Everything in data/, loaded and checked."""
+    return SiteData.load(ROOT / "data")
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+@pytest.fixture(scope="session")
+def training(site) -> Training:
+    """data/training.yml, loaded and checked against the rest of the data."""
+    return load_training(ROOT / "data", site)
 
 
 @pytest.fixture(scope="session")

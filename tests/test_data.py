@@ -15,11 +15,6 @@ from macros.sitedata import SiteData
 # --- the real data ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
-
-
 def test_real_data_loads(site):
     assert site.setting.name == "Bankside College"
 

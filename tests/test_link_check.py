@@ -15,8 +15,8 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from macros import linkcheck
 from macros.linkhealth import LinkReport, LinkResult, document_card, load_report, plain, summary
 from macros.models import Link

@@ -22,10 +22,9 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from conftest import VIEWPORTS
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
-
-from conftest import VIEWPORTS
 
 HUB = "what-to-do/"
 HASH = re.compile(r"^#nav=[a-z0-9-]+$")

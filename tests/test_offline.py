@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import VIEWPORTS, build_site, copy_project, serve
 from playwright.sync_api import expect
 
-from conftest import VIEWPORTS, build_site, copy_project, serve
 from macros import offline
 
 
@@ -39,6 +39,14 @@ def poll(page, expression: str, timeout: float = 15) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
         page.wait_for_timeout(100)
+
+
+def search(page, words: str) -> None:
+    """Search as a reader does: open the search box (desktop header), then type. Wait for the
+    page to finish loading first: a click before Material's script listens opens nothing."""
+    page.wait_for_load_state("load")
+    page.click("input.md-search__input")
+    page.keyboard.type(words)
 
 
 def visit_once_online(context, url: str):
@@ -95,7 +103,7 @@ def test_every_page_navigator_and_search_work_offline(browser, built_site, site_
     # Search, from the cached index.
     page.goto(site_url + "policy/")
     page.set_viewport_size(VIEWPORTS["desktop"])
-    page.fill("input.md-search__input", "trafficking")
+    search(page, "trafficking")
     # The search worker builds its index when the page opens: allow it time on a slow machine.
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     context.close()
@@ -176,7 +184,7 @@ def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browse
     expect(page.locator("#clause-11-1")).to_be_visible()
 
     # Search, through the vendored shim and the inlined index.
-    page.fill("input.md-search__input", "county lines")
+    search(page, "county lines")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
 
     # The navigator, from the graph embedded in the page.

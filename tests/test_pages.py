@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from macros.clauses import anchor_id
-from macros.sitedata import SiteData
 
 # The emergency strip must arrive in the first round trip of a slow connection (TCP's initial
 # window is about 14 KB), so that it shows before anything else has loaded.
 FIRST_ROUND_TRIP_BYTES = 14 * 1024
-
-
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
 
 
 def soup(path) -> BeautifulSoup:

@@ -7,18 +7,12 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import copy_data, edit_yaml
 
-from conftest import ROOT, copy_data, edit_yaml
 from macros import pathway_pages
 from macros.errors import DataError
 from macros.pathways import all_paths
 from macros.sitedata import SiteData
-
-
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
-
 
 # --- every path, and what the policy requires at its end ---------------------------------------
 

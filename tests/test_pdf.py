@@ -9,21 +9,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from pypdf import PdfReader
 
 from macros import pdf, print_pages
-from macros.sitedata import SiteData
 
 POLICY = f"{print_pages.DOWNLOADS}/{print_pages.POLICY_PDF}"
 CARD = f"{print_pages.DOWNLOADS}/{print_pages.POCKET_CARD_PDF}"
 # A clause number that opens a line: "11.5  Where risks...", not "(See Section 8.0)".
 LINE_START_CLAUSE = re.compile(r"^(\d{1,2}\.\d{1,2})(?=\s)", re.MULTILINE)
-
-
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
 
 
 def read(built_site, name: str) -> PdfReader:

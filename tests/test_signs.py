@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+from conftest import ROOT, VIEWPORTS
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, VIEWPORTS
 from macros.sitedata import SiteData
 
 SIGNS = "signs/"

@@ -61,3 +61,28 @@ def test_a_page_with_a_remote_request_fails_the_gate(context, tmp_path):
     with serve(tmp_path) as url:
         _, problems = visit(context, url)
     assert problems["requests"] == ["http://127.0.0.2:9/x.png"]
+
+
+# One page of each layout: dark mode changes colours only, so a sample covers every style.
+DARK_MODE_SAMPLE = [
+    "", "policy/11-concerns/", "what-to-do/", "what-to-do/concern/", "what-to-do/questions/in-danger/",
+    "what-to-do/flowchart/", "signs/", "contacts/", "training/scenarios/", "training/self-check/",
+    "about/guidance-links/", "downloads/",
+]
+
+
+def test_dark_mode_meets_the_same_contrast(browser, site_url):
+    """The site follows the device's dark setting (site.css): its colours must pass axe too."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme="dark")
+    failures = {}
+    for path in DARK_MODE_SAMPLE:
+        page, problems = visit(context, site_url + path)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(255, 255, 255)", f"{path}: dark mode is not applied"
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}, "resultTypes": ["violations"]})
+        found = [f"{v['id']}: {', '.join(n['target'][0] for n in v['nodes'][:3])}" for v in results.response["violations"]]
+        page.close()
+        if found:
+            failures[path or "/"] = found
+    context.close()
+    assert not failures, failures

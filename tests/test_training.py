@@ -16,19 +16,9 @@ from macros import training as training_module
 from macros.errors import DataError
 from macros.pathways import all_paths
 from macros.sitedata import SiteData
-from macros.training import USE, Part, Training, load
+from macros.training import USE, Part, load
 
 FILE = "data/training.yml"
-
-
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def training(site) -> Training:
-    return load(ROOT / "data", site)
 
 
 # --- the real data ---------------------------------------------------------------------------------

@@ -23,12 +23,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, VIEWPORTS
+from conftest import VIEWPORTS
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
-from macros.sitedata import SiteData
-from macros.training import Training, load
+from macros.training import Training
 
 PAGES = ["training/", "training/scenarios/", "training/self-check/", "training/handout/"]
 SCENARIOS = "training/scenarios/"
@@ -39,16 +38,6 @@ MAX_TABS = 150
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 axe = Axe()
-
-
-@pytest.fixture(scope="module")
-def site() -> SiteData:
-    return SiteData.load(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def training(site) -> Training:
-    return load(ROOT / "data", site)
 
 
 def new_page(browser, viewport: str = "phone", javascript: bool = True):
