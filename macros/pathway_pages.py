@@ -49,6 +49,8 @@ def generated_pages(site: SiteData) -> dict[str, str]:
 
 # The pages are made from data: they must not be read as Jinja templates by mkdocs-macros.
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
+# Question pages are steps of the navigator without JavaScript: search finds the outcomes.
+QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
 
 
 # --- outcome pages ----------------------------------------------------------------------------
@@ -103,7 +105,7 @@ def contact_button(site: SiteData, contact_id: str, from_page: str) -> str:
 
 def question_page(graph: PathwayGraph, question: Question) -> str:
     here = node_page(graph, question.id)
-    lines = [FRONT_MATTER + f"# {question.text}", ""]
+    lines = [QUESTION_FRONT_MATTER + f"# {question.text}", ""]
     if question.help:
         lines += [question.help, "{ .lead }", ""]
     lines += ['<div class="options" markdown>', ""]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -98,3 +99,14 @@ def test_contacts_not_in_the_policy_are_flagged_with_their_source(site, built_si
         assert flagged == (not contact.in_policy), contact.id
         if contact.source:
             assert card.find("a", href=str(contact.source.url)), contact.id
+
+
+def test_search_leaves_out_the_self_check_answers_and_pages_for_paper(built_site):
+    """The site's search finds the policy and what to do, not the self-check's answers, the
+    navigator's question steps or pages made for paper (each page says why in its front matter)."""
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for left_out in ["training/self-check/", "training/handout/", "print/policy/", "what-to-do/questions/in-danger/"]:
+        assert left_out not in pages, left_out
+    for kept in ["policy/11-concerns/", "what-to-do/concern/", "contacts/"]:
+        assert kept in pages, kept
