@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 from . import render
 from .errors import DataError
 from .models import ClauseRef, Id, Strict, Text
-from .pathway_pages import node_page
+from .pathway_pages import clause_links, node_page
 from .pathways import Outcome, PathwayGraph
 from .sitedata import SiteData, check_unique, parse, read_yaml
 
@@ -236,10 +236,6 @@ def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
 
 
 # --- rendering ------------------------------------------------------------------------------------
-
-
-def clause_links(site: SiteData, numbers: list[str], from_page: str) -> str:
-    return ", ".join(render.clause_link(n, site.clause_page(n), from_page) for n in numbers)
 
 
 def session_plan(training: Training, site: SiteData, from_page: str) -> str:
