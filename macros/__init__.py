@@ -9,15 +9,18 @@ Pages call these macros instead of typing facts: ``{{ contact("police-non-emerge
 from __future__ import annotations
 
 import datetime
-import json
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import linkhealth, pathway_pages, print_pages, render, signs, training
+from . import hours, linkhealth, pathway_pages, print_pages, reach, render, signs, training
+from .addresses import Linker
 from .errors import DataError
 from .sitedata import SiteData
 
+log = logging.getLogger("mkdocs.plugins.policy")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS = PROJECT_ROOT / "docs"
 
@@ -30,12 +33,27 @@ def page_heading(page: str) -> str:
     raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")
 
 
+def require_complete(site: SiteData) -> None:
+    """REQUIRE_COMPLETE=1 (`make build REQUIRE_COMPLETE=1`): refuse to build a site that still
+    lacks values the setting supplies, so that a setting can refuse to publish it incomplete."""
+    missing = site.missing_facts()
+    if os.environ.get("REQUIRE_COMPLETE") == "1" and missing:
+        listed = "\n".join(f"  - {fact}" for fact in missing)
+        raise PluginError(
+            f"REQUIRE_COMPLETE=1: {len(missing)} values the setting supplies are still `to be supplied`:\n{listed}\n"
+            "Fix: add each value in its file (see the About page's setup checklist), or build without REQUIRE_COMPLETE"
+        )
+    if warning := hours.bank_holidays_run_out_soon(datetime.date.today(), site.bank_holidays):
+        log.warning(warning)
+
+
 def define_env(env) -> None:
     try:
         site = SiteData.load(PROJECT_ROOT / "data")
     except DataError as error:
         # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
         raise PluginError(str(error)) from None
+    require_complete(site)
     contacts = site.contacts.by_id()
     links = {link.id: link for link in site.links.links}
 
@@ -46,9 +64,10 @@ def define_env(env) -> None:
         """The page as the maintainer finds it, for error messages."""
         return f"docs/{page_src()}"
 
-    def known(kind: str, table: dict, key: str):
+    def known(kind: str, table: dict, key: str, file: str | None = None):
         if key not in table:
-            raise DataError(page_path(), f"{kind} {key!r}", f"is not in data/{kind}s.yml", f"use one of {', '.join(sorted(table))}")
+            raise DataError(page_path(), f"{kind} {key!r}", f"is not in {file or f'data/{kind}s.yml'}",
+                            f"use one of {', '.join(sorted(table))}")
         return table[key]
 
     def known_clause(clause: str) -> str:
@@ -58,6 +77,7 @@ def define_env(env) -> None:
 
     env.variables["setting"] = site.setting
     env.variables["contacts"] = contacts
+    env.variables["team"] = site.team.by_id()
     env.filter(render.long_date)
 
     @env.macro
@@ -117,12 +137,33 @@ def define_env(env) -> None:
         return pathway_pages.starts_list(site.pathways, page_src(), home)
 
     @env.macro
-    def navigator_data() -> str:
-        """The pathway graph embedded in the page for the navigator script (see pathway_pages.export)."""
-        data = pathway_pages.export(site, env.conf["use_directory_urls"])
-        # "</" would end the script element early: JSON allows it escaped.
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        return f'<script type="application/json" id="pathways-data">{text}</script>'
+    def navigator_screens() -> str:
+        """Every screen of the navigator, as templates of this page (see pathway_pages)."""
+        return pathway_pages.navigator_screens(site, page_src(), env.conf["use_directory_urls"])
+
+    def linker() -> Linker:
+        return Linker(page_src(), env.conf["use_directory_urls"])
+
+    @env.macro
+    def team_cards(kinds: str) -> str:
+        """The cards of the team members of these kinds (space-separated), on the contacts page."""
+        chosen = [m for m in site.team.members if m.kind in kinds.split()]
+        if not chosen:
+            raise DataError(page_path(), f"team kinds {kinds!r}", "match no member of data/team.yml",
+                            "use kinds listed at the top of data/team.yml")
+        return "\n".join(
+            render.team_card(m, [clause_link(number) for number in m.clauses], reach.member_actions(m)) for m in chosen
+        )
+
+    @env.macro
+    def now_panel(pair_id: str) -> str:
+        pairs = {p.id: p for p in site.contacts.line_pairs}
+        pair = known("line pair", pairs, pair_id, "line_pairs: of data/contacts.yml")
+        return str(reach.pair_panel(site, pair, linker()))
+
+    @env.macro
+    def setup_checklist() -> str:
+        return render.setup_checklist(site.missing_facts())
 
     @env.macro
     def pathway_situations() -> str:
@@ -138,11 +179,7 @@ def define_env(env) -> None:
         return signs.explorer(site, page_src(), concern)
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
-    env.conf["extra"]["emergency_route"] = [
-        {"label": step.label, "name": contacts[step.contact].name, "id": step.contact,
-         "phone": contacts[step.contact].phone}
-        for step in site.contacts.emergency_route
-    ]
+    env.conf["extra"]["emergency_route"] = render.emergency_route(site)
     env.conf["extra"]["review"] = render.review_status(site.setting, datetime.date.today())
     env.conf["extra"]["setting_name"] = site.setting.name
 

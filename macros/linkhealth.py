@@ -22,6 +22,7 @@ from typing import Callable, Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import render
+from .render import plain
 from .errors import DataError
 from .models import Link
 from .sitedata import parse
@@ -96,14 +97,6 @@ def load_report(path: Path = REPORT) -> LinkReport:
 
 
 # --- rendering ----------------------------------------------------------------------------------
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]])")
-
-
-def plain(text: str) -> str:
-    """Text from data or from a website, shown as typed: no HTML, no Markdown emphasis or links."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-
 
 def address_link(url: object) -> str:
     """An address as a link whose text is the address itself, so the policy owner can read it."""

@@ -71,7 +71,7 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    for src_uri, content in pathway_pages.generated_pages(site_data()).items():
+    for src_uri, content in pathway_pages.generated_pages(site_data(), config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

@@ -9,59 +9,22 @@ Every check raises ``ValueError`` with the problem and the fix; the loader adds 
 from __future__ import annotations
 
 import datetime
-import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    EmailStr,
-    Field,
-    HttpUrl,
-    model_validator,
-)
+from pydantic import BeforeValidator, EmailStr, Field, HttpUrl, model_validator
 
-from .clauses import is_clause_number
+from .fields import ClauseRef, Id, Strict, Text  # noqa: F401 (re-exported: the models' shared types)
+from .hours import Hours, LinePair
 
 # The policy is a UK policy: numbers are written as dialled in the UK.
 PHONE_REGION = "GB"
-
-
-class Strict(BaseModel):
-    """Unknown fields are mistakes (usually a typo), not extras to ignore."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _check_id(value: str) -> str:
-    if not ID_PATTERN.match(value):
-        raise ValueError(
-            f"id {value!r} is not lower-case words joined by hyphens — fix: write it like 'police-non-emergency'"
-        )
-    return value
-
-
-def _check_clause(value: str) -> str:
-    if not is_clause_number(value):
-        raise ValueError(f"{value!r} is not a clause number — fix: write it like \"11.5\" (a section is \"11.0\")")
-    return value
-
-
-def _as_text(value: object) -> object:
-    # YAML reads 11.5 (unquoted) as a float: accept it, but keep the clause as written.
-    return str(value) if isinstance(value, (int, float)) else value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-ClauseRef = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_clause)]
-Text = Annotated[str, Field(min_length=1)]
+REFUSED_NUMBER_TYPES = {
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium-rate",
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "personal-number (070)",
+    phonenumbers.PhoneNumberType.PAGER: "pager",
+}
 
 
 # --- data/setting.yml -------------------------------------------------------------------------
@@ -108,7 +71,9 @@ class Phone(Strict):
     tel: str
 
     @classmethod
-    def parse(cls, written: object) -> Phone:
+    def parse(cls, written: object, person: bool = False) -> Phone:
+        """Check and format a number. Premium-rate, personal-number and pager ranges are refused
+        (a safeguarding line is never one); a mobile only for a ``person`` of the setting's team."""
         if isinstance(written, Phone):
             return written
         text = str(written).strip()
@@ -123,6 +88,13 @@ class Phone(Strict):
             return cls(display=digits, tel=digits)
         if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
             raise ValueError(f"{problem} — fix: {fix}")
+        kind = phonenumbers.number_type(number)
+        if kind in REFUSED_NUMBER_TYPES:
+            raise ValueError(f"{text!r} is a {REFUSED_NUMBER_TYPES[kind]} number — fix: use the service's ordinary "
+                             "landline, freephone or short number")
+        if kind == phonenumbers.PhoneNumberType.MOBILE and not person:
+            raise ValueError(f"{text!r} is a mobile number — fix: use the service's landline or freephone number "
+                             "(a mobile is allowed only for a person in data/team.yml)")
         return cls(
             display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
             tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
@@ -150,7 +122,7 @@ class Contact(Strict):
     phone: Annotated[Phone | None, BeforeValidator(lambda v: None if v is None else Phone.parse(v))] = None
     email: EmailStr | None = None
     link: Id | None = None  # an id in data/links.yml: web addresses live there
-    hours: str | None = None
+    hours: Hours | None = None
     clauses: list[ClauseRef] = []
     in_policy: bool = True
     source: Source | None = None
@@ -181,8 +153,107 @@ class RouteStep(Strict):
     label: Text
 
 
+# --- data/team.yml ----------------------------------------------------------------------------
+
+# What a value the setting has not supplied yet says in the data: an explicit state, never an
+# empty string, so that pages can show an instruction instead and the setup checklist can list it.
+NOT_SUPPLIED = "to be supplied"
+NotSupplied = Literal["to be supplied"]
+
+
+def _supplied(parse_value):
+    """A validator for a value the setting supplies: the value itself, or NOT_SUPPLIED."""
+
+    def check(value: object) -> object:
+        if value == NOT_SUPPLIED:
+            return value
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValueError(f"is empty — fix: write the value, or `{NOT_SUPPLIED}` until the setting supplies it")
+        return parse_value(value)
+
+    return BeforeValidator(check)
+
+
+def is_supplied(value: object) -> bool:
+    return value != NOT_SUPPLIED
+
+
+MemberKind = Literal[
+    "dsl", "deputy-dsl", "home-safeguarding-lead", "headteacher", "registered-manager",
+    "head-of-service", "regional-director", "on-call",
+]
+
+
+class SuppliedBy(Strict):
+    """Who in the setting supplied a member's values, and when: the source of a setting's fact."""
+
+    by: Text
+    on: datetime.date
+
+
+class TeamMember(Strict):
+    """A person or role in the setting's safeguarding team (data/team.yml)."""
+
+    id: Id
+    kind: MemberKind
+    role: Text
+    use_when: Text
+    clauses: list[ClauseRef] = []
+    name: Annotated[Text | NotSupplied, _supplied(str)]
+    name_in_policy: bool = False
+    short_name: str | None = None  # as the policy's text calls the person ("Kerry")
+    phone: Annotated[Phone | NotSupplied, _supplied(lambda v: Phone.parse(v, person=True))]
+    email: Annotated[EmailStr | NotSupplied, _supplied(str)]
+    where: Annotated[Text | NotSupplied, _supplied(str)]
+    hours: Annotated[Text | NotSupplied | None, _supplied(str)] = None
+    supplied: SuppliedBy | None = None
+
+    # The fields the setting supplies, in the order the setup checklist asks for them.
+    SETTING_FIELDS: ClassVar[tuple[str, ...]] = ("name", "phone", "email", "where", "hours")
+
+    @model_validator(mode="after")
+    def setting_values_have_a_source(self) -> TeamMember:
+        if self.name_in_policy and not is_supplied(self.name):
+            raise ValueError("has name_in_policy: true but no name — fix: write the name the policy gives")
+        from_setting = [f for f in self.SETTING_FIELDS if self.supplied_value(f) and not (f == "name" and self.name_in_policy)]
+        if from_setting and self.supplied is None:
+            raise ValueError(
+                f"has {', '.join(from_setting)} from the setting but no supplied: — fix: add supplied: with "
+                "by: (who in the setting gave the values) and on: (the date, YYYY-MM-DD)"
+            )
+        return self
+
+    def supplied_value(self, field: str) -> bool:
+        value = getattr(self, field)
+        return value is not None and is_supplied(value)
+
+    def missing(self) -> list[str]:
+        """The fields the setting has still to supply."""
+        return [f for f in self.SETTING_FIELDS if getattr(self, f) == NOT_SUPPLIED]
+
+    @property
+    def dial(self) -> Phone | None:
+        return self.phone if isinstance(self.phone, Phone) else None
+
+    @property
+    def label(self) -> str:
+        """How pages name the member: "Kerry O'Brien, Designated Safeguarding Lead (DSL)", or the role alone."""
+        return f"{self.name}, {self.role}" if is_supplied(self.name) else self.role
+
+
+class Team(Strict):
+    members: Annotated[list[TeamMember], Field(min_length=1)]
+
+    def by_id(self) -> dict[str, TeamMember]:
+        return {m.id: m for m in self.members}
+
+    def of_kind(self, kind: str) -> list[TeamMember]:
+        return [m for m in self.members if m.kind == kind]
+
+
 class ContactBook(Strict):
     emergency_route: Annotated[list[RouteStep], Field(min_length=1)]
+    line_pairs: list[LinePair] = []
     contacts: Annotated[list[Contact], Field(min_length=1)]
 
     def by_id(self) -> dict[str, Contact]:

@@ -10,26 +10,17 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from . import render
+from markupsafe import Markup
+
+from . import reach, render, screens
+from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
 from .clauses import anchor_id
+from .linkhealth import plain
 from .pathways import Outcome, PathwayGraph, Question
 from .sitedata import SiteData
 
-HUB = "what-to-do/index.md"
-FLOWCHART = "what-to-do/flowchart.md"
-CONTACTS = "contacts.md"
 JSON_NAME = "pathways.json"
 JSON_VERSION = 1
-
-
-def site_address(docs_page: str, directory_urls: bool = True) -> str:
-    """Where a docs/ page is built, relative to the site's root, as MkDocs builds it:
-    'what-to-do/concern.md' -> 'what-to-do/concern/' (or 'what-to-do/concern.html')."""
-    stem = docs_page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem if directory_urls else stem + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
 
 
 def node_page(graph: PathwayGraph, node_id: str) -> str:
@@ -39,40 +30,31 @@ def node_page(graph: PathwayGraph, node_id: str) -> str:
     return f"what-to-do/questions/{node_id}.md"
 
 
-def generated_pages(site: SiteData) -> dict[str, str]:
+def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, str]:
     """Every page the graph makes: {docs/ path: Markdown}."""
     graph = site.pathways
-    pages = {node_page(graph, o.id): outcome_page(site, o) for o in graph.outcomes}
-    pages |= {node_page(graph, q.id): question_page(graph, q) for q in graph.questions}
+    pages = {node_page(graph, o.id): outcome_page(site, o, directory_urls) for o in graph.outcomes}
+    pages |= {node_page(graph, q.id): question_page(graph, q, directory_urls) for q in graph.questions}
     return pages
 
 
 # The pages are made from data: they must not be read as Jinja templates by mkdocs-macros.
-FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
+FRONT_MATTER = "---\nrender_macros: false\nscripts: [now]\n---\n\n"
 # Question pages are steps of the navigator without JavaScript: search finds the outcomes.
 QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
 
 
-# --- outcome pages ----------------------------------------------------------------------------
+# --- outcome and question pages --------------------------------------------------------------
 
 
-def outcome_page(site: SiteData, outcome: Outcome) -> str:
+def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) -> str:
     here = node_page(site.pathways, outcome.id)
-    lines = [FRONT_MATTER + f"# {outcome.title}", "", f"{outcome.summary}", "{ .lead }", ""]
-    for caution in outcome.cautions:
-        lines += ['!!! warning "A problem in the policy"', f"    {caution.text} ({clause_links(site, caution.clauses, here)})", ""]
-    lines += ["## What to do", "", '<div class="steps" markdown>', ""]
-    for number, step in enumerate(outcome.steps, start=1):
-        lines += [f"{number}.  **{step.do}**", ""]
-        lines += [f"    **Who:** {step.who}" + (f"<br>**When:** {step.when}" if step.when else ""), "{ .step-meta }", ""]
-        buttons = [contact_button(site, contact_id, here) for contact_id in step.contacts]
-        if buttons:
-            lines += ["    " + " ".join(buttons), ""]
-        lines += [f"    From the policy: {clause_links(site, step.clauses, here)}", "{ .step-source }", ""]
-    lines += ["</div>", ""]
+    linker = Linker(here, directory_urls)
+    lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", plain(outcome.summary), "{ .lead }", ""]
+    lines += [str(screens.outcome_body(site, outcome, linker)), ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     lines += ["## See also", ""]
-    lines += [f"- [{r.title}]({render.relative(node_page(site.pathways, r.id), here)})" for r in related]
+    lines += [f"- [{plain(r.title)}]({render.relative(node_page(site.pathways, r.id), here)})" for r in related]
     lines += [
         f"- [All situations: what to do now]({render.relative(HUB, here)})",
         f"- [The flowchart]({render.relative(FLOWCHART, here)})",
@@ -86,32 +68,39 @@ def clause_links(site: SiteData, clauses: list[str], from_page: str) -> str:
     return ", ".join(render.clause_link(c, site.clause_page(c), from_page) for c in clauses)
 
 
-def contact_button(site: SiteData, contact_id: str, from_page: str) -> str:
-    """How to reach a contact from a step: call or email buttons, or, for a person the policy
-    gives no number for (the DSL), a link to their card on the contacts page."""
-    contact = site.contacts.by_id()[contact_id]
-    buttons = render.contact_actions(contact, label=contact.name)
-    if buttons and not contact.in_policy:
-        card = f"{render.relative(CONTACTS, from_page)}#contact-{contact.id}"
-        return f'{buttons} <span class="not-in-policy">{contact.name}: [not in the policy, check with your DSL]({card})</span>'
-    if buttons:
-        return buttons
-    who = f"{contact.name}, {contact.role}" if contact.role else contact.name
-    return f"[Find {who}]({render.relative(CONTACTS, from_page)}#contact-{contact.id}){{ .contact-action }}"
-
-
-# --- question pages (the navigator without JavaScript) -----------------------------------------
-
-
-def question_page(graph: PathwayGraph, question: Question) -> str:
+def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:
     here = node_page(graph, question.id)
-    lines = [QUESTION_FRONT_MATTER + f"# {question.text}", ""]
+    linker = Linker(here, directory_urls)
+    lines = [QUESTION_FRONT_MATTER + f"# {plain(question.text)}", ""]
     if question.help:
-        lines += [question.help, "{ .lead }", ""]
-    lines += ['<div class="options" markdown>', ""]
-    lines += [f"- [{o.label}]({render.relative(node_page(graph, o.next), here)})" for o in question.options]
-    lines += ["", "</div>", "", f"[Start again]({render.relative(HUB, here)})", ""]
+        lines += [plain(question.help), "{ .lead }", ""]
+    lines += [str(screens.question_options(question, lambda node: node_page(graph, node), linker)), ""]
+    lines += [f"[Start again]({render.relative(HUB, here)})", ""]
     return "\n".join(lines)
+
+
+# --- the navigator: every screen, as templates in the page that hosts it ----------------------
+
+
+def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = True) -> str:
+    """Each question and outcome as a <template> of the page ``from_page``: navigator.js shows one
+    at a time. The same renderers make the static pages, so the two cannot drift apart."""
+    graph = site.pathways
+    linker = Linker(from_page, directory_urls)
+    templates = []
+    for question in graph.questions:
+        help_text = Markup('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
+        templates.append(Markup('<template data-nav-node="{}" data-nav-title="{}">{}{}</template>').format(
+            question.id, question.text, help_text,
+            screens.question_options(question, lambda node: node_page(graph, node), linker)))
+    for outcome in graph.outcomes:
+        templates.append(Markup(
+            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}">'
+            '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
+            "See these steps on their own page</a></p></template>"
+        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)), outcome.summary,
+                 screens.outcome_body(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
+    return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 
 
 # --- the hub and the flowchart ----------------------------------------------------------------
@@ -123,12 +112,13 @@ def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
     only the shortcuts marked on_home are shown."""
     main, *shortcuts = graph.starts
     first = HUB if home else node_page(graph, main.node)
-    items = [f'- [{main.label}]({render.relative(first, from_page)}){{ data-navigator-start="{main.id}" }}']
-    items += [
-        f'- [{s.label}]({render.relative(node_page(graph, s.node), from_page)}){{ data-navigator-start="{s.id}" }}'
-        for s in shortcuts if s.on_home or not home
-    ]
-    return '<div class="options" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+
+    def item(start, target: str) -> str:
+        return (f"- [{plain(start.label)}]({render.relative(target, from_page)})"
+                f'{{ data-navigator-start="{start.id}" data-navigator-node="{start.node}" }}')
+
+    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shortcuts if s.on_home or not home]
+    return '<div class="options options--starts" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
 def situations_list(graph: PathwayGraph, from_page: str) -> str:
@@ -182,7 +172,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
 
     def url_of(target: str) -> str:
         page, _, anchor = target.partition("#")
-        return site_address(page, directory_urls) + (f"#{anchor}" if anchor else "")
+        return built_address(page, directory_urls) + (f"#{anchor}" if anchor else "")
 
     def clauses(numbers: list[str]) -> list[dict]:
         return [{"number": n, "url": url_of(f"{site.clause_page(n)}#{anchor_id(n)}")} for n in numbers]
@@ -209,10 +199,11 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
             for o in graph.outcomes
         },
         "contacts": {
-            c.id: {"name": c.name, "role": c.role,
-                   "phone": c.phone.display if c.phone else None, "tel": c.phone.tel if c.phone else None,
-                   "email": str(c.email) if c.email else None, "in_policy": c.in_policy,
-                   "card": url_of(f"{CONTACTS}#contact-{c.id}")}
-            for c in site.contacts.contacts if c.id in used_contacts
+            c: {"name": reach.name_of(r), "role": r.role,
+                "phone": reach.phone_of(r).display if reach.phone_of(r) else None,
+                "tel": reach.phone_of(r).tel if reach.phone_of(r) else None,
+                "email": reach.email_of(r), "in_policy": getattr(r, "in_policy", True),
+                "card": url_of(f"{CONTACTS}#{contact_anchor(c)}")}
+            for c, r in site.reachable().items() if c in used_contacts
         },
     }

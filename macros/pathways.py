@@ -131,7 +131,7 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
             where = f"outcome {outcome.id!r}, step {number}"
             for contact in step.contacts:
                 if contact not in contacts:
-                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml", "use a contact id from that file")
+                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml", "use an id from one of those files")
             for clause in step.clauses:
                 if clause not in clauses:
                     fail(where, f"cites clause {clause}, which is not in the policy", "use a clause listed in data/sections.yml")

@@ -113,7 +113,6 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
     """One A4 page: the emergency route, the steps for a concern and for a disclosure (each
     step's "do" only, with its clauses), every phone number, and where to find the site."""
     setting, policy = site.setting, site.setting.policy
-    contacts = site.contacts.by_id()
     lines = [
         '<div class="pocket-card" markdown>',
         "",
@@ -128,13 +127,13 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
         "## In an emergency",
         "",
     ]
-    for step in site.contacts.emergency_route:
-        contact = contacts[step.contact]
-        if contact.phone:
-            lines.append(f"- {step.label}: call {render.contact_inline(contact, 'phone')} ({contact.name})")
+    for entry in render.emergency_route(site):
+        label, text = render.plain(entry["label"]), render.plain(entry["text"])
+        if entry["tel"]:
+            lines.append(f'- {label}: call <a href="tel:{entry["tel"]}">{text}</a>')
         else:
-            role = f", {contact.role}" if contact.role else ""
-            lines.append(f"- {step.label}: **{contact.name}**{role}")
+            # No number supplied yet: a line to write it on.
+            lines.append(f'- {label}: **{text}**, number: <span class="write-in"></span>')
     lines += ["", "</div>", "", '<div class="pocket-card__steps" markdown>', ""]
     for outcome_id in POCKET_CARD_OUTCOMES:
         outcome = site.pathways.outcome(outcome_id)

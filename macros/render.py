@@ -11,13 +11,30 @@ from __future__ import annotations
 import datetime
 import html
 import posixpath
+import re
 
+from typing import TYPE_CHECKING
+
+from .addresses import contact_anchor
 from .clauses import anchor_id
-from .models import Contact, IndicatorList, Link, Setting
+from .hours import Hours
+from .models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+
+if TYPE_CHECKING:
+    from .sitedata import MissingFact, SiteData
 
 # Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
 # readers, print and the fidelity test can tell them from the policy's words.
 EDITORIAL = "editorial"
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#])")
+
+
+def plain(text: str) -> str:
+    """Text from data or from a website, shown as typed in Markdown: no HTML, no Markdown emphasis,
+    links or attribute lists."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def relative(target: str, from_page: str) -> str:
@@ -80,7 +97,7 @@ def contact_actions(contact: Contact, label: str = "") -> str:
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, heading_level: int = 3) -> str:
     """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
     heading = "#" * heading_level
-    lines = ['<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #contact-{contact.id} }}", ""]
+    lines = ['<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
         name = f" ({contact.short_name})" if contact.short_name else ""
         lines += [f"**{contact.role}**{name}", ""]
@@ -90,7 +107,7 @@ def contact_card(contact: Contact, clause_links: list[str], web_link: str | None
     if web_link:
         lines += [f"Web: {web_link}", ""]
     if contact.hours:
-        lines += [f"Hours: {contact.hours}", ""]
+        lines += hours_lines(contact.hours)
     if clause_links:
         lines += [f"In the policy: {', '.join(clause_links)}", ""]
     if contact.source:
@@ -102,6 +119,68 @@ def contact_card(contact: Contact, clause_links: list[str], web_link: str | None
         ]
     lines += ["</div>", ""]
     return "\n".join(lines)
+
+
+def hours_lines(hours: Hours) -> list[str]:
+    """A service's hours on its card: in words, where they come from, and any disagreement."""
+    lines = [f"**Hours:** {plain(hours.in_words)}.", ""]
+    if hours.sources_disagree:
+        lines += [f"{plain(hours.sources_disagree)} Check with your DSL.", "{ .hours-disagree }", ""]
+    lines += ["Where the hours come from:", ""]
+    lines += [f"- “{plain(source.says)}” (<{source.url}>, checked on {long_date(source.checked_on)})"
+              for source in hours.sources]
+    return [*lines, ""]
+
+
+def team_card(member: TeamMember, clause_links: list[str], actions: str) -> str:
+    """A member of the setting's safeguarding team on the contacts page. ``actions`` (from
+    reach.member_actions) says how to reach them, or what the setting has still to add."""
+    name = plain(member.name) if is_supplied(member.name) else "Name not added yet"
+    lines = ['<div class="contact-card contact-card--team" markdown>', "",
+             f"### {plain(member.role)} {{ #{contact_anchor(member.id)} }}", "",
+             f"**{name}**", "", plain(member.use_when), "", str(actions), ""]
+    if clause_links:
+        lines += [f"In the policy: {', '.join(clause_links)}", ""]
+    if member.supplied:
+        lines += [f"Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}.", ""]
+    elif member.name_in_policy:
+        lines += ["The policy gives this name; the setting supplies the contact details.", ""]
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def setup_checklist(missing: list[MissingFact]) -> str:
+    """What the setting still has to supply, grouped by entry, with the file and field to edit."""
+    if not missing:
+        return "Nothing is missing: every value the setting supplies has been added.\n"
+    lines = [f"{len(missing)} values are still missing. In each, replace `{NOT_SUPPLIED}` with the value, "
+             "and add `supplied:` (who gave it, and the date) to the entry.", ""]
+    entries: dict[tuple[str, str, str], list[str]] = {}
+    for fact in missing:
+        entries.setdefault((fact.file, fact.item, fact.what), []).append(fact.field)
+    for (file, item, what), fields in entries.items():
+        lines.append(f"- **{plain(what)}** (`{file}`, entry `{item}`): {', '.join(f'`{f}`' for f in fields)}")
+    return "\n".join(lines) + "\n"
+
+
+def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
+    """The strip at the top of every page, as plain values for overrides/partials/emergency.html
+    (which escapes them): each entry calls a number, or leads to the person's card."""
+    reachable = site.reachable()
+    entries = []
+    for step in site.contacts.emergency_route:
+        reached = reachable[step.contact]
+        phone = reached.dial if isinstance(reached, TeamMember) else reached.phone
+        shown = reached.name if is_supplied(reached.name) else reached.role
+        entries.append({"label": step.label, "text": phone.display if phone else shown,
+                        "tel": phone.tel if phone else None, "anchor": contact_anchor(reached.id)})
+        if step.contact == "dsl":
+            # The deputies the setting has given a number for, straight after the DSL.
+            for deputy in site.team.of_kind("deputy-dsl"):
+                if deputy.dial:
+                    entries.append({"label": "Deputy", "text": deputy.dial.display, "tel": deputy.dial.tel,
+                                    "anchor": contact_anchor(deputy.id)})
+    return entries
 
 
 # --- indicators -------------------------------------------------------------------------------

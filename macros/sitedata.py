@@ -6,6 +6,7 @@ with a message the DSL who edited the file can act on.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import hours
 from .errors import DataError
-from .models import ContactBook, Indicator, IndicatorBook, LinkBook, SectionBook, Setting
+from .models import Contact, ContactBook, Indicator, IndicatorBook, LinkBook, SectionBook, Setting, Team, TeamMember
 from .pathways import PathwayGraph, check_graph
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
@@ -107,6 +109,19 @@ def check_signs_shared(items: list[Indicator]) -> None:
 
 
 @dataclass(frozen=True)
+class MissingFact:
+    """A value the setting has not supplied yet: where to write it."""
+
+    file: str
+    item: str  # the entry's id
+    what: str  # the entry as readers know it ("Deputy DSL")
+    field: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.item} ({self.what}): {self.field}"
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything in ``data/``, validated and cross-checked."""
 
@@ -116,9 +131,12 @@ class SiteData:
     links: LinkBook
     sections: SectionBook
     pathways: PathwayGraph
+    team: Team
+    # England and Wales's bank holidays for this year and the next two (the "who to call now" panel).
+    bank_holidays: dict[datetime.date, str]
 
     @classmethod
-    def load(cls, data_dir: Path) -> SiteData:
+    def load(cls, data_dir: Path, today: datetime.date | None = None) -> SiteData:
         def load(name: str, model: type[BaseModel], wrap: str | None = None) -> Any:
             path = data_dir / name
             raw = read_yaml(path)
@@ -132,6 +150,8 @@ class SiteData:
             links=load("links.yml", LinkBook, wrap="links"),
             sections=load("sections.yml", SectionBook, wrap="sections"),
             pathways=load("pathways.yml", PathwayGraph),
+            team=load("team.yml", Team),
+            bank_holidays=hours.bank_holidays((today or datetime.date.today()).year),
         )
         site.check_references()
         return site
@@ -141,6 +161,14 @@ class SiteData:
         record names exists in the file that owns it."""
         check_unique("data/sections.yml", "clause", [n for s in self.sections.sections for n in [s.section, *s.clauses]])
         check_unique("data/contacts.yml", "contact", [c.id for c in self.contacts.contacts])
+        check_unique("data/team.yml", "member", [m.id for m in self.team.members])
+        for member in self.team.members:
+            if member.id in self.contacts.by_id():
+                raise DataError("data/team.yml", f"member {member.id!r}", "has the id of a contact in data/contacts.yml",
+                                "give the member or the contact another id: pages and pathways name both by id")
+        if len(self.team.of_kind("dsl")) != 1 or "dsl" not in self.team.by_id():
+            raise DataError("data/team.yml", "members", "need exactly one member of kind dsl, with id dsl",
+                            "keep the DSL's entry (id: dsl, kind: dsl)")
         check_unique("data/links.yml", "link", [link.id for link in self.links.links])
         check_unique("data/indicators.yml", "list for clause", [lst.clause for lst in self.indicators.lists])
         items = [item for lst in self.indicators.lists for item in lst.items]
@@ -149,7 +177,7 @@ class SiteData:
 
         clauses = self.sections.all_clauses()
         links = {link.id for link in self.links.links}
-        contacts = {c.id for c in self.contacts.contacts}
+        contacts = set(self.reachable())
         for number, step in enumerate(self.contacts.emergency_route, start=1):
             if step.contact not in contacts:
                 raise DataError(
@@ -165,6 +193,8 @@ class SiteData:
                         "use a clause listed in data/sections.yml",
                     )
 
+        for member in self.team.members:
+            check_clauses("data/team.yml", f"member {member.id!r}", member.clauses)
         for contact in self.contacts.contacts:
             check_clauses("data/contacts.yml", f"contact {contact.id!r}", contact.clauses)
             if contact.link and contact.link not in links:
@@ -182,7 +212,30 @@ class SiteData:
                 )
         for link in self.links.links:
             check_clauses("data/links.yml", f"link {link.id!r}", link.clauses)
+        for pair in self.contacts.line_pairs:
+            lines = []
+            for role in ("office", "out_of_hours"):
+                contact = self.contacts.by_id().get(getattr(pair, role))
+                if contact is None or contact.hours is None:
+                    raise DataError("data/contacts.yml", f"line pair {pair.id!r}",
+                                    f"names {role} {getattr(pair, role)!r}, which is not a contact with hours:",
+                                    "use the id of a contact in this file that has hours:")
+                lines.append(contact.hours)
+            if problems := hours.coverage_problems(*lines):
+                raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
+                                "change the hours of the two lines so that exactly one is open at every minute")
         check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
+
+    def reachable(self) -> dict[str, Contact | TeamMember]:
+        """Everyone a page or a pathway step can send a reader to: the team and the contacts, by id."""
+        return {**self.team.by_id(), **self.contacts.by_id()}
+
+    def missing_facts(self) -> list[MissingFact]:
+        """What the setting has still to supply, for the setup checklist and REQUIRE_COMPLETE."""
+        return [
+            MissingFact("data/team.yml", member.id, member.role, field)
+            for member in self.team.members for field in member.missing()
+        ]
 
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""

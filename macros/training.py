@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from . import render
 from .errors import DataError
-from .models import ClauseRef, Id, Strict, Text
+from .models import ClauseRef, Id, Strict, TeamMember, Text
 from .pathway_pages import clause_links, node_page
 from .pathways import Outcome, PathwayGraph
 from .sitedata import SiteData, check_unique, parse, read_yaml
@@ -181,11 +181,11 @@ def check(training: Training, site: SiteData) -> None:
     handout = training.handout
     for definition in handout.definitions:
         cited(f"handout definition {definition.term!r}", definition.clauses)
-    contacts = site.contacts.by_id()
+    contacts = site.reachable()
     for contact in handout.contacts:
         if contact not in contacts:
-            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml",
-                 "use a contact id from that file")
+            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml",
+                 "use a contact id from one of those files")
     outcomes = {o.id for o in site.pathways.outcomes}
     for outcome in handout.outcomes:
         if outcome not in outcomes:
@@ -361,7 +361,11 @@ def outcome_steps(outcome: Outcome, site: SiteData, from_page: str) -> list[str]
 
 
 def contact_row(site: SiteData, contact_id: str) -> str:
-    contact = site.contacts.by_id()[contact_id]
+    contact = site.reachable()[contact_id]
+    if isinstance(contact, TeamMember):
+        # On paper a missing number becomes a line to write it on.
+        number = render.plain(contact.dial.display) if contact.dial else 'Number: <span class="write-in"></span>'
+        return f"| {render.plain(contact.label)} | {render.plain(contact.use_when)} | {number} |"
     if contact.phone or contact.email:
         reach = render.contact_inline(contact)
     else:

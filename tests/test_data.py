@@ -33,10 +33,9 @@ def test_contacts_not_in_policy_have_a_source(site):
 
 
 def test_dsl_and_emergency_route(site):
-    contacts = site.contacts.by_id()
-    assert "dsl" in contacts
+    assert site.team.by_id()["dsl"].name == "Kerry O'Brien"
     assert [step.contact for step in site.contacts.emergency_route] == ["emergency-services", "dsl"]
-    assert contacts["emergency-services"].phone.tel == "999"
+    assert site.contacts.by_id()["emergency-services"].phone.tel == "999"
 
 
 @pytest.mark.parametrize("clause", ["6.3", "6.4", "7.3", "8.7", "8.8", "9.1", "9.2"])
@@ -82,11 +81,24 @@ def rename_key(item: dict, old: str, new: str) -> None:
 
 KERRY = "    short_name: Kerry"
 
+
+def member(data: dict, member_id: str) -> dict:
+    return next(m for m in data["members"] if m["id"] == member_id)
+
+
+def hours_of(data: dict, contact_id: str) -> dict:
+    return contact(data, contact_id)["hours"]
+
+
+def supply(**values):
+    """Values a setting supplies for the DSL, with the source every supplied value needs."""
+    return lambda d: member(d, "dsl").update(supplied={"by": "Kerry O'Brien, DSL", "on": "2026-12-01"}, **values)
+
 # (file, mutation, substrings the message must contain besides the file and "Fix:")
 BAD_DATA = [
     pytest.param(
-        "data/contacts.yml", replace_text(KERRY, "  " + KERRY),
-        [f"line {line_of('data/contacts.yml', KERRY)}", "not valid YAML"],
+        "data/team.yml", replace_text(KERRY, "  " + KERRY),
+        [f"line {line_of('data/team.yml', KERRY)}", "not valid YAML"],
         id="malformed-yaml",
     ),
     pytest.param(
@@ -100,9 +112,14 @@ BAD_DATA = [
         id="unknown-field-typo",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(id="dsl")),
-        ["contact 'dsl'", "more than once"],
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(id="police-non-emergency")),
+        ["contact 'police-non-emergency'", "more than once"],
         id="duplicate-contact-id",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(id="dsl")),
+        ["data/team.yml", "member 'dsl'", "id of a contact"],
+        id="contact-with-a-team-members-id",
     ),
     pytest.param(
         "data/indicators.yml", edit_yaml(lambda d: indicator_list(d, "9.1")["items"][0].update(id="going-missing")),
@@ -120,13 +137,18 @@ BAD_DATA = [
         id="invalid-email",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl")["clauses"].append("14.2")),
-        ["'dsl'", "14.2", "not in the policy"],
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline")["clauses"].append("14.2")),
+        ["'nspcc-helpline'", "14.2", "not in the policy"],
         id="contact-cites-unknown-clause",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl")["clauses"].append("11-5")),
-        ["'dsl'", "11-5", "not a clause number"],
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl")["clauses"].append("14.2")),
+        ["member 'dsl'", "14.2", "not in the policy"],
+        id="member-cites-unknown-clause",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline")["clauses"].append("11-5")),
+        ["'nspcc-helpline'", "11-5", "not a clause number"],
         id="clause-wrong-format",
     ),
     pytest.param(
@@ -191,9 +213,88 @@ BAD_DATA = [
         id="nation-not-allowed",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "dsl").update(group="school")),
-        ["'dsl'", "group", "'school'", "not allowed", "'local-authority'"],
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(group="school")),
+        ["'nspcc-helpline'", "group", "'school'", "not allowed", "'local-authority'"],
         id="contact-group-not-allowed",
+    ),
+    # --- the safeguarding team (data/team.yml) ---
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: member(d, "deputy-dsl").update(phone="")),
+        ["'deputy-dsl'", "phone", "is empty", "to be supplied"],
+        id="member-value-empty-not-marked",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 000000")),
+        ["'dsl'", "phone from the setting but no supplied:", "by:", "on:"],
+        id="setting-number-without-source",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(phone="0909 879 0000")),
+        ["'dsl'", "phone", "premium-rate"],
+        id="member-phone-premium-rate",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(name="to be supplied")),
+        ["'dsl'", "name_in_policy", "write the name the policy gives"],
+        id="policy-name-removed",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: member(d, "deputy-dsl").update(kind="deputy")),
+        ["'deputy-dsl'", "kind", "'deputy'", "not allowed", "'deputy-dsl'"],
+        id="member-kind-not-allowed",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(kind="deputy-dsl")),
+        ["data/team.yml", "exactly one member of kind dsl"],
+        id="no-dsl",
+    ),
+    # --- opening hours (data/contacts.yml) ---
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(opens="17:00", closes="09:00")),
+        ["'worcestershire-family-front-door'", "closes at 09:00, before it opens at 17:00", "24:00"],
+        id="hours-end-before-they-start",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0]["days"].append("mond")),
+        ["'worcestershire-family-front-door'", "days", "'mond'", "not allowed", "'mon'"],
+        id="hours-unknown-weekday",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(opens="9am")),
+        ["'worcestershire-family-front-door'", "'9am' is not a time", "HH:MM"],
+        id="hours-not-a-time",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(closes="18:00")),
+        ["line pair 'worcestershire-childrens-social-care'", "both lines are open on Monday from 17:00 to 18:00",
+         "exactly one is open"],
+        id="pair-overlaps",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(closes="16:00")),
+        ["line pair 'worcestershire-childrens-social-care'", "neither line is open on Monday from 16:00 to 17:00"],
+        id="pair-leaves-a-gap",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: hours_of(d, "worcestershire-emergency-duty-team").update(bank_holidays="closed")),
+        ["line pair", "neither line is open on Monday (a bank holiday) from 00:00 to 24:00"],
+        id="pair-gap-on-bank-holidays",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door").update(sources=[])),
+        ["'worcestershire-family-front-door'", "sources", "at least 1"],
+        id="hours-without-a-source",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: d["line_pairs"][0].update(out_of_hours="police-non-emergency")),
+        ["line pair 'worcestershire-childrens-social-care'", "'police-non-emergency'", "not a contact with hours"],
+        id="pair-line-without-hours",
     ),
 ]
 

@@ -5,14 +5,17 @@ focus and the live region follow each screen; the whole walk works from the keyb
 JavaScript off the same links lead through the static pages; and nothing is stored or fetched.
 
 The DOM this protects (the navigator's contract):
-  start links    a[data-navigator-start="<start id>"] on the hub and the home page
-  panel          section#navigator, data-outcome="<id>" on an outcome; h2.navigator__title;
-                 p.navigator__help; button.navigator__option; ol.navigator__steps > li with
-                 .navigator__who, .navigator__when, a.navigator__clause, a[href^="tel:"];
-                 a.navigator__page; button[data-navigator-print]
-  controls       button[data-navigator-back], button[data-navigator-restart]
-  announcements  #navigator-status (aria-live="polite")
-  address        location.hash is "#nav=<node id>" and nothing else
+  start links    a[data-navigator-start="<start id>"][data-navigator-node="<node id>"] on the hub
+                 and the home page
+  screens        template[data-nav-node="<id>"], rendered by macros/screens.py like the static pages
+  panel          section#navigator, data-outcome="<id>" on an outcome; h1.navigator__title (the
+                 page's one main heading while the walk is open); p.navigator__help;
+                 a.navigator__option; .steps--own / .steps--next > ol > li with .step__who,
+                 .step__when, a.step__clause, a[href^="tel:"]; a.navigator__page;
+                 button[data-navigator-print]
+  controls       a[data-navigator-back] (at the top), button[data-navigator-restart]
+  announcements  focus moves to the title: one announcement, no live region
+  address        location.hash is "#nav=<node id>" and nothing else; history.state holds the depth
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 HUB = "what-to-do/"
+# The line pair of data/contacts.yml whose numbers the "who to call now" panel offers.
+PANEL_LINES = {"worcestershire-family-front-door", "worcestershire-emergency-duty-team"}
 HASH = re.compile(r"^#nav=[a-z0-9-]+$")
 # Enough Tab presses to cross Material's header, the emergency strip and the page's links.
 MAX_TABS = 120
@@ -82,11 +87,11 @@ def navigator(page: Page):
 
 
 def title(page: Page):
-    return page.locator("#navigator h2.navigator__title")
+    return page.locator("#navigator h1.navigator__title")
 
 
 def options(page: Page):
-    return page.locator("#navigator button.navigator__option")
+    return page.locator("#navigator a.navigator__option")
 
 
 def start_link(page: Page, start_id: str):
@@ -103,8 +108,12 @@ def expect_node_in_address(page: Page, node_id: str) -> None:
     assert HASH.match(current_hash(page)), current_hash(page)
 
 
+def back_control(page: Page):
+    return page.locator("#navigator [data-navigator-back]")
+
+
 def expect_controls(page: Page) -> None:
-    expect(page.locator("#navigator button[data-navigator-back]")).to_contain_text("Back")
+    expect(back_control(page)).to_contain_text("Back")
     expect(page.locator("#navigator button[data-navigator-restart]")).to_contain_text("Start again")
 
 
@@ -119,6 +128,7 @@ def expect_question(page: Page, graph: dict, question_id: str) -> None:
     else:
         expect(help_text).to_have_count(0)
     expect(options(page)).to_have_text([o["label"] for o in question["options"]])
+    expect(page.locator("h1:visible")).to_have_count(1)
     expect_controls(page)
 
 
@@ -126,17 +136,33 @@ def choose(page: Page, graph: dict, question_id: str, label: str) -> None:
     """Click the option with this label (its position in the graph, once the labels are checked)."""
     labels = [o["label"] for o in graph["questions"][question_id]["options"]]
     expect(options(page)).to_have_text(labels)
+    settled(page)
     options(page).nth(labels.index(label)).click()
+
+
+def settled(page: Page) -> None:
+    """Wait until the screen has settled: a tap before then is taken as a double tap and ignored."""
+    expect(page.locator("#navigator[data-ready]")).to_have_count(1)
+
+
+def is_own_step(step: dict) -> bool:
+    return step["who"] == "You" or step["who"].startswith("You,")
+
+
+def in_shown_order(outcome: dict) -> list[dict]:
+    """The reader's own steps first ("What you do now"), then the others ("What happens next")."""
+    return [s for s in outcome["steps"] if is_own_step(s)] + [s for s in outcome["steps"] if not is_own_step(s)]
 
 
 def shown_steps(page: Page) -> list[dict]:
     """What each step on the outcome screen shows, read in one go."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('#navigator ol.navigator__steps > li')].map(li => ({
+        """() => [...document.querySelectorAll('#navigator .steps > ol > li')].map(li => ({
+            own: !!li.closest('.steps--own'),
             text: li.textContent.replace(/\\s+/g, ' '),
-            who: [...li.querySelectorAll('.navigator__who')].map(e => e.textContent.replace(/\\s+/g, ' ')),
-            when: [...li.querySelectorAll('.navigator__when')].map(e => e.textContent.replace(/\\s+/g, ' ')),
-            clauses: [...li.querySelectorAll('a.navigator__clause')].map(a => ({
+            who: [...li.querySelectorAll('.step__who')].map(e => e.textContent.replace(/\\s+/g, ' ')),
+            when: [...li.querySelectorAll('.step__when')].map(e => e.textContent.replace(/\\s+/g, ' ')),
+            clauses: [...li.querySelectorAll('a.step__clause')].map(a => ({
                 text: a.textContent.trim(), href: a.getAttribute('href'), url: a.href})),
             tels: [...li.querySelectorAll('a[href^="tel:"]')].map(a => a.getAttribute('href')),
         }))"""
@@ -163,7 +189,12 @@ def step_problems(graph: dict, site_url: str, step: dict, shown: dict) -> list[s
             problems.append(f"clause {clause['number']} href {link['href']!r} should end with {anchor}")
         elif link["url"] != site_url + clause["url"]:
             problems.append(f"clause {clause['number']} leads to {link['url']}, not {site_url + clause['url']}")
-    tels = {f"tel:{graph['contacts'][c]['tel']}" for c in step["contacts"] if graph["contacts"][c]["tel"]}
+    if shown["own"] != is_own_step(step):
+        problems.append("shown under the wrong heading")
+    # The reader's own steps call every contact that has a number; the others call only from the
+    # "who to call now" panel, which offers the local authority's two lines.
+    callable_contacts = step["contacts"] if is_own_step(step) else [c for c in step["contacts"] if c in PANEL_LINES]
+    tels = {f"tel:{graph['contacts'][c]['tel']}" for c in callable_contacts if graph["contacts"][c]["tel"]}
     if set(shown["tels"]) != tels:
         problems.append(f"tel: links {sorted(set(shown['tels']))} should be {sorted(tels)}")
     return problems
@@ -174,11 +205,11 @@ def expect_outcome(page: Page, graph: dict, site_url: str, outcome_id: str) -> N
     expect_node_in_address(page, outcome_id)
     expect(navigator(page)).to_have_attribute("data-outcome", outcome_id)
     expect(title(page)).to_have_text(outcome["title"])
-    expect(page.locator("#navigator ol.navigator__steps > li")).to_have_count(len(outcome["steps"]))
+    expect(page.locator("#navigator .steps > ol > li")).to_have_count(len(outcome["steps"]))
     shown = shown_steps(page)
     problems = {
         number: found
-        for number, (step, seen) in enumerate(zip(outcome["steps"], shown, strict=True), start=1)
+        for number, (step, seen) in enumerate(zip(in_shown_order(outcome), shown, strict=True), start=1)
         if (found := step_problems(graph, site_url, step, seen))
     }
     assert not problems, f"{outcome_id}: " + "; ".join(f"step {n}: {p}" for n, p in problems.items())
@@ -302,9 +333,9 @@ def test_back_control_returns_to_the_previous_question(page, site_url, graph):
     """From the third question, Back twice: one question at a time, not straight to the first."""
     walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited")
     expect_question(page, graph, "concern-about")
-    page.locator("#navigator button[data-navigator-back]").click()
+    back_control(page).click()
     expect_question(page, graph, "what-happened")
-    page.locator("#navigator button[data-navigator-back]").click()
+    back_control(page).click()
     expect_question(page, graph, "in-danger")
 
 
@@ -337,25 +368,20 @@ def test_start_again_returns_to_the_first_question(page, site_url, graph):
 # --- focus and announcements -----------------------------------------------------------------------
 
 
-def test_focus_moves_to_the_title_and_each_screen_is_announced(page, site_url, graph):
+def test_focus_moves_to_the_title_so_each_screen_is_announced_once(page, site_url, graph):
+    """Moving focus to the new title is the one announcement: no live region repeats it."""
     page.goto(site_url + HUB)
-    status = page.locator("#navigator-status")
-    expect(status).to_have_attribute("aria-live", "polite")
     start_link(page, main_start(graph)["id"]).click()
     expect(title(page)).to_be_focused()
     for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited")]:
         expect_question(page, graph, question_id)
-        before = status.text_content()
         choose(page, graph, question_id, label)
         expect(title(page)).to_be_focused()
         expect(title(page)).not_to_have_text(graph["questions"][question_id]["text"])
-        expect(status).not_to_have_text(before or "")
-        expect(status).not_to_have_text(re.compile(r"^\s*$"))
-    before = status.text_content()
-    page.locator("#navigator button[data-navigator-back]").click()
+    back_control(page).click()
     expect(title(page)).to_have_text(graph["questions"]["what-happened"]["text"])
     expect(title(page)).to_be_focused()
-    expect(status).not_to_have_text(before or "")
+    expect(page.locator("[aria-live]")).to_have_count(0)
 
 
 # --- the keyboard alone ------------------------------------------------------------------------------
@@ -384,9 +410,10 @@ def test_a_whole_walk_works_from_the_keyboard_alone(page, site_url, graph):
     tab_to(page, start_link(page, main_start(graph)["id"]))
     page.keyboard.press("Enter")
     expect_question(page, graph, "in-danger")
-    for label, key in [("No", "Space"), ("I'm worried a young person is being exploited", "Enter"),
-                       ("Something else, or I'm not sure", "Space")]:
+    for label, key in [("No", "Enter"), ("I'm worried a young person is being exploited", "Enter"),
+                       ("Something else, or I'm not sure", "Enter")]:
         expect(title(page)).to_be_focused()
+        settled(page)
         tab_to(page, option_with_label(page, label))
         page.keyboard.press(key)
     expect_outcome(page, graph, site_url, "concern")
@@ -420,7 +447,7 @@ def test_without_javascript_links_lead_through_static_pages(browser, site_url, g
         outcome = graph["outcomes"]["immediate-danger"]
         expect(page).to_have_url(site_url + outcome["page"])
         expect(page.locator(".steps > ol > li")).to_have_count(len(outcome["steps"]))
-        expect(page.locator('.steps a[href="tel:999"]').first).to_be_visible()
+        expect(page.locator('.steps--own a[href="tel:999"]').first).to_be_visible()
     finally:
         context.close()
 

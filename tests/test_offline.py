@@ -96,8 +96,9 @@ def test_every_page_navigator_and_search_work_offline(browser, built_site, site_
     # The navigator, from the cached home page.
     page.goto(site_url)
     page.click('a[data-navigator-start="worried"]')
-    expect(page.locator("#navigator h2.navigator__title")).to_have_text("Is a child or young person in immediate danger?")
-    page.click('#navigator button.navigator__option:text-is("Yes")')
+    expect(page.locator("#navigator h1.navigator__title")).to_have_text("Is a child or young person in immediate danger?")
+    expect(page.locator("#navigator[data-ready]")).to_have_count(1)
+    page.click('#navigator a.navigator__option:text-is("Yes")')
     expect(page.locator("#navigator")).to_have_attribute("data-outcome", "immediate-danger")
 
     # Search, from the cached index.

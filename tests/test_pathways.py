@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_data, edit_yaml
 
-from macros import pathway_pages
+from macros import pathway_pages, reach, screens
 from macros.errors import DataError
 from macros.pathways import all_paths
 from macros.sitedata import SiteData
@@ -115,8 +115,8 @@ BROKEN_GRAPHS = [
                  ["question 'in-danger', option 'No'", "'what-happend', which does not exist"], id="option-to-missing-node"),
     pytest.param(lambda d: d["starts"][0].update(node="nowhere"),
                  ["start 'worried'", "'nowhere', which does not exist"], id="start-to-missing-node"),
-    pytest.param(lambda d: outcome(d, "concern")["steps"][0]["contacts"].append("headteacher"),
-                 ["outcome 'concern', step 1", "contact 'headteacher'"], id="unknown-contact"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0]["contacts"].append("head-teacher"),
+                 ["outcome 'concern', step 1", "contact 'head-teacher'", "data/team.yml"], id="unknown-contact"),
     pytest.param(lambda d: outcome(d, "disclosure")["steps"][1]["clauses"].append("12.9"),
                  ["outcome 'disclosure', step 2", "clause 12.9"], id="unknown-clause"),
     pytest.param(lambda d: question(d, "concern-about")["options"][3].update(next="in-danger"),
@@ -166,20 +166,36 @@ def test_every_node_has_its_page(site, built_site):
         assert heading == getattr(node, "title", None) or heading == getattr(node, "text", None)
 
 
-def test_outcome_pages_show_every_step_with_its_clauses_and_contacts(site, built_site):
+def reach_target(site, contact_id: str) -> str:
+    """What a step's link to a contact ends with: its number, its email, or its card."""
+    reached = site.reachable()[contact_id]
+    phone = reach.phone_of(reached)
+    email = reach.email_of(reached)
+    return f"tel:{phone.tel}" if phone else f"mailto:{email}" if email else f"#contact-{contact_id}"
+
+
+def test_outcome_pages_lead_with_the_readers_own_steps(site, built_site):
+    """"What you do now" holds exactly the steps whose who is the reader, in order, each with a
+    way to reach every contact it names; "What happens next" holds the rest, with contacts named
+    as text and no call button outside the "who to call now" panel; every step cites its clauses."""
     for outcome in site.pathways.outcomes:
         page = soup(built(built_site, pathway_pages.node_page(site.pathways, outcome.id)))
-        items = page.select(".steps > ol > li")
-        assert len(items) == len(outcome.steps), outcome.id
-        for item, step in zip(items, outcome.steps, strict=True):
+        own = page.select(".steps--own > ol > li")
+        others = page.select(".steps--next > ol > li")
+        expected_own = [s for s in outcome.steps if screens.is_own_step(s)]
+        expected_others = [s for s in outcome.steps if not screens.is_own_step(s)]
+        assert len(own) == len(expected_own) and len(others) == len(expected_others), outcome.id
+        for item, step in [*zip(own, expected_own), *zip(others, expected_others)]:
             assert step.do in item.get_text(" ", strip=True)
+            assert step.who in item.select_one(".step__who").get_text()
             cited = [a.get_text() for a in item.select('.step-source a[href*="#clause-"]')]
             assert cited == step.clauses, (outcome.id, step.do)
+        for item, step in zip(own, expected_own):
             for contact_id in step.contacts:
-                contact = site.contacts.by_id()[contact_id]
-                target = f"tel:{contact.phone.tel}" if contact.phone else (
-                    f"mailto:{contact.email}" if contact.email else f"#contact-{contact.id}")
-                assert item.select_one(f'a[href$="{target}"]'), (outcome.id, contact_id)
+                assert item.select_one(f'a[href$="{reach_target(site, contact_id)}"]'), (outcome.id, contact_id)
+        for item in others:
+            outside_panel = [a for a in item.select('a[href^="tel:"]') if not a.find_parent(class_="now-panel")]
+            assert outside_panel == [], (outcome.id, item.get_text(" ", strip=True)[:60])
 
 
 def test_clause_links_on_pathway_pages_reach_their_anchor(site, built_site):

@@ -67,7 +67,9 @@ def test_a_page_with_a_remote_request_fails_the_gate(context, tmp_path):
 DARK_MODE_SAMPLE = [
     "", "policy/11-concerns/", "what-to-do/", "what-to-do/concern/", "what-to-do/questions/in-danger/",
     "what-to-do/flowchart/", "signs/", "contacts/", "training/scenarios/", "training/self-check/",
-    "about/guidance-links/", "downloads/",
+    "about/guidance-links/", "downloads/", "about/setup/",
+    # The navigator's screens: a question and outcomes, shown in the page from its templates.
+    "what-to-do/#nav=in-danger", "what-to-do/#nav=concern", "#nav=immediate-danger",
 ]
 
 

@@ -1,0 +1,61 @@
+"""Every address the site makes, in one place: page paths, anchors, and links between pages.
+
+Pages are named by their ``docs/`` path ('what-to-do/concern.md'); MkDocs builds each at an
+address that depends on ``use_directory_urls`` ('what-to-do/concern/' when served,
+'what-to-do/concern.html' in the copy opened from disk). ``Linker`` turns a docs/ path into a
+link relative to the page being rendered, for the HTML that the renderers write themselves.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .clauses import anchor_id
+
+HOME = "index.md"
+HUB = "what-to-do/index.md"
+FLOWCHART = "what-to-do/flowchart.md"
+CONTACTS = "contacts.md"
+SIGNS = "signs.md"
+ABOUT_SETUP = "about/setup.md"
+
+
+def contact_anchor(contact_id: str) -> str:
+    """The id of a contact's or team member's card on the contacts page."""
+    return f"contact-{contact_id}"
+
+
+def built_address(docs_page: str, directory_urls: bool = True) -> str:
+    """Where a docs/ page is built, relative to the site's root, as MkDocs builds it:
+    'what-to-do/concern.md' -> 'what-to-do/concern/' (or 'what-to-do/concern.html')."""
+    stem = docs_page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem if directory_urls else stem + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links from one page (``from_page``, a docs/ path) to the others, as built."""
+
+    from_page: str
+    directory_urls: bool = True
+
+    def page(self, docs_page: str, anchor: str = "") -> str:
+        here = built_address(self.from_page, self.directory_urls)
+        target = built_address(docs_page, self.directory_urls)
+        folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+        path = posixpath.relpath(target or ".", folder or ".")
+        if target.endswith("/") or not target:
+            path = "./" if path == "." else path + "/"
+        if docs_page == self.from_page and anchor:
+            path = ""  # an anchor on this page
+        return path + (f"#{anchor}" if anchor else "")
+
+    def contact(self, contact_id: str) -> str:
+        return self.page(CONTACTS, contact_anchor(contact_id))
+
+    def clause(self, clause: str, clause_page: str) -> str:
+        return self.page(clause_page, anchor_id(clause))

@@ -1,0 +1,84 @@
+"""The screens of "What to do now", each rendered by one function whose HTML every view uses:
+the outcome and question pages, the navigator (the same HTML in <template> elements of the pages
+that host it), and print.
+
+An outcome leads with what the reader does ("What you do now": the steps whose who starts with
+"You", each with one way to act), then what others do ("What happens next", contacts named as
+text, with the "who to call now" panel where the DSL needs the local authority). Every step
+keeps its who, its when and the clauses it comes from.
+
+All text from data/ is escaped (markupsafe); the output is HTML, safe to place in a page.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import reach
+from .addresses import Linker
+from .pathways import Outcome, Question, Step
+from .sitedata import SiteData
+
+
+def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Markup:
+    return Markup(", ").join(
+        Markup('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
+    )
+
+
+def is_own_step(step: Step) -> bool:
+    """A step the reader does: its who is "You", or starts "You, with ..."."""
+    return step.who == "You" or step.who.startswith("You,")
+
+
+def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Markup:
+    meta = Markup('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
+    if step.when:
+        meta += Markup('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
+    pair = reach.pair_in(site, step.contacts)
+    named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
+    actions = []
+    if own:
+        actions += [reach.action(site, c, linker, first_dsl) for c in named]
+    elif named:
+        people = site.reachable()
+        actions.append(Markup('<p class="step__contacts">Contacts: {}</p>').format(
+            Markup(", ").join(Markup('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c]))
+                              for c in named)))
+    if pair:
+        actions.append(reach.pair_panel(site, pair, linker))
+    body = Markup("").join(Markup('<div class="step__action">{}</div>').format(a) for a in actions)
+    return Markup(
+        '<li class="step"><p class="step__do"><strong>{}</strong></p><p class="step-meta">{}</p>{}'
+        '<p class="step-source">From the policy: {}</p></li>'
+    ).format(step.do, meta, body, clause_links(site, step.clauses, linker))
+
+
+def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
+    """Everything of an outcome below its title and summary."""
+    parts = []
+    for caution in outcome.cautions:
+        parts.append(Markup(
+            '<div class="admonition warning"><p class="admonition-title">A problem in the policy</p><p>{} ({})</p></div>'
+        ).format(caution.text, clause_links(site, caution.clauses, linker)))
+    own = [s for s in outcome.steps if is_own_step(s)]
+    first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
+    others = [s for s in outcome.steps if not is_own_step(s)]
+    for heading, steps, is_own, css in (("What you do now", own, True, "steps--own"),
+                                         ("What happens next", others, False, "steps--next")):
+        if steps:
+            items = Markup("").join(
+                step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
+            parts.append(Markup('<h2 class="steps__heading">{}</h2><div class="steps {}"><ol>{}</ol></div>').format(
+                heading, css, items))
+    return Markup('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Markup("").join(parts))
+
+
+def question_options(question: Question, page_of, linker: Linker) -> Markup:
+    """The answers, as links to the next page (the navigator turns them into in-page answers)."""
+    items = Markup("").join(
+        Markup('<li><a class="navigator__option" href="{}" data-next="{}">{}</a></li>').format(
+            linker.page(page_of(o.next)), o.next, o.label)
+        for o in question.options
+    )
+    return Markup('<div class="options"><ul>{}</ul></div>').format(items)

@@ -1,0 +1,120 @@
+/*
+ * "Who to call now": in each panel made by macros/reach.py (now_panel), work out which line is
+ * open on this device's clock, in UK time (Europe/London), put that line's call button first
+ * and largest, and say when the other opens. The panel always says the time it used.
+ *
+ * The rules are the ones the build checked (macros/hours.py): weekly opening times in minutes
+ * of the day, what happens on bank holidays, and the bank holidays the build knew about.
+ * Without JavaScript the panel lists every line with its hours in words. Nothing is stored.
+ */
+(function () {
+  "use strict";
+
+  var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+  /* The London date ("2026-12-05"), minute of the day and weekday (0 = Monday) of a moment. */
+  function londonTime(moment) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    }).formatToParts(moment).forEach(function (part) { parts[part.type] = part.value; });
+    var date = parts.year + "-" + parts.month + "-" + parts.day;
+    return { date: date, minute: Number(parts.hour) * 60 + Number(parts.minute), weekday: weekdayOf(date) };
+  }
+
+  function weekdayOf(date) {
+    return (new Date(date + "T12:00:00Z").getUTCDay() + 6) % 7;
+  }
+
+  function nextDate(date) {
+    var day = new Date(date + "T12:00:00Z");
+    day.setUTCDate(day.getUTCDate() + 1);
+    return day.toISOString().slice(0, 10);
+  }
+
+  /* The same rule as Hours.is_open in macros/hours.py. */
+  function isOpen(hours, date, minute, bankHolidays) {
+    if (bankHolidays.indexOf(date) >= 0 && (hours.bankHolidays === "closed" || hours.bankHolidays === "open all day")) {
+      return hours.bankHolidays === "open all day";
+    }
+    var weekday = weekdayOf(date);
+    return hours.open.some(function (rule) {
+      return rule.days.indexOf(weekday) >= 0 && rule.opens <= minute && minute < rule.closes;
+    });
+  }
+
+  function clock(minute) {
+    var hour = Math.floor(minute / 60);
+    var mins = minute % 60;
+    return (hour < 10 ? "0" : "") + hour + ":" + (mins < 10 ? "0" : "") + mins;
+  }
+
+  /* When a closed line next opens, in words: "09:00 on Monday", "09:00 today", "17:00 tomorrow". */
+  function nextOpening(hours, now, bankHolidays) {
+    var date = now.date;
+    var minute = now.minute + 1;
+    for (var days = 0; days < 9; days += 1) {
+      for (; minute < 1440; minute += 1) {
+        if (isOpen(hours, date, minute, bankHolidays)) {
+          var when = days === 0 ? "today" : days === 1 ? "tomorrow" : "on " + DAY_NAMES[weekdayOf(date)];
+          return clock(minute) + " " + when;
+        }
+      }
+      date = nextDate(date);
+      minute = 0;
+    }
+    return null;
+  }
+
+  function update(panel, moment) {
+    var now = londonTime(moment);
+    var bankHolidays = JSON.parse(panel.getAttribute("data-bank-holidays"));
+    var years = panel.getAttribute("data-years").split("-").map(Number);
+    var lines = Array.prototype.slice.call(panel.querySelectorAll("[data-line]"));
+    var open = lines.filter(function (line) {
+      return isOpen(JSON.parse(line.getAttribute("data-hours")), now.date, now.minute, bankHolidays);
+    });
+    var status = panel.querySelector("[data-now-status]");
+    var said = "Now (" + DAY_NAMES[now.weekday] + " " + clock(now.minute) + ", UK time on this device): ";
+    var year = Number(now.date.slice(0, 4));
+    var unknownYear = year < years[0] || year > years[1];
+
+    if (lines.length === 1 && !unknownYear) {
+      var opensAt = open.length ? null : nextOpening(JSON.parse(lines[0].getAttribute("data-hours")), now, bankHolidays);
+      status.textContent = said + "the " + lines[0].getAttribute("data-name") + (open.length ? " is open." :
+        " is closed." + (opensAt ? " It opens at " + opensAt + "." : ""));
+    } else if (open.length === 1 && !unknownYear) {
+      var first = open[0];
+      first.parentNode.insertBefore(first, first.parentNode.firstChild);
+      lines.forEach(function (line) {
+        line.classList.toggle("now-panel__line--open", line === first);
+        line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
+          button.classList.toggle("contact-action--call", line === first);
+        });
+      });
+      var others = lines.filter(function (line) { return line !== first; }).map(function (line) {
+        var opens = nextOpening(JSON.parse(line.getAttribute("data-hours")), now, bankHolidays);
+        return opens ? " The " + line.getAttribute("data-name") + " opens at " + opens + "." : "";
+      });
+      status.textContent = said + "call the " + first.getAttribute("data-name") + "." + others.join("");
+    } else if (unknownYear) {
+      status.textContent = said + "this page does not know the bank holidays for " + year +
+        ". Use the hours below, and if the line you call is closed, call the other.";
+    } else {
+      status.textContent = said + "use the hours below; if the line you call does not answer, call the other.";
+    }
+    panel.classList.add("now-panel--live");
+  }
+
+  function updateAll(root) {
+    var moment = new Date();
+    var panels = Array.prototype.slice.call(root.querySelectorAll("[data-now-panel]"));
+    if (root.matches && root.matches("[data-now-panel]")) panels.push(root);
+    panels.forEach(function (panel) { update(panel, moment); });
+  }
+
+  // The navigator announces each new screen, whose panels need the time too.
+  document.addEventListener("policy:screen", function (event) { updateAll(event.target); });
+  updateAll(document);
+})();

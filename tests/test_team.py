@@ -1,0 +1,263 @@
+"""Reaching the right person now: the setting's safeguarding team (data/team.yml), the setup
+checklist and the strict build, the hours of the lines that answer at different times, and the
+"who to call now" panel on the reader's clock (Playwright's clock in a real Chromium)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, VIEWPORTS, build_site, copy_project
+from playwright.sync_api import expect
+
+from macros import hours
+from macros.models import NOT_SUPPLIED
+
+PAIR = "worcestershire-childrens-social-care"
+OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
+UTC = datetime.timezone.utc
+
+
+# --- the team and the setup checklist ------------------------------------------------------------
+
+
+def test_only_the_dsls_name_comes_from_the_policy(site):
+    """Everything else is the setting's to supply: nothing is invented."""
+    from_policy = [m.id for m in site.team.members if m.name_in_policy]
+    assert from_policy == ["dsl"]
+    for member in site.team.members:
+        if member.supplied is None:
+            values = [getattr(member, f) for f in ("phone", "email", "where")]
+            assert values == [NOT_SUPPLIED] * 3, member.id
+
+
+def test_the_checklist_lists_every_missing_value_with_its_file_and_field(site, built_site):
+    page = (built_site.path / "about" / "setup" / "index.html").read_text(encoding="utf-8")
+    missing = site.missing_facts()
+    assert missing, "the real data has values still to supply"
+    for fact in missing:
+        assert f"entry <code>{fact.item}</code>" in page, fact
+    assert f"{len(missing)} values are still missing" in page
+
+
+def test_no_page_offers_a_button_without_a_number(built_site):
+    """A value not supplied yet reads as an instruction: never an empty tel: or mailto: link."""
+    for path in built_site.pages():
+        html = path.read_text(encoding="utf-8")
+        assert 'href="tel:"' not in html and 'href="mailto:"' not in html, path
+        assert NOT_SUPPLIED not in html.replace("<code>to be supplied</code>", ""), path
+
+
+def complete_team(project) -> None:
+    """Fill in every value the setting supplies, as a setting would (fixture values, not real)."""
+    path = project / "data" / "team.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for number, member in enumerate(data["members"], start=1):
+        for field in ("name", "where", "hours"):
+            if member.get(field) == NOT_SUPPLIED:
+                member[field] = f"Fixture {field} {number}"
+        member["phone"] = f"01905 9601{number:02d}"  # fixture numbers: this build is never published
+        member["email"] = f"member{number}@example.org"
+        member["supplied"] = {"by": "Test fixture", "on": "2026-12-01"}
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def strict_build(project, tmp_path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REQUIRE_COMPLETE": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_strict_build_refuses_missing_values_and_lists_them(tmp_path):
+    result = strict_build(copy_project(tmp_path), tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "REQUIRE_COMPLETE" in output and "data/team.yml: dsl (Designated Safeguarding Lead (DSL)): phone" in output
+    assert "data/team.yml: deputy-dsl (Deputy DSL): name" in output
+
+
+def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_pages(tmp_path):
+    project = copy_project(tmp_path)
+    complete_team(project)
+    result = strict_build(project, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    strip = home[home.index('<nav class="emergency"'):home.index("</nav>")]
+    assert 'href="tel:+441905960101"' in strip, "the strip calls the DSL"
+    assert 'href="tel:+441905960102"' in strip, "the strip lists the deputy"
+    concern = (tmp_path / "out" / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8")
+    own = concern[concern.index("steps--own"):concern.index("steps--next")]
+    assert "Call the DSL, Kerry O&#39;Brien" in own and "Numbers not added yet" not in own
+
+
+def test_the_normal_build_keeps_working_with_missing_values(built_site):
+    concern = (built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8")
+    assert "Find the DSL, Kerry O&#39;Brien" in concern
+    assert "Numbers not added yet for the DSL, the Deputy DSL and the Home Safeguarding Lead" in concern
+
+
+# --- hours ------------------------------------------------------------------------------------
+
+
+def test_the_real_pair_covers_every_minute_once(site):
+    contacts = site.contacts.by_id()
+    assert hours.coverage_problems(contacts[OFFICE].hours, contacts[OUT_OF_HOURS].hours) == []
+
+
+def test_bank_holidays_cover_this_year_and_the_next_two(site):
+    years = sorted({day.year for day in site.bank_holidays})
+    this_year = datetime.date.today().year
+    assert years == [this_year, this_year + 1, this_year + 2]
+    assert datetime.date(2026, 12, 25) in hours.bank_holidays(2026)
+    assert datetime.date(2027, 5, 31) in hours.bank_holidays(2027), "the spring bank holiday"
+
+
+def test_the_build_warns_when_the_bank_holidays_run_out_within_six_months():
+    embedded = hours.bank_holidays(2026)
+    assert hours.bank_holidays_run_out_soon(datetime.date(2028, 3, 1), embedded) is None
+    warning = hours.bank_holidays_run_out_soon(datetime.date(2028, 7, 15), embedded)
+    assert warning and "31 December 2028" in warning
+
+
+# --- who to call now, on the reader's clock ----------------------------------------------------
+
+LONDON = hours.LONDON
+
+
+def london(*args) -> datetime.datetime:
+    return datetime.datetime(*args, tzinfo=LONDON)
+
+
+# (what the moment is, the moment, the line that must be offered first). Each moment is plainly
+# inside one line's hours whatever the exact office hours: the first call button must be it.
+MOMENTS = [
+    ("a weekday morning", london(2026, 12, 2, 10, 0), OFFICE),
+    ("Friday 16:45 (both council pages close the office at 16:30 on Fridays)", london(2026, 12, 4, 16, 45), OUT_OF_HOURS),
+    ("a weekday at 23:00", london(2026, 12, 2, 23, 0), OUT_OF_HOURS),
+    ("a Saturday", london(2026, 12, 5, 11, 0), OUT_OF_HOURS),
+    ("Christmas Day (a Friday)", london(2026, 12, 25, 11, 0), OUT_OF_HOURS),
+    ("a bank-holiday Monday", london(2027, 5, 31, 11, 0), OUT_OF_HOURS),
+    # Across the changes of the clocks, the same UTC hour is a different London hour.
+    ("the Tuesday after the clocks go forward, 09:30 BST (08:30 UTC)",
+     datetime.datetime(2027, 3, 30, 8, 30, tzinfo=UTC), OFFICE),
+    ("the Monday after the clocks go back, 08:30 GMT (08:30 UTC)",
+     datetime.datetime(2026, 10, 26, 8, 30, tzinfo=UTC), OUT_OF_HOURS),
+    ("the Friday before the clocks go back, 09:30 BST (08:30 UTC)",
+     datetime.datetime(2026, 10, 23, 8, 30, tzinfo=UTC), OFFICE),
+]
+
+
+def expected_line(site, moment: datetime.datetime) -> str:
+    """The line the build's own rules (macros/hours.py) say is open: the script must agree."""
+    contacts = site.contacts.by_id()
+    index = hours.open_line((contacts[OFFICE].hours, contacts[OUT_OF_HOURS].hours), moment, set(site.bank_holidays))
+    return (OFFICE, OUT_OF_HOURS)[index]
+
+
+def panel_at(browser, url: str, moment: datetime.datetime):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(url)
+    panel = page.locator("[data-now-panel]:visible").first
+    expect(panel).to_have_class(re.compile(r"\bnow-panel--live\b"))
+    return context, panel
+
+
+@pytest.mark.parametrize(("what", "moment", "line"), MOMENTS, ids=[m[0] for m in MOMENTS])
+def test_the_panel_offers_the_line_that_is_open(browser, site_url, site, what, moment, line):
+    assert expected_line(site, moment) == line, f"the data no longer has {line} open on {what}"
+    context, panel = panel_at(browser, site_url + "contacts/", moment)
+    try:
+        first = panel.locator("[data-line]").first
+        expect(first).to_have_attribute("data-line", line)
+        first_call = panel.locator('a[href^="tel:"]').first
+        expect(first_call).to_have_class(re.compile(r"\bcontact-action--call\b"))
+        number = site.contacts.by_id()[line].phone.tel
+        expect(first_call).to_have_attribute("href", f"tel:{number}")
+        other = panel.locator('[data-line] a[href^="tel:"]').nth(1)
+        expect(other).not_to_have_class(re.compile(r"\bcontact-action--call\b"))
+        # It says the time it used, in UK time.
+        local = moment.astimezone(LONDON)
+        expect(panel.locator("[data-now-status]")).to_contain_text(f"{local:%A} {local:%H:%M}, UK time")
+        name = site.contacts.by_id()[line].short_name
+        expect(panel.locator("[data-now-status]")).to_contain_text(f"call the {name}")
+    finally:
+        context.close()
+
+
+def test_the_panel_says_when_the_other_line_opens(browser, site_url):
+    context, panel = panel_at(browser, site_url + "contacts/", london(2026, 12, 5, 11, 0))
+    try:
+        expect(panel.locator("[data-now-status]")).to_contain_text(re.compile(r"opens at \d\d:\d\d on Monday"))
+    finally:
+        context.close()
+
+
+def test_the_script_and_the_build_agree_on_every_half_hour_of_a_week(browser, site_url, site):
+    """Every half hour of a week with two bank holidays in it (Easter 2027), on one page: the
+    panel works the time out again whenever a screen is shown (the navigator's event)."""
+    context, panel = panel_at(browser, site_url + "contacts/", london(2027, 3, 26, 0, 15))
+    page = panel.page
+    mismatches = []
+    try:
+        start = london(2027, 3, 26, 0, 15).astimezone(UTC)  # Good Friday; the clocks go forward on the Sunday
+        for step in range(7 * 48):
+            moment = start + datetime.timedelta(minutes=30 * step)
+            page.clock.set_fixed_time(moment)
+            found = panel.evaluate("""panel => {
+                panel.dispatchEvent(new CustomEvent("policy:screen", {bubbles: true}));
+                return panel.querySelector("[data-line]").getAttribute("data-line");
+            }""")
+            if found != expected_line(site, moment):
+                mismatches.append(f"{moment.astimezone(LONDON):%a %d %b %H:%M}: {found}")
+    finally:
+        context.close()
+    assert mismatches == []
+
+
+def test_without_javascript_both_lines_and_their_hours_are_shown(browser, site_url, site):
+    context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + "what-to-do/concern/")
+        panel = page.locator("[data-now-panel]").first
+        for contact_id in (OFFICE, OUT_OF_HOURS):
+            contact = site.contacts.by_id()[contact_id]
+            line = panel.locator(f'[data-line="{contact_id}"]')
+            expect(line).to_contain_text(contact.hours.in_words)
+            expect(line.locator(f'a[href="tel:{contact.phone.tel}"]')).to_be_visible()
+        expect(panel.locator("[data-now-status]")).to_contain_text("depends on the time")
+    finally:
+        context.close()
+
+
+def test_the_navigators_outcome_has_the_panel_too(browser, site_url, site):
+    moment = london(2026, 12, 5, 11, 0)
+    context, panel = panel_at(browser, site_url + "what-to-do/#nav=concern", moment)
+    try:
+        expect(panel.locator("[data-line]").first).to_have_attribute("data-line", OUT_OF_HOURS)
+    finally:
+        context.close()
+
+
+def test_every_tell_the_dsl_path_ends_with_a_way_to_reach_a_person(browser, site_url, site):
+    """The DSL's control is never a dead end: its link leads to the team card, which says who
+    to tell instead (any DSL, 7.4; the 12.7 chain)."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(site_url + "what-to-do/concern/")
+        page.locator(".steps--own .reach--dsl a.contact-action").first.click()
+        expect(page).to_have_url(re.compile(r"contacts/#contact-dsl$"))
+        card = page.locator(".contact-card:has(#contact-dsl)")
+        expect(card).to_contain_text("Number not added yet: ask the office or your line manager.")
+        expect(page.locator("#contact-deputy-dsl")).to_be_attached()
+        expect(page.locator("#contact-head-of-service")).to_be_attached()
+    finally:
+        context.close()
