@@ -49,7 +49,7 @@ def require_complete(site: SiteData) -> None:
 
 def define_env(env) -> None:
     try:
-        site = SiteData.load(PROJECT_ROOT / "data")
+        site = SiteData.load_once(PROJECT_ROOT / "data")
     except DataError as error:
         # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
         raise PluginError(str(error)) from None

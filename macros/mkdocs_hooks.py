@@ -28,17 +28,11 @@ from macros.sitedata import SiteData  # noqa: E402
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
 
-_site: SiteData | None = None
-
-
 def site_data() -> SiteData:
-    global _site
-    if _site is None:
-        try:
-            _site = SiteData.load(PROJECT_ROOT / "data")
-        except DataError as error:
-            raise PluginError(str(error)) from None
-    return _site
+    try:
+        return SiteData.load_once(PROJECT_ROOT / "data")
+    except DataError as error:
+        raise PluginError(str(error)) from None
 
 
 def is_offline_copy(config) -> bool:
@@ -48,9 +42,6 @@ def is_offline_copy(config) -> bool:
 
 
 def on_config(config):
-    global _site
-    _site = None  # `mkdocs serve` rebuilds: read the data afresh each time
-
     # Our own stylesheets and scripts are addressed with their version (see macros/offline.py).
     version = offline.asset_version()
     config.extra["asset_version"] = version

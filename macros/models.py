@@ -369,3 +369,109 @@ class SectionBook(Strict):
     def all_clauses(self) -> dict[str, Section]:
         """Every citable number (sections "N.0" and their clauses) and the section holding it."""
         return {number: s for s in self.sections for number in [s.section, *s.clauses]}
+
+
+# What a part of the training session can ask the trainer to open: the page, and how the plan
+# names it.
+TRAINING_USES = {
+    "scenarios": ("training/scenarios.md", "the scenarios"),
+    "self-check": ("training/self-check.md", "the self-check"),
+    "handout": ("training/handout.md", "the handout"),
+    "what-to-do": ("what-to-do/index.md", "What to do now"),
+    "signs": ("signs.md", "Signs"),
+}
+OPTIONS_PER_QUESTION = (3, 4)
+
+
+# --- data/training.yml -----------------------------------------------------------------------
+
+
+class Part(Strict):
+    title: Text
+    minutes: Annotated[int, Field(gt=0)]
+    clauses: list[ClauseRef] = []
+    use: Literal[tuple(TRAINING_USES)] | None = None  # what the trainer opens: a key of TRAINING_USES
+    prompts: Annotated[list[Text], Field(min_length=1)]
+
+
+class Session(Strict):
+    title: Text
+    parts: Annotated[list[Part], Field(min_length=1)]
+
+    @property
+    def minutes(self) -> int:
+        return sum(part.minutes for part in self.parts)
+
+
+class Point(Strict):
+    """A statement made in the training, with the clauses that say it."""
+
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Scenario(Strict):
+    id: Id
+    title: Text
+    situation: Text
+    start: Id  # a start in data/pathways.yml
+    answers: list[Text] = []  # option labels, exactly as in data/pathways.yml, in order
+    outcome: Id
+    signs: list[Id] = []  # indicator ids in data/indicators.yml
+    discussion: Annotated[list[Point], Field(min_length=1)]
+
+
+class Question(Strict):
+    id: Id
+    question: Text
+    options: list[Text]
+    answer: Text
+    feedback: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def one_correct_option(self) -> Question:
+        low, high = OPTIONS_PER_QUESTION
+        if not low <= len(self.options) <= high:
+            raise ValueError(f"has {len(self.options)} options — fix: give it {low} or {high} options")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("has the same option twice — fix: make each option different")
+        if self.answer not in self.options:
+            raise ValueError(
+                f"answer {self.answer!r} is not one of its options — fix: copy the correct option into answer exactly"
+            )
+        return self
+
+
+class Definition(Strict):
+    term: Text
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Handout(Strict):
+    definitions: Annotated[list[Definition], Field(min_length=1)]
+    contacts: Annotated[list[Id], Field(min_length=1)]  # ids in data/contacts.yml
+    outcomes: Annotated[list[Id], Field(min_length=1)]  # ids in data/pathways.yml, their steps listed
+
+
+class Example(Strict):
+    """A reworded phrase. Ours, not the policy's: the policy gives no list of phrases."""
+
+    instead_of: Text
+    say: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Language(Strict):
+    do: Annotated[list[Point], Field(min_length=1)]
+    dont: Annotated[list[Point], Field(min_length=1)]
+    examples: list[Example] = []
+
+
+class Training(Strict):
+    session: Session
+    scenarios: Annotated[list[Scenario], Field(min_length=1)]
+    questions: Annotated[list[Question], Field(min_length=1)]
+    handout: Handout
+    language: Language

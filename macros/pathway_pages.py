@@ -114,8 +114,9 @@ def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
     first = HUB if home else node_page(graph, main.node)
 
     def item(start, target: str) -> str:
+        emergency = " .start--emergency" if start.emergency else ""
         return (f"- [{plain(start.label)}]({render.relative(target, from_page)})"
-                f'{{ data-navigator-start="{start.id}" data-navigator-node="{start.node}" }}')
+                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}" }}')
 
     items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shortcuts if s.on_home or not home]
     return '<div class="options options--starts" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .errors import DataError
 from .models import ClauseRef, Id, Strict, Text
@@ -54,6 +54,8 @@ class Outcome(Strict):
     id: Id
     title: Text
     summary: Text
+    emergency: bool = False  # shown as an emergency: a red card with 999 first
+    guide: Literal["language"] | None = None  # a guide from data/training.yml shown after the steps
     steps: Annotated[list[Step], Field(min_length=1)]
     cautions: list[Caution] = []
     related: list[Id] = []
@@ -64,12 +66,39 @@ class Start(Strict):
     label: Text
     node: Id
     on_home: bool = False  # also shown as a button on the home page
+    emergency: bool = False  # shown as the emergency way in
 
 
 class PathwayGraph(Strict):
     starts: Annotated[list[Start], Field(min_length=1)]
     questions: list[Question] = []
+    shared_steps: dict[Id, Step] = {}
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def use_shared_steps(cls, raw: object) -> object:
+        """A step written `- use: <id>` is the shared step of that id: written once, used by several outcomes."""
+        if not isinstance(raw, dict):
+            return raw
+        shared = raw.get("shared_steps") or {}
+        outcomes = []
+        for outcome in raw.get("outcomes") or []:
+            if isinstance(outcome, dict) and isinstance(outcome.get("steps"), list):
+                steps = []
+                for number, step in enumerate(outcome["steps"], start=1):
+                    if isinstance(step, dict) and set(step) == {"use"}:
+                        if step["use"] not in shared:
+                            raise ValueError(
+                                f"outcome {outcome.get('id')!r}, step {number} uses {step['use']!r}, which is not "
+                                f"under shared_steps — fix: use one of {', '.join(shared) or 'the shared steps'}, "
+                                "or write the step out"
+                            )
+                        step = shared[step["use"]]
+                    steps.append(step)
+                outcome = {**outcome, "steps": steps}
+            outcomes.append(outcome)
+        return {**raw, "outcomes": outcomes}
 
     def nodes(self) -> dict[str, Question | Outcome]:
         return {node.id: node for node in [*self.questions, *self.outcomes]}
@@ -103,6 +132,41 @@ def all_paths(graph: PathwayGraph) -> list[Path]:
     for start in graph.starts:
         walk(start.id, start.node, ())
     return paths
+
+
+class WalkError(Exception):
+    """Answers that the graph does not offer: the problem and the fix."""
+
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(f"{problem}. Fix: {fix}")
+
+
+def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[tuple[str, str]], str]:
+    """Follow ``answers`` (option labels) from a start, as a reader of the navigator would.
+    Returns each (question, answer) on the way and the outcome reached; an answer that the graph
+    does not offer there is a WalkError."""
+    starts = {start.id: start for start in graph.starts}
+    if start_id not in starts:
+        raise WalkError(f"starts at {start_id!r}, which is not a start in data/pathways.yml",
+             f"use one of {', '.join(starts)}")
+    nodes = graph.nodes()
+    node, steps = nodes[starts[start_id].node], []
+    for number, label in enumerate(answers, start=1):
+        if isinstance(node, Outcome):
+            raise WalkError(f"answer {number} ({label!r}) comes after the answers have reached outcome {node.id!r}",
+                 "remove the answers after it")
+        labels = [option.label for option in node.options]
+        if label not in labels:
+            raise WalkError(f"answer {number} ({label!r}) is not an option of question {node.id!r}",
+                 f"use one of the labels exactly as in data/pathways.yml: {'; '.join(labels)}")
+        steps.append((node.text, label))
+        node = nodes[node.options[labels.index(label)].next]
+    if not isinstance(node, Outcome):
+        labels = "; ".join(option.label for option in node.options)
+        raise WalkError(f"the answers stop at question {node.id!r} before reaching an outcome",
+             f"add the next answer: one of {labels}")
+    return steps, node.id
 
 
 def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str]) -> None:

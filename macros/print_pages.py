@@ -21,6 +21,7 @@ import posixpath
 from typing import Callable
 
 from . import pathway_pages, render
+from .screens import is_own_step
 from .offline import DOWNLOADS, OFFLINE_ZIP
 from .sitedata import SiteData
 
@@ -110,8 +111,9 @@ def contents(parts: list[tuple[str, list[tuple[str, str]]]], from_page: str) -> 
 
 
 def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
-    """One A4 page: the emergency route, the steps for a concern and for a disclosure (each
-    step's "do" only, with its clauses), every phone number, and where to find the site."""
+    """One A4 page: the emergency route, the reader's own steps for a concern and for a
+    disclosure (each step's "do" only, with its clauses), every phone number, and where to find
+    the site."""
     setting, policy = site.setting, site.setting.policy
     lines = [
         '<div class="pocket-card" markdown>',
@@ -137,10 +139,11 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
     lines += ["", "</div>", "", '<div class="pocket-card__steps" markdown>', ""]
     for outcome_id in POCKET_CARD_OUTCOMES:
         outcome = site.pathways.outcome(outcome_id)
+        # Only the reader's own steps: what the DSL does next is not for the pocket.
         lines += ['<div markdown>', "", f"## {outcome.title}", ""]
         lines += [
-            f"{number}. {step.do} ({pathway_pages.clause_links(site, step.clauses, from_page)})"
-            for number, step in enumerate(outcome.steps, start=1)
+            f"{number}. {render.plain(step.do)} ({pathway_pages.clause_links(site, step.clauses, from_page)})"
+            for number, step in enumerate(own_steps(outcome), start=1)
         ]
         lines += ["", "</div>", ""]
     lines += ["</div>", "", "## Phone numbers", ""]
@@ -150,6 +153,10 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
             lines.append(f"- {render.contact_inline(contact, 'phone')} {contact.name}{flag}")
     lines += ["", site_address_line(site_url), "{ .pocket-card__address }", "", "</div>", ""]
     return "\n".join(lines)
+
+
+def own_steps(outcome) -> list:
+    return [step for step in outcome.steps if is_own_step(step)]
 
 
 # --- downloads --------------------------------------------------------------------------------

@@ -36,8 +36,11 @@ NOT_IN_POLICY = "not in the policy, check with your DSL"
 
 
 def call_link(phone: Phone, text: str, primary: bool = True) -> Markup:
-    """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"."""
+    """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
+    follows unless the text already ends with it ("Call 999")."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
+    if text.endswith(phone.display):
+        return Markup('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
     return Markup('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
         kind, phone.tel, text, phone.display)
 
@@ -111,6 +114,17 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Markup:
 def and_list(items: list[str]) -> str:
     """['a', 'b', 'c'] -> 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def members_line(members: list[TeamMember], linker: Linker) -> Markup:
+    """Several members a step names (12.7's chain): a call button for each with a number, a link
+    to the card of each without, and one note for those not added yet."""
+    buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
+    cards = [card_link(linker, m.id, f"Find the {m.role}") for m in members if not m.dial]
+    shown = Markup(" ").join([*buttons, *cards])
+    if cards:
+        shown += note("Numbers not added yet: ask the office or your line manager.")
+    return shown
 
 
 def member_line(member: TeamMember, linker: Linker) -> Markup:
@@ -213,12 +227,14 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
         not_in_policy = Markup('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
             linker.contact(lines[0].id))
     status = "Which line to call depends on the time and the day." if len(lines) > 1 else ""
+    # One line whose sources disagree about its hours: the panel does not claim it is open now.
+    uncertain = Markup(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
     return Markup(
-        '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}">'
+        '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}"{}>'
         '<p class="now-panel__title"><strong>{}</strong></p>'
         '<p class="now-panel__status" data-now-status>{}</p>'
         '<ul class="now-panel__lines">{}</ul>{}</div>'
-    ).format(holidays, f"{years[0]}-{years[-1]}", title, status, Markup("").join(items), not_in_policy)
+    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Markup("").join(items), not_in_policy)
 
 
 def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Markup:

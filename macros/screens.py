@@ -39,7 +39,10 @@ def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: 
     named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
     actions = []
     if own:
-        actions += [reach.action(site, c, linker, first_dsl) for c in named]
+        members = [c for c in named if c != "dsl" and c in site.team.by_id()]
+        actions += [reach.action(site, c, linker, first_dsl) for c in named if c not in members]
+        if members:
+            actions.append(reach.members_line([site.team.by_id()[m] for m in members], linker))
     elif named:
         people = site.reachable()
         actions.append(Markup('<p class="step__contacts">Contacts: {}</p>').format(
@@ -64,14 +67,71 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
     own = [s for s in outcome.steps if is_own_step(s)]
     first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
     others = [s for s in outcome.steps if not is_own_step(s)]
-    for heading, steps, is_own, css in (("What you do now", own, True, "steps--own"),
-                                         ("What happens next", others, False, "steps--next")):
-        if steps:
-            items = Markup("").join(
-                step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
-            parts.append(Markup('<h2 class="steps__heading">{}</h2><div class="steps {}"><ol>{}</ol></div>').format(
-                heading, css, items))
+
+    def items(steps: list[Step], is_own: bool) -> Markup:
+        return Markup("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
+
+    if own and outcome.emergency:
+        # The NHS "immediate action required" card: the reader's own steps, 999 first.
+        parts.append(Markup(
+            '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
+            "Immediate action required</h2><ol>{}</ol></div>").format(items(own, True)))
+    elif own:
+        parts.append(Markup('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
+                     .format(items(own, True)))
+    if others:
+        parts.append(Markup('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
+                     .format(items(others, False)))
+    if outcome.guide == "language":
+        parts.append(language_guide(site, linker))
+    parts.append(sources(site, outcome, linker))
     return Markup('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Markup("").join(parts))
+
+
+def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
+    """"Where this comes from": every clause the outcome cites, by section; collapsed on screen,
+    printed open."""
+    cited: dict[str, list[str]] = {}
+    for step in outcome.steps:
+        for clause in step.clauses:
+            section = clause.split(".")[0]
+            if clause not in cited.setdefault(section, []):
+                cited[section].append(clause)
+    rows = Markup("").join(
+        Markup('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
+        for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))
+    )
+    return Markup('<details class="outcome__sources"><summary>Where this comes from</summary>'
+                  "<p>Every step above comes from these clauses of the policy:</p><ul>{}</ul></details>").format(rows)
+
+
+def guidance_link(link) -> Markup:
+    """A guidance document the policy names; an address not confirmed is not guessed."""
+    if link.confirmed:
+        return Markup('<a href="{}">{}</a>').format(link.url, link.title)
+    return Markup('{} <span class="editorial">({}: address to be confirmed by the policy owner)</span>').format(
+        link.title, link.publisher)
+
+
+def language_guide(site: SiteData, linker: Linker) -> Markup:
+    """The language guide of data/training.yml (10.0): do's, don'ts and examples, each citing its
+    clauses, and the guidance the policy names for it."""
+    language = site.training.language
+
+    def points(items) -> Markup:
+        return Markup("").join(Markup("<li>{} ({})</li>").format(p.text, clause_links(site, p.clauses, linker))
+                               for p in items)
+
+    examples = Markup("").join(
+        Markup("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
+        for e in language.examples)
+    guidance = Markup("").join(Markup("<li>{}</li>").format(guidance_link(link))
+                               for link in site.links.links if "10.0" in link.clauses)
+    return Markup(
+        '<h2>Do</h2><ul class="language__do">{}</ul><h2>Don\'t</h2><ul class="language__dont">{}</ul>'
+        '<h2>Examples</h2><p class="language__note">Examples written for this site: the policy itself gives no list of '
+        'phrases.</p><ul class="language__examples">{}</ul><h2>Further guidance the policy names</h2><ul>{}</ul>'
+    ).format(points(language.do), points(language.dont), examples, guidance)
 
 
 def question_options(question: Question, page_of, linker: Linker) -> Markup:

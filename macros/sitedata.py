@@ -17,8 +17,20 @@ from pydantic import BaseModel, ValidationError
 
 from . import hours
 from .errors import DataError
-from .models import Contact, ContactBook, Indicator, IndicatorBook, LinkBook, SectionBook, Setting, Team, TeamMember
-from .pathways import PathwayGraph, check_graph
+from .models import (
+    Contact,
+    ContactBook,
+    Indicator,
+    IndicatorBook,
+    LinkBook,
+    Scenario,
+    SectionBook,
+    Setting,
+    Team,
+    TeamMember,
+    Training,
+)
+from .pathways import PathwayGraph, WalkError, check_graph, walk
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
 FIXES = {
@@ -108,6 +120,9 @@ def check_signs_shared(items: list[Indicator]) -> None:
             )
 
 
+_LOADED: dict[tuple, SiteData] = {}
+
+
 @dataclass(frozen=True)
 class MissingFact:
     """A value the setting has not supplied yet: where to write it."""
@@ -132,6 +147,7 @@ class SiteData:
     sections: SectionBook
     pathways: PathwayGraph
     team: Team
+    training: Training
     # England and Wales's bank holidays for this year and the next two (the "who to call now" panel).
     bank_holidays: dict[datetime.date, str]
 
@@ -151,6 +167,7 @@ class SiteData:
             sections=load("sections.yml", SectionBook, wrap="sections"),
             pathways=load("pathways.yml", PathwayGraph),
             team=load("team.yml", Team),
+            training=load("training.yml", Training),
             bank_holidays=hours.bank_holidays((today or datetime.date.today()).year),
         )
         site.check_references()
@@ -225,6 +242,17 @@ class SiteData:
                 raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
                                 "change the hours of the two lines so that exactly one is open at every minute")
         check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
+        check_training(self.training, self)
+
+    @classmethod
+    def load_once(cls, data_dir: Path) -> SiteData:
+        """The data as loaded for this build: the MkDocs hooks and the macros share one load.
+        A changed file (``mkdocs serve``) is read afresh."""
+        stamp = (data_dir, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir())))
+        if stamp not in _LOADED:
+            _LOADED.clear()
+            _LOADED[stamp] = cls.load(data_dir)
+        return _LOADED[stamp]
 
     def reachable(self) -> dict[str, Contact | TeamMember]:
         """Everyone a page or a pathway step can send a reader to: the team and the contacts, by id."""
@@ -240,3 +268,80 @@ class SiteData:
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""
         return self.sections.all_clauses()[clause].page
+
+
+# --- data/training.yml against the rest ------------------------------------------------------------
+
+TRAINING_FILE = "data/training.yml"
+# The session is planned to take 45 to 60 minutes (an induction slot).
+SESSION_MINUTES = (45, 60)
+
+
+def fail(item: str, problem: str, fix: str) -> None:
+    raise DataError(TRAINING_FILE, item, problem, fix)
+
+
+def check_training(training: Training, site: SiteData) -> None:
+    """Every clause and sign the training cites exists, the session fits its time, and every
+    scenario's answers walk the pathway graph to exactly the outcome it names (so the scenarios
+    double as acceptance tests of the pathways)."""
+    check_unique(TRAINING_FILE, "scenario", [s.id for s in training.scenarios])
+    check_unique(TRAINING_FILE, "question", [q.id for q in training.questions])
+
+    low, high = SESSION_MINUTES
+    minutes = training.session.minutes
+    if not low <= minutes <= high:
+        fail("session", f"the parts add up to {minutes} minutes", f"make the minutes add up to between {low} and {high}")
+
+    clauses = site.sections.all_clauses()
+
+    def cited(item: str, numbers: list[str]) -> None:
+        for number in numbers:
+            if number not in clauses:
+                fail(item, f"cites clause {number}, which is not in the policy", "use a clause listed in data/sections.yml")
+
+    for number, part in enumerate(training.session.parts, start=1):
+        cited(f"session part {number} ({part.title!r})", part.clauses)
+    signs = {item.id for lst in site.indicators.lists for item in lst.items}
+    for scenario in training.scenarios:
+        item = f"scenario {scenario.id!r}"
+        for number, point in enumerate(scenario.discussion, start=1):
+            cited(f"{item}, discussion point {number}", point.clauses)
+        for sign in scenario.signs:
+            if sign not in signs:
+                fail(item, f"names sign {sign!r}, which is not in data/indicators.yml", "use an indicator id from that file")
+        check_walk(scenario, site.pathways)
+    for question in training.questions:
+        cited(f"question {question.id!r}", question.clauses)
+
+    handout = training.handout
+    for definition in handout.definitions:
+        cited(f"handout definition {definition.term!r}", definition.clauses)
+    contacts = site.reachable()
+    for contact in handout.contacts:
+        if contact not in contacts:
+            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml",
+                 "use a contact id from one of those files")
+    outcomes = {o.id for o in site.pathways.outcomes}
+    for outcome in handout.outcomes:
+        if outcome not in outcomes:
+            fail("handout", f"names outcome {outcome!r}, which is not in data/pathways.yml",
+                 f"use one of {', '.join(sorted(outcomes))}")
+
+    language = training.language
+    for kind, points in [("do", language.do), ("dont", language.dont)]:
+        for number, point in enumerate(points, start=1):
+            cited(f"language {kind} {number}", point.clauses)
+    for example in language.examples:
+        cited(f"language example {example.instead_of!r}", example.clauses)
+
+
+def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
+    item = f"scenario {scenario.id!r}"
+    try:
+        _, reached = walk(graph, scenario.start, scenario.answers)
+    except WalkError as error:
+        fail(item, error.problem, error.fix)
+    if reached != scenario.outcome:
+        fail(item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
+             f"set outcome: {reached} if that is right, or change the answers")

@@ -1,238 +1,22 @@
 """Induction training (data/training.yml): session plan, scenarios, the self-check and the handout.
 
-``load`` validates the file and checks it against the rest of ``data/``: every clause and sign it
-cites exists, every scenario's answers walk the pathway graph to exactly the outcome it names
-(so the scenarios double as acceptance tests of the pathways), and the session fits its time.
-The renderers take records and return Markdown (no files, no MkDocs); ``register`` wires them
-into mkdocs-macros. The pages work without JavaScript; trainer.js and selfcheck.js add the
+``SiteData`` loads and checks the file with the rest of ``data/`` (its models are in
+``models.py``, its checks against the pathways and signs in ``sitedata.py``). The renderers here
+take records and return Markdown (no files, no MkDocs); ``register`` wires them into
+mkdocs-macros. The pages work without JavaScript; trainer.js and selfcheck.js add the
 one-at-a-time views over the same markup.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Annotated, Callable, Literal
-
-from mkdocs.exceptions import PluginError
-from pydantic import Field, model_validator
+from typing import Callable
 
 from . import render
-from .errors import DataError
-from .models import ClauseRef, Id, Strict, TeamMember, Text
+from .models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
 from .pathway_pages import clause_links, node_page
-from .pathways import Outcome, PathwayGraph
-from .sitedata import SiteData, check_unique, parse, read_yaml
-
-FILE = "data/training.yml"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# The session is planned to take 45 to 60 minutes (the induction slot the issue asks for).
-SESSION_MINUTES = (45, 60)
-OPTIONS_PER_QUESTION = (3, 4)
-
-# What a session part can ask the trainer to open: the page, and how the plan names it.
-USE = {
-    "scenarios": ("training/scenarios.md", "the scenarios"),
-    "self-check": ("training/self-check.md", "the self-check"),
-    "handout": ("training/handout.md", "the handout"),
-    "what-to-do": ("what-to-do/index.md", "What to do now"),
-    "signs": ("signs.md", "Signs"),
-}
-
-
-# --- the model --------------------------------------------------------------------------------
-
-
-class Part(Strict):
-    title: Text
-    minutes: Annotated[int, Field(gt=0)]
-    clauses: list[ClauseRef] = []
-    use: Literal["scenarios", "self-check", "handout", "what-to-do", "signs"] | None = None  # a key of USE
-    prompts: Annotated[list[Text], Field(min_length=1)]
-
-
-class Session(Strict):
-    title: Text
-    parts: Annotated[list[Part], Field(min_length=1)]
-
-    @property
-    def minutes(self) -> int:
-        return sum(part.minutes for part in self.parts)
-
-
-class Point(Strict):
-    """A statement made in the training, with the clauses that say it."""
-
-    text: Text
-    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
-
-
-class Scenario(Strict):
-    id: Id
-    title: Text
-    situation: Text
-    start: Id  # a start in data/pathways.yml
-    answers: list[Text] = []  # option labels, exactly as in data/pathways.yml, in order
-    outcome: Id
-    signs: list[Id] = []  # indicator ids in data/indicators.yml
-    discussion: Annotated[list[Point], Field(min_length=1)]
-
-
-class Question(Strict):
-    id: Id
-    question: Text
-    options: list[Text]
-    answer: Text
-    feedback: Text
-    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def one_correct_option(self) -> Question:
-        low, high = OPTIONS_PER_QUESTION
-        if not low <= len(self.options) <= high:
-            raise ValueError(f"has {len(self.options)} options — fix: give it {low} or {high} options")
-        if len(set(self.options)) != len(self.options):
-            raise ValueError("has the same option twice — fix: make each option different")
-        if self.answer not in self.options:
-            raise ValueError(
-                f"answer {self.answer!r} is not one of its options — fix: copy the correct option into answer exactly"
-            )
-        return self
-
-
-class Definition(Strict):
-    term: Text
-    text: Text
-    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
-
-
-class Handout(Strict):
-    definitions: Annotated[list[Definition], Field(min_length=1)]
-    contacts: Annotated[list[Id], Field(min_length=1)]  # ids in data/contacts.yml
-    outcomes: Annotated[list[Id], Field(min_length=1)]  # ids in data/pathways.yml, their steps listed
-
-
-class Example(Strict):
-    """A reworded phrase. Ours, not the policy's: the policy gives no list of phrases."""
-
-    instead_of: Text
-    say: Text
-    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
-
-
-class Language(Strict):
-    do: Annotated[list[Point], Field(min_length=1)]
-    dont: Annotated[list[Point], Field(min_length=1)]
-    examples: list[Example] = []
-
-
-class Training(Strict):
-    session: Session
-    scenarios: Annotated[list[Scenario], Field(min_length=1)]
-    questions: Annotated[list[Question], Field(min_length=1)]
-    handout: Handout
-    language: Language
-
-
-# --- loading and the checks against the other files ----------------------------------------------
-
-
-def load(data_dir: Path, site: SiteData) -> Training:
-    path = data_dir / "training.yml"
-    training = parse(Training, path, read_yaml(path))
-    check(training, site)
-    return training
-
-
-def fail(item: str, problem: str, fix: str) -> None:
-    raise DataError(FILE, item, problem, fix)
-
-
-def check(training: Training, site: SiteData) -> None:
-    check_unique(FILE, "scenario", [s.id for s in training.scenarios])
-    check_unique(FILE, "question", [q.id for q in training.questions])
-
-    low, high = SESSION_MINUTES
-    minutes = training.session.minutes
-    if not low <= minutes <= high:
-        fail("session", f"the parts add up to {minutes} minutes", f"make the minutes add up to between {low} and {high}")
-
-    clauses = site.sections.all_clauses()
-
-    def cited(item: str, numbers: list[str]) -> None:
-        for number in numbers:
-            if number not in clauses:
-                fail(item, f"cites clause {number}, which is not in the policy", "use a clause listed in data/sections.yml")
-
-    for number, part in enumerate(training.session.parts, start=1):
-        cited(f"session part {number} ({part.title!r})", part.clauses)
-    signs = {item.id for lst in site.indicators.lists for item in lst.items}
-    for scenario in training.scenarios:
-        item = f"scenario {scenario.id!r}"
-        for number, point in enumerate(scenario.discussion, start=1):
-            cited(f"{item}, discussion point {number}", point.clauses)
-        for sign in scenario.signs:
-            if sign not in signs:
-                fail(item, f"names sign {sign!r}, which is not in data/indicators.yml", "use an indicator id from that file")
-        check_walk(scenario, site.pathways)
-    for question in training.questions:
-        cited(f"question {question.id!r}", question.clauses)
-
-    handout = training.handout
-    for definition in handout.definitions:
-        cited(f"handout definition {definition.term!r}", definition.clauses)
-    contacts = site.reachable()
-    for contact in handout.contacts:
-        if contact not in contacts:
-            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml",
-                 "use a contact id from one of those files")
-    outcomes = {o.id for o in site.pathways.outcomes}
-    for outcome in handout.outcomes:
-        if outcome not in outcomes:
-            fail("handout", f"names outcome {outcome!r}, which is not in data/pathways.yml",
-                 f"use one of {', '.join(sorted(outcomes))}")
-
-    language = training.language
-    for kind, points in [("do", language.do), ("dont", language.dont)]:
-        for number, point in enumerate(points, start=1):
-            cited(f"language {kind} {number}", point.clauses)
-    for example in language.examples:
-        cited(f"language example {example.instead_of!r}", example.clauses)
-
-
-def walk(graph: PathwayGraph, start_id: str, answers: list[str], item: str) -> tuple[list[tuple[str, str]], str]:
-    """Follow ``answers`` (option labels) from a start, as a reader of the navigator would.
-    Returns each (question, answer) on the way and the outcome reached; an answer that the graph
-    does not offer there is a DataError about ``item``."""
-    starts = {start.id: start for start in graph.starts}
-    if start_id not in starts:
-        fail(item, f"starts at {start_id!r}, which is not a start in data/pathways.yml",
-             f"use one of {', '.join(starts)}")
-    nodes = graph.nodes()
-    node, steps = nodes[starts[start_id].node], []
-    for number, label in enumerate(answers, start=1):
-        if isinstance(node, Outcome):
-            fail(item, f"answer {number} ({label!r}) comes after the answers have reached outcome {node.id!r}",
-                 "remove the answers after it")
-        labels = [option.label for option in node.options]
-        if label not in labels:
-            fail(item, f"answer {number} ({label!r}) is not an option of question {node.id!r}",
-                 f"use one of the labels exactly as in data/pathways.yml: {'; '.join(labels)}")
-        steps.append((node.text, label))
-        node = nodes[node.options[labels.index(label)].next]
-    if not isinstance(node, Outcome):
-        labels = "; ".join(option.label for option in node.options)
-        fail(item, f"the answers stop at question {node.id!r} before reaching an outcome",
-             f"add the next answer: one of {labels}")
-    return steps, node.id
-
-
-def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
-    item = f"scenario {scenario.id!r}"
-    _, reached = walk(graph, scenario.start, scenario.answers, item)
-    if reached != scenario.outcome:
-        fail(item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
-             f"set outcome: {reached} if that is right, or change the answers")
+from .pathways import Outcome, walk
+from .sitedata import SiteData
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -253,7 +37,7 @@ def session_plan(training: Training, site: SiteData, from_page: str) -> str:
         if part.clauses:
             lines += [f"From the policy: {clause_links(site, part.clauses, from_page)}", "{ .training-meta }", ""]
         if part.use:
-            page, name = USE[part.use]
+            page, name = TRAINING_USES[part.use]
             lines += [f"Open: [{name}]({render.relative(page, from_page)})", "{ .training-meta }", ""]
         lines += [f"- {prompt}" for prompt in part.prompts] + [""]
     return "\n".join(lines)
@@ -281,7 +65,7 @@ def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page:
         f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "",
         f"1. Start: **{start.label}**",
     ]
-    steps, _ = walk(graph, scenario.start, scenario.answers, f"scenario {scenario.id!r}")
+    steps, _ = walk(graph, scenario.start, scenario.answers)
     lines += [f"1. {question} **{answer}**" for question, answer in steps]
     outcome_link = render.relative(node_page(graph, outcome.id), from_page)
     lines += ["", f"Outcome: [{outcome.title}]({outcome_link})", "{ .scenario__outcome }", ""]
@@ -416,13 +200,9 @@ def language_guide(language: Language, site: SiteData, from_page: str) -> str:
 # --- wiring -----------------------------------------------------------------------------------------
 
 
-def register(env, site: SiteData, data_dir: Path = DATA_DIR) -> None:
-    """Load and check data/training.yml against ``site`` and add the training macros to ``env``."""
-    try:
-        training = load(data_dir, site)
-    except DataError as error:
-        # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
-        raise PluginError(str(error)) from None
+def register(env, site: SiteData) -> None:
+    """Add the training macros to mkdocs-macros' ``env``."""
+    training = site.training
 
     def page_src() -> str:
         return env.page.file.src_uri

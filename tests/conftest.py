@@ -14,8 +14,7 @@ import yaml
 
 from macros.local_server import serve
 from macros.sitedata import SiteData
-from macros.training import Training
-from macros.training import load as load_training
+from macros.models import Training
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
@@ -101,8 +100,8 @@ def site() -> SiteData:
 
 @pytest.fixture(scope="session")
 def training(site) -> Training:
-    """data/training.yml, loaded and checked against the rest of the data."""
-    return load_training(ROOT / "data", site)
+    """data/training.yml, loaded and checked with the rest of the data."""
+    return site.training
 
 
 @pytest.fixture(scope="session")

@@ -26,12 +26,6 @@ def test_phone_numbers_are_diallable(site):
             assert re.fullmatch(r"\+44\d{9,10}|\d{3,6}", contact.phone.tel), (contact.id, contact.phone.tel)
 
 
-def test_contacts_not_in_policy_have_a_source(site):
-    for contact in site.contacts.contacts:
-        if not contact.in_policy:
-            assert contact.source is not None, contact.id
-
-
 def test_dsl_and_emergency_route(site):
     assert site.team.by_id()["dsl"].name == "Kerry O'Brien"
     assert [step.contact for step in site.contacts.emergency_route] == ["emergency-services", "dsl"]

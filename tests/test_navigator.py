@@ -129,6 +129,7 @@ def expect_question(page: Page, graph: dict, question_id: str) -> None:
         expect(help_text).to_have_count(0)
     expect(options(page)).to_have_text([o["label"] for o in question["options"]])
     expect(page.locator("h1:visible")).to_have_count(1)
+    expect_no_leaked_values(page)
     expect_controls(page)
 
 
@@ -200,8 +201,18 @@ def step_problems(graph: dict, site_url: str, step: dict, shown: dict) -> list[s
     return problems
 
 
+# Words a script writes when it has a value it should not: none may reach a reader.
+LEAKED_VALUES = re.compile(r"\b(null|undefined|NaN)\b|\[object")
+
+
+def expect_no_leaked_values(page: Page) -> None:
+    text = navigator(page).inner_text()
+    assert not LEAKED_VALUES.search(text), LEAKED_VALUES.search(text).group(0)
+
+
 def expect_outcome(page: Page, graph: dict, site_url: str, outcome_id: str) -> None:
     outcome = graph["outcomes"][outcome_id]
+    expect_no_leaked_values(page)
     expect_node_in_address(page, outcome_id)
     expect(navigator(page)).to_have_attribute("data-outcome", outcome_id)
     expect(title(page)).to_have_text(outcome["title"])
@@ -300,19 +311,31 @@ def test_every_path_through_the_navigator_reaches_its_outcome(phone_page, site_u
 # --- shortcuts on the home page --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("label", "outcome"),
-    [("A young person has told me something", "disclosure"), ("Someone is in danger now", "immediate-danger")],
-)
-def test_home_shortcut_goes_straight_to_its_outcome(page, site_url, graph, label, outcome):
-    start = start_with_label(graph, label)
-    assert start["node"] == outcome, "the graph no longer sends this shortcut to this outcome"
+def test_home_danger_shortcut_goes_straight_to_the_emergency(page, site_url, graph):
+    start = start_with_label(graph, "Someone is in danger now")
+    assert start["node"] == "immediate-danger", "the graph no longer sends this shortcut to this outcome"
     page.goto(site_url)
     link = start_link(page, start["id"])
-    expect(link).to_have_text(label)
+    expect(link).to_have_text(start["label"])
+    expect(link).to_have_class(re.compile(r"\bstart--emergency\b"))
     link.click()
-    expect_outcome(page, graph, site_url, outcome)
+    expect_outcome(page, graph, site_url, "immediate-danger")
     assert page.url.split("#")[0] == site_url, f"the shortcut left the home page: {page.url}"
+
+
+@pytest.mark.parametrize(("answer", "outcome"), [
+    ("Being exploited or abused, or something else", "disclosure"),
+    ("Being moved or brought somewhere to be exploited (trafficking)", "disclosure-trafficking"),
+    ("Someone contacting or grooming them online", "disclosure-online"),
+])
+def test_home_told_shortcut_asks_what_it_was_about(page, site_url, graph, answer, outcome):
+    """A disclosure about trafficking or about someone online keeps those routes' own steps."""
+    start = start_with_label(graph, "A young person has told me something")
+    page.goto(site_url)
+    start_link(page, start["id"]).click()
+    expect_question(page, graph, start["node"])
+    choose(page, graph, start["node"], answer)
+    expect_outcome(page, graph, site_url, outcome)
 
 
 def test_home_page_main_start_opens_the_navigator_in_place(page, site_url, graph):
@@ -353,6 +376,49 @@ def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(pag
     expect(page).to_have_url(site_url + HUB)
     assert "nav=" not in current_hash(page)
     expect(navigator(page)).to_be_hidden()
+
+
+def test_browser_back_then_the_in_page_back_stay_in_the_walk(page, site_url, graph):
+    """Browser Back, then the navigator's own Back: both step back one screen, never off the page."""
+    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited",
+                          "Something else, or I'm not sure")
+    page.go_back()
+    expect_question(page, graph, "concern-about")
+    back_control(page).click()
+    expect_question(page, graph, "what-happened")
+    assert page.url.split("#")[0] == site_url + HUB
+    page.go_forward()
+    expect_question(page, graph, "concern-about")
+    back_control(page).click()
+    expect_question(page, graph, "what-happened")
+    back_control(page).click()
+    expect_question(page, graph, "in-danger")
+    back_control(page).click()
+    expect(navigator(page)).to_be_hidden()
+    expect(page).to_have_url(site_url + HUB)
+
+
+def test_a_double_tap_answers_one_question_only(page, site_url, graph):
+    """A second tap landing on the next screen's answers while it is changing is ignored."""
+    page.goto(site_url + HUB)
+    start_link(page, main_start(graph)["id"]).click()
+    expect_question(page, graph, "in-danger")
+    settled(page)
+    no = option_with_label(page, "No")
+    box = no.bounding_box()
+    page.mouse.dblclick(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect_question(page, graph, "what-happened")
+    page.wait_for_timeout(600)
+    expect_question(page, graph, "what-happened")
+
+
+@pytest.mark.parametrize("hostile", ["constructor", "__proto__", "toString", "hasOwnProperty", "nowhere"])
+def test_an_address_naming_no_screen_leaves_the_page_as_it_is(page, site_url, graph, hostile):
+    page.goto(site_url + HUB + "#nav=" + hostile)
+    expect(navigator(page)).to_be_hidden()
+    expect(start_link(page, main_start(graph)["id"])).to_be_visible()
+    start_link(page, main_start(graph)["id"]).click()
+    expect_question(page, graph, "in-danger")
 
 
 def test_start_again_returns_to_the_first_question(page, site_url, graph):
@@ -437,7 +503,8 @@ def test_without_javascript_links_lead_through_static_pages(browser, site_url, g
         for start in graph["starts"][1:]:
             if start.get("on_home"):
                 link = start_link(page, start["id"])
-                assert link.evaluate("a => a.href") == site_url + graph["outcomes"][start["node"]]["page"]
+                node = graph["outcomes"].get(start["node"]) or graph["questions"][start["node"]]
+                assert link.evaluate("a => a.href") == site_url + node["page"]
         follow(page, start_link(page, main_start(graph)["id"]))
         expect(page).to_have_url(site_url + HUB)
         follow(page, start_link(page, main_start(graph)["id"]))

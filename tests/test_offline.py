@@ -188,9 +188,12 @@ def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browse
     search(page, "county lines")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
 
-    # The navigator, from the graph embedded in the page.
+    # The navigator, from the screens in the page: a question, an answer, an outcome.
     page.goto((offline_copy / "index.html").as_uri())
     page.click('a[data-navigator-start="told"]')
+    expect(page.locator("#navigator h1")).to_have_text("What did they tell you about?")
+    expect(page.locator("#navigator[data-ready]")).to_have_count(1)
+    page.click('#navigator a.navigator__option:text-is("Being exploited or abused, or something else")')
     expect(page.locator("#navigator")).to_have_attribute("data-outcome", "disclosure")
 
     assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if not u.startswith("file:")]

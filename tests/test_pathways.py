@@ -19,7 +19,12 @@ from macros.sitedata import SiteData
 # The acceptance table: each way through the questions and the outcome the policy requires.
 EXPECTED_PATHS = {
     ("worried", ("Yes",)): "immediate-danger",
-    ("worried", ("No", "A young person has told me they are being exploited")): "disclosure",
+    ("worried", ("No", "A young person has told me they are being exploited",
+                 "Being exploited or abused, or something else")): "disclosure",
+    ("worried", ("No", "A young person has told me they are being exploited",
+                 "Being moved or brought somewhere to be exploited (trafficking)")): "disclosure-trafficking",
+    ("worried", ("No", "A young person has told me they are being exploited",
+                 "Someone contacting or grooming them online")): "disclosure-online",
     ("worried", ("No", "I'm worried a young person is being exploited",
                  "They may have been moved or brought somewhere to be exploited (trafficking)")): "trafficking",
     ("worried", ("No", "I'm worried a young person is being exploited",
@@ -28,7 +33,11 @@ EXPECTED_PATHS = {
                  "They have special educational needs or disabilities (SEND) and their behaviour has changed")): "send-change",
     ("worried", ("No", "I'm worried a young person is being exploited", "Something else, or I'm not sure")): "concern",
     ("worried", ("No", "I'm worried about a member of staff")): "staff-concern",
-    ("told", ()): "disclosure",
+    # 12.2 for every disclosure, with trafficking's 7.5 and 7.7 or online's 11.3 and 11.4 kept.
+    ("told", ("Being exploited or abused, or something else",)): "disclosure",
+    ("told", ("Being moved or brought somewhere to be exploited (trafficking)",)): "disclosure-trafficking",
+    ("told", ("Someone contacting or grooming them online",)): "disclosure-online",
+    ("words", ()): "language",
     ("danger", ()): "immediate-danger",
     ("integrated", ("At the school",)): "reported-at-school",
     ("integrated", ("At the children's home",)): "reported-at-home",
@@ -62,6 +71,20 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         # 12.3: report to the DSL immediately, who reports to police and local authority immediately.
         ("disclosure", "dsl", "immediately", "12.3"),
         ("disclosure", "police-non-emergency", "immediately", "12.3"),
+        # A disclosure about trafficking or about someone online keeps those routes' own steps.
+        ("disclosure-trafficking", "dsl", "immediately", "12.3"),
+        ("disclosure-trafficking", "worcestershire-family-front-door", "immediately", "7.5"),
+        ("disclosure-trafficking", "nspcc-helpline", None, "7.7"),
+        ("disclosure-online", "dsl", "immediately", "12.3"),
+        ("disclosure-online", None, "immediately", "11.4"),
+        ("disclosure-online", None, None, "11.3"),
+        # 12.3: every concern and disclosure is recorded where it was reported, and shared.
+        ("concern", None, None, "12.3"),
+        ("disclosure", None, None, "12.3"),
+        ("send-change", None, None, "12.3"),
+        # 10.0: the words used; and every worry still goes to the DSL (11.1).
+        ("language", None, None, "10.0"),
+        ("language", "dsl", None, "11.1"),
         # 7.5 and 7.6: local authority immediately; DSL and police immediately if immediate; 7.7 NSPCC.
         ("trafficking", "worcestershire-family-front-door", "immediately", "7.5"),
         ("trafficking", "dsl", "immediately", "7.6"),
@@ -81,11 +104,26 @@ def test_outcome_has_the_step_the_policy_requires(site, outcome, contact, when, 
     assert steps_with(site, outcome, contact, when, clause), f"{outcome}: no step to {contact} {when} citing {clause}"
 
 
-def test_disclosure_steps_include_listening_and_no_secrets(site):
-    text = " ".join(step.do for step in site.pathways.outcome("disclosure").steps)
+@pytest.mark.parametrize("outcome", ["disclosure", "disclosure-trafficking", "disclosure-online"])
+def test_disclosure_steps_include_listening_and_no_secrets(site, outcome):
+    text = " ".join(step.do for step in site.pathways.outcome(outcome).steps)
     for words in ["Listen", "open questions", "Never promise to keep things secret", "not to blame",
-                  "Write as much detail down as possible", "electronic recording system", "patient"]:
+                  "Write as much detail down as possible", "electronic recording system", "record it where it was reported"]:
         assert words in text
+
+
+def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(site):
+    """11.5: within one working day "unless there are immediate safeguarding concerns"."""
+    for step in site.pathways.outcome("immediate-danger").steps:
+        assert step.when != "within one working day", step.do
+    referral = steps_with(site, "immediate-danger", "worcestershire-family-front-door", clause="11.5")
+    assert referral and "do not wait" in referral[0].do
+
+
+def test_a_shared_step_is_written_once_and_used_by_each_outcome_that_names_it(site):
+    listen = site.pathways.shared_steps["disclosure-listen"]
+    users = [o.id for o in site.pathways.outcomes if listen in o.steps]
+    assert users == ["disclosure", "disclosure-trafficking", "disclosure-online"]
 
 
 def test_outcome_steps_type_no_phone_numbers(site):
@@ -117,8 +155,10 @@ BROKEN_GRAPHS = [
                  ["start 'worried'", "'nowhere', which does not exist"], id="start-to-missing-node"),
     pytest.param(lambda d: outcome(d, "concern")["steps"][0]["contacts"].append("head-teacher"),
                  ["outcome 'concern', step 1", "contact 'head-teacher'", "data/team.yml"], id="unknown-contact"),
-    pytest.param(lambda d: outcome(d, "disclosure")["steps"][1]["clauses"].append("12.9"),
-                 ["outcome 'disclosure', step 2", "clause 12.9"], id="unknown-clause"),
+    pytest.param(lambda d: outcome(d, "trafficking")["steps"][1]["clauses"].append("12.9"),
+                 ["outcome 'trafficking', step 2", "clause 12.9"], id="unknown-clause"),
+    pytest.param(lambda d: d["shared_steps"]["disclosure-listen"]["clauses"].append("12.9"),
+                 ["outcome 'disclosure', step 2", "clause 12.9"], id="shared-step-cites-unknown-clause"),
     pytest.param(lambda d: question(d, "concern-about")["options"][3].update(next="in-danger"),
                  ["is part of a loop", "in-danger -> what-happened -> concern-about -> in-danger"], id="cycle"),
     pytest.param(lambda d: question(d, "what-happened")["options"].pop(2),
@@ -133,6 +173,9 @@ BROKEN_GRAPHS = [
                  ["'reported-where'", "field 'options'", "at least 2"], id="question-with-one-option"),
     pytest.param(lambda d: outcome(d, "send-change").update(steps=[]),
                  ["'send-change'", "field 'steps'", "at least 1"], id="outcome-without-steps"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"].append({"use": "record-concen"}),
+                 ["outcome 'concern', step 7", "'record-concen'", "not under shared_steps", "record-concern"],
+                 id="unknown-shared-step"),
 ]
 
 

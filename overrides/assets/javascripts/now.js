@@ -80,7 +80,9 @@
     var year = Number(now.date.slice(0, 4));
     var unknownYear = year < years[0] || year > years[1];
 
-    if (lines.length === 1 && !unknownYear) {
+    if (panel.hasAttribute("data-hours-uncertain")) {
+      status.textContent = said + "the sources for these hours disagree: see below.";
+    } else if (lines.length === 1 && !unknownYear) {
       var opensAt = open.length ? null : nextOpening(JSON.parse(lines[0].getAttribute("data-hours")), now, bankHolidays);
       status.textContent = said + "the " + lines[0].getAttribute("data-name") + (open.length ? " is open." :
         " is closed." + (opensAt ? " It opens at " + opensAt + "." : ""));
