@@ -176,7 +176,7 @@ def define_env(env) -> None:
     @env.macro
     def signs_explorer() -> str:
         concern = pathway_pages.node_page(site.pathways, signs.NEXT_STEP_OUTCOME)
-        return signs.explorer(site, page_src(), concern)
+        return signs.explorer(site, page_src(), concern, linker().page(concern))
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
     env.conf["extra"]["emergency_route"] = render.emergency_route(site)

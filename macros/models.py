@@ -267,6 +267,7 @@ class Indicator(Strict):
     id: Id
     text: Text  # verbatim from the policy
     sign: Id | None = None  # the same sign in other lists shares this key
+    words: list[Text] = []  # everyday words people search with ("knife", "cash"): ours, not the policy's
 
 
 class IndicatorList(Strict):

@@ -16,30 +16,64 @@ from .sitedata import SiteData
 NEXT_STEP_OUTCOME = "concern"
 
 
-def explorer(site: SiteData, from_page: str, concern_page: str) -> str:
-    """The explorer's Markdown, as seen from ``from_page``."""
+def entries(indicators: IndicatorBook) -> list[list[tuple[IndicatorList, Indicator]]]:
+    """Each sign once: the items that share a ``sign`` key are one sign, listed where it first
+    appears, with every (list, item) it appears as; an item without a key is a sign of its own."""
+    found, seen = [], set()
+    for lst in indicators.lists:
+        for item in lst.items:
+            if item.sign and item.sign in seen:
+                continue
+            if item.sign:
+                seen.add(item.sign)
+            found.append([(lst, item), *indicators.same_sign(item)])
+    return found
+
+
+def sign_anchor_on_signs_page(indicators: IndicatorBook, item_id: str) -> str:
+    """Where an indicator is on the signs page: the entry of its sign (listed once)."""
+    for sign in entries(indicators):
+        if any(item.id == item_id for _, item in sign):
+            return f"signs-{sign[0][1].id}"
+    raise KeyError(item_id)
+
+
+def explorer(site: SiteData, from_page: str, concern_page: str, concern_address: str) -> str:
+    """The explorer's Markdown, as seen from ``from_page``; ``concern_address`` is the built
+    address of the concern steps, for the HTML that Markdown does not rewrite."""
     indicators = site.indicators
     clause_page = site.clause_page
-    total = sum(len(lst.items) for lst in indicators.lists)
-    lines = [tools(indicators, total), ""]
+    signs = entries(indicators)
+    by_list: dict[str, list] = {}
+    for sign in signs:
+        by_list.setdefault(sign[0][0].clause, []).append(sign)
+    lines = [tools(indicators, len(signs), concern_address), ""]
     for lst in indicators.lists:
         lines += [f'<section class="signs-group" data-kind="{lst.kind}" markdown>', "",
-                  f"## {lst.clause} {lst.name} {{ #signs-{lst.clause.replace('.', '-')} }}", ""]
-        for item in lst.items:
-            appears_in = [(lst, item), *indicators.same_sign(item)]
+                  f"## {lst.clause} {render.plain(lst.name)} {{ #signs-{lst.clause.replace('.', '-')} }}", ""]
+        for sign in by_list.get(lst.clause, []):
+            first_list, first = sign[0]
             links = ", ".join(
-                f"[{where.clause} {where.name}]({render.relative(clause_page(where.clause), from_page)}#{sign_anchor(where, same)})"
-                for where, same in appears_in
+                f"[{where.clause} {render.plain(where.name)}]"
+                f"({render.relative(clause_page(where.clause), from_page)}#{sign_anchor(where, same)})"
+                + (f' (as “{render.plain(same.text)}”)' if same.text.strip(" .,:") != first.text.strip(" .,:") else "")
+                for where, same in sign
             )
+            kinds = " ".join(dict.fromkeys(where.kind for where, _ in sign))
+            clauses = " ".join(dict.fromkeys(where.clause for where, _ in sign))
+            words = " ".join(dict.fromkeys(word.lower() for _, same in sign for word in same.words))
             lines += [
-                f'- <span class="sign__text">{html.escape(item.text)}</span>',
+                f'- <span class="sign__text">{html.escape(first.text)}</span>',
                 f'  <span class="sign__lists">In the policy: {links}</span>',
-                f'  <label class="sign__tick-label" hidden><input type="checkbox" class="sign__tick" value="{item.id}">'
-                f' I have noticed this<span class="visually-hidden">: {html.escape(item.text)}</span></label>',
-                f'  {{ .sign data-kind="{lst.kind}" #signs-{item.id} }}',
+                f'  <label class="sign__tick-label" hidden><input type="checkbox" class="sign__tick" value="{first.id}">'
+                f' I have noticed this<span class="visually-hidden">: {html.escape(first.text)}</span></label>',
+                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-words="{html.escape(words)}" '
+                f"#signs-{first.id} }}",
             ]
         lines += ["", "</section>", ""]
     reminder_link = render.clause_link(indicators.reminder.clause, clause_page(indicators.reminder.clause), from_page)
+    # After the list, so that it stays at the foot of the screen while the reader scrolls the list.
+    lines += ['<p class="signs-bar" hidden><a href="#signs-summary" class="signs-bar__link"></a></p>', ""]
     lines += [summary(indicators, reminder_link, render.relative(concern_page, from_page)), ""]
     return "\n".join(lines)
 
@@ -49,8 +83,9 @@ def sign_anchor(lst: IndicatorList, item: Indicator) -> str:
     return f"sign-{item.id}" if lst.form == "list" else anchor_id(lst.clause)
 
 
-def tools(indicators: IndicatorBook, total: int) -> str:
-    """Search and filters: hidden until the script is running, since they need it."""
+def tools(indicators: IndicatorBook, total: int, concern_link: str) -> str:
+    """Search first, then the filters: hidden until the script is running, since they need it.
+    The search also matches everyday words kept beside each sign (``words:`` in the data)."""
     filters = "\n".join(
         f'<label class="signs-filter"><input type="checkbox" name="signs-list" value="{kind}" checked> '
         f"{html.escape(label)}</label>"
@@ -58,12 +93,14 @@ def tools(indicators: IndicatorBook, total: int) -> str:
     )
     return (
         '<div class="signs-tools" data-signs-tools hidden>\n'
-        '<label for="signs-search" class="signs-tools__label">Search the signs</label>\n'
+        '<label for="signs-search" class="signs-tools__label">Search the signs, in your own words</label>\n'
         '<input type="search" id="signs-search" class="signs-tools__search" autocomplete="off" spellcheck="false">\n'
-        '<fieldset class="signs-tools__filters"><legend>Show signs from</legend>\n'
-        f"{filters}\n</fieldset>\n"
         f'<p id="signs-count" class="signs-tools__count" aria-live="polite">Showing all {total} signs</p>\n'
-        '<p><a href="#signs-summary" class="signs-tools__summary-link" hidden></a></p>\n'
+        '<p class="signs-tools__none" hidden>No sign matches “<span class="signs-tools__query"></span>”. The lists are '
+        f'not exhaustive: <a href="{concern_link}">share any concern with the DSL</a>.</p>\n'
+        '<details class="signs-tools__filters"><summary>Show signs from some lists only</summary>\n'
+        '<fieldset><legend class="visually-hidden">Show signs from</legend>\n'
+        f"{filters}\n</fieldset></details>\n"
         "</div>"
     )
 

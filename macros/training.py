@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from . import render
+from . import render, signs
 from .models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
 from .pathway_pages import clause_links, node_page
 from .pathways import Outcome, walk
@@ -46,7 +46,8 @@ def session_plan(training: Training, site: SiteData, from_page: str) -> str:
 def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
     lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
     where = render.relative("signs.md", from_page)
-    return f"- [{item.text}]({where}#signs-{item.id}) ({clause_links(site, [lst.clause], from_page)})"
+    anchor = signs.sign_anchor_on_signs_page(site.indicators, item.id)
+    return f"- [{render.plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], from_page)})"
 
 
 def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page: str) -> str:

@@ -6,9 +6,11 @@ the way to the concern steps) that never scores or judges; and with JavaScript o
 is still there.
 
 The DOM this protects (the explorer's contract):
-  input#signs-search; #signs-count
+  input#signs-search; #signs-count; .signs-tools__none (nothing matches)
   input[type=checkbox][name="signs-list"][value="<kind>"]
-  li.sign[data-kind] with .sign__text, .sign__lists a (clause links), input.sign__tick
+  li.sign[data-kinds][data-clauses][data-words] with .sign__text, .sign__lists a (clause
+  links), input.sign__tick
+  .signs-bar a ("N ticked: see the summary")
   section#signs-summary with li, .signs-summary__date, a link to what-to-do/concern/,
   button[data-signs-print]
 """
@@ -37,21 +39,27 @@ TALLY = re.compile(r"\b\d+\s*(/|out of)\s*\d+\b|\d+\s*%")
 
 @dataclass(frozen=True)
 class Sign:
-    id: str
-    kind: str
-    text: str
-    clauses: tuple[str, ...]  # the lists it appears in: its own, and those of the same sign
+    id: str  # the first item's id: where the sign is listed
+    kind: str  # the kind of the list it is first listed in
+    text: str  # the first item's words
+    clauses: tuple[str, ...]  # every list it appears in
+    ids: tuple[str, ...]  # every item of data/indicators.yml that is this sign
 
 
 @pytest.fixture(scope="module")
 def signs() -> list[Sign]:
+    """Each sign once, worked out here from the data's sign keys (not by the renderer)."""
     book = SiteData.load(ROOT / "data").indicators
-    found = []
+    found, seen = [], set()
     for lst in book.lists:
         for item in lst.items:
-            clauses = {lst.clause} | {other_list.clause for other_list, _ in book.same_sign(item)}
-            found.append(Sign(item.id, lst.kind, item.text, tuple(sorted(clauses, key=clause_order))))
-    assert len({(s.kind, s.text) for s in found}) == len(found), "kind and text no longer tell the signs apart"
+            if item.sign in seen:
+                continue
+            seen.add(item.sign or item.id)
+            same = [(lst, item), *book.same_sign(item)]
+            clauses = sorted({where.clause for where, _ in same}, key=clause_order)
+            found.append(Sign(item.id, lst.kind, item.text, tuple(clauses), tuple(i.id for _, i in same)))
+    assert len({s.text for s in found}) == len(found), "the text no longer tells the signs apart"
     return found
 
 
@@ -59,8 +67,9 @@ def clause_order(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def sign_by_id(signs: list[Sign], sign_id: str) -> Sign:
-    return next(s for s in signs if s.id == sign_id)
+def sign_by_id(signs: list[Sign], item_id: str) -> Sign:
+    """The sign that an item of data/indicators.yml is."""
+    return next(s for s in signs if item_id in s.ids)
 
 
 def today() -> str:
@@ -92,10 +101,7 @@ def shown_items(page: Page):
 
 
 def item_for(page: Page, sign: Sign):
-    exact = re.compile(rf"^\s*{re.escape(sign.text)}\s*$")
-    return page.locator(f'li.sign[data-kind="{sign.kind}"]').filter(
-        has=page.locator(".sign__text").filter(has_text=exact)
-    )
+    return page.locator(f"li.sign#signs-{sign.id}")
 
 
 def search(page: Page):
@@ -123,7 +129,7 @@ def expect_shown(page: Page, number: int) -> None:
 def listed(page: Page) -> list[dict]:
     return page.evaluate(
         """() => [...document.querySelectorAll('li.sign')].map(li => ({
-            kind: li.dataset.kind,
+            kind: li.dataset.kinds.split(' ')[0],
             text: (li.querySelector('.sign__text') || {textContent: ''}).textContent.trim(),
             lists: [...li.querySelectorAll('.sign__lists a')].map(a => a.textContent.trim()),
             hrefs: [...li.querySelectorAll('.sign__lists a')].map(a => a.getAttribute('href') || ''),
@@ -141,9 +147,13 @@ def clause_of(link_text: str) -> str:
 
 
 def test_every_sign_is_listed_once_with_its_kind(page, signs):
+    """A sign the policy lists three times (going missing: 6.3, 6.4, 8.7) is one entry."""
     expect(items(page)).to_have_count(len(signs))
     shown = Counter((item["kind"], item["text"]) for item in listed(page))
     assert shown == Counter((s.kind, s.text) for s in signs)
+    going_missing = sign_by_id(signs, "going-missing")
+    assert len(going_missing.clauses) == 3
+    expect(item_for(page, going_missing)).to_have_attribute("data-kinds", "risk-factors indicators county-lines")
 
 
 def test_every_sign_links_the_lists_it_appears_in(page, signs):
@@ -179,12 +189,18 @@ def test_search_narrows_the_list_and_clearing_restores_it(page, signs):
     expect_shown(page, len(signs))
 
 
+def open_filters(page: Page) -> None:
+    page.locator(".signs-tools__filters summary").click()
+
+
 def test_unchecking_a_list_hides_its_signs(page, signs):
+    """A sign listed first as trafficking and nowhere else goes; one also in another list stays."""
     trafficking = [s for s in signs if s.kind == "trafficking"]
     assert trafficking
+    open_filters(page)
     kind_filter(page, "trafficking").uncheck()
     expect_shown(page, len(signs) - len(trafficking))
-    expect(page.locator('li.sign[data-kind="trafficking"]:not([hidden])')).to_have_count(0)
+    expect(page.locator('li.sign[data-kinds="trafficking"]:not([hidden])')).to_have_count(0)
     for sign in trafficking[:3]:
         expect(item_for(page, sign)).to_be_hidden()
     kind_filter(page, "trafficking").check()
@@ -194,8 +210,34 @@ def test_unchecking_a_list_hides_its_signs(page, signs):
 def test_search_and_filters_work_together(page, signs):
     search(page).press_sequentially("hotel")
     expect_shown(page, 1)
+    open_filters(page)
     kind_filter(page, sign_by_id(signs, "hotel-key-cards").kind).uncheck()
     expect_shown(page, 0)
+
+
+@pytest.mark.parametrize(("words", "sign_id"), [
+    ("knife", "petty-crimes-or-weapons"), ("cash", "unexplained-money-or-gifts"),
+    ("second phone", "extra-phones-or-technology"), ("outbursts", "temperament-changes"),
+])
+def test_everyday_words_find_the_sign(page, signs, words, sign_id):
+    search(page).press_sequentially(words)
+    expect(item_for(page, sign_by_id(signs, sign_id))).to_be_visible()
+    expect(page.locator(".signs-tools__none")).to_be_hidden()
+
+
+def test_a_search_that_finds_nothing_says_so_and_sends_the_reader_to_the_dsl(page):
+    search(page).press_sequentially("zebra crossing")
+    expect_shown(page, 0)
+    none = page.locator(".signs-tools__none")
+    expect(none).to_be_visible()
+    expect(none).to_contain_text("No sign matches “zebra crossing”. The lists are not exhaustive")
+    expect(none.locator('a[href*="what-to-do/concern/"]')).to_have_text("share any concern with the DSL")
+
+
+def test_the_tick_boxes_are_large_enough_for_a_thumb(page):
+    label = page.locator(".sign__tick-label").first
+    box = label.bounding_box()
+    assert box["height"] >= 44, box
 
 
 # --- the tick-list and its summary ---------------------------------------------------------------------
@@ -230,6 +272,7 @@ def test_ticked_signs_make_a_summary_to_take_to_the_dsl(page, signs):
     expect(summary(page)).to_contain_text(REMINDER)
     expect(summary(page).locator('a[href*="what-to-do/concern/"]').first).to_be_visible()
     expect(summary(page).locator("button[data-signs-print]")).to_be_visible()
+    expect(page.locator(".signs-bar a")).to_have_text("2 ticked: see the summary")
 
     untick(page, chosen[0])
     expect(page.locator("#signs-summary li")).to_have_count(1)
@@ -257,11 +300,9 @@ def test_without_javascript_every_sign_is_listed(browser, site_url, signs):
         expect(items(page)).to_have_count(len(signs))
         expect(page.locator("li.sign:visible")).to_have_count(len(signs))
         assert Counter(item["text"] for item in listed(page)) == Counter(s.text for s in signs)
-        ticks = page.locator("input.sign__tick:visible")
-        if ticks.count():
-            # Shown without the script: ticking must at least work and hide nothing.
-            ticks.first.check()
-            expect(ticks.first).to_be_checked()
-            expect(page.locator("li.sign:visible")).to_have_count(len(signs))
+        # The tick-list needs the script: without it, the boxes are not offered at all.
+        expect(page.locator("input.sign__tick")).to_have_count(len(signs))
+        expect(page.locator("input.sign__tick:visible")).to_have_count(0)
+        expect(page.locator(".signs-tools")).to_be_hidden()
     finally:
         context.close()

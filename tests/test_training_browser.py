@@ -27,7 +27,7 @@ from conftest import VIEWPORTS
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
-from macros.training import Training
+from macros.models import Training
 
 PAGES = ["training/", "training/scenarios/", "training/self-check/", "training/handout/"]
 SCENARIOS = "training/scenarios/"
@@ -186,6 +186,11 @@ def test_self_check_asks_for_an_answer_before_checking(phone_page, site_url):
     section = phone_page.locator("[data-question]").first
     section.get_by_role("button", name="Check my answer").click()
     expect(phone_page.locator("#selfcheck-status")).to_have_text("Choose an answer first.")
+    # WCAG 3.3.1: the error is shown beside the question, not only announced.
+    error = section.locator(".selfcheck__error")
+    expect(error).to_be_visible()
+    expect(error).to_have_text("Error: Choose an answer first.")
+    expect(section.locator("fieldset")).to_have_attribute("aria-describedby", error.get_attribute("id"))
     expect(section.locator(".selfcheck__result")).to_be_hidden()
     expect(section.locator("input[type=radio]").first).to_be_focused()
 
@@ -224,6 +229,8 @@ def test_trainer_view_moves_with_the_arrow_keys_and_reveals_by_keyboard(desktop_
     page.goto(site_url + SCENARIOS)
     expect_scenario(page, training, 0)
     expect(page.locator("[data-trainer-previous]")).to_be_disabled()
+    # The keys belong to the trainer view once it has focus.
+    page.locator("[data-trainer-reveal]").focus()
     for index, scenario in enumerate(training.scenarios):
         expect_scenario(page, training, index)
         reveal = page.locator(f"#scenario-{scenario.id}-reveal")
@@ -252,6 +259,42 @@ def test_trainer_view_moves_with_the_arrow_keys_and_reveals_by_keyboard(desktop_
     expect_scenario(page, training, last - 2)
     page.keyboard.press("PageDown")
     expect_scenario(page, training, last - 1)
+
+
+def test_the_arrow_keys_scroll_the_page_until_the_trainer_view_has_focus(desktop_page, site_url, training):
+    page = desktop_page
+    page.goto(site_url + SCENARIOS)
+    page.locator("h1").click()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("r")
+    expect_scenario(page, training, 0)
+    expect(page.locator("[data-trainer-reveal]")).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}])
+def test_presentation_mode_fills_the_screen_and_reveal_stays_in_view(browser, site_url, training, size):
+    context = browser.new_context(viewport=size)
+    try:
+        page = context.new_page()
+        page.goto(site_url + SCENARIOS)
+        page.locator("[data-trainer-present]").click()
+        expect(page.locator("[data-trainer-present]")).to_have_attribute("aria-pressed", "true")
+        for chrome in [".md-header", ".emergency", ".md-sidebar--primary", ".md-footer"]:
+            expect(page.locator(chrome).first).to_be_hidden()
+        scenario = shown_scenario(page)
+        box = scenario.bounding_box()
+        assert box["width"] >= 0.9 * size["width"] and box["height"] >= 0.75 * size["height"], box
+        page.keyboard.press("ArrowRight")
+        expect_scenario(page, training, 1)
+        page.keyboard.press("r")
+        outcome = shown_scenario(page).locator(".scenario__outcome")
+        expect(outcome).to_be_visible()
+        outcome_box = outcome.bounding_box()
+        assert 0 <= outcome_box["y"] and outcome_box["y"] + outcome_box["height"] <= size["height"], outcome_box
+        page.keyboard.press("Escape")
+        expect(page.locator(".md-header")).to_be_visible()
+    finally:
+        context.close()
 
 
 def test_trainer_reveal_button_works_from_the_keyboard(desktop_page, site_url, training):

@@ -30,6 +30,9 @@
     var name = "answer-" + number;
     var fieldset = el("fieldset", { class: "selfcheck__fieldset" });
     fieldset.append(el("legend", { class: "selfcheck__legend" }, section.querySelector(".selfcheck__text").textContent));
+    // The error a reader sees (and a screen reader hears) when checking without an answer.
+    var error = el("p", { class: "selfcheck__error", id: name + "-error", hidden: "" });
+    fieldset.append(error);
     options.forEach(function (option, i) {
       var id = name + "-" + i;
       var row = el("div", { class: "selfcheck__option" });
@@ -41,8 +44,9 @@
     var form = el("form", { class: "selfcheck__form", novalidate: "" });
     var check = el("button", { type: "submit", class: "training-button training-button--primary" }, "Check my answer");
     var result = el("div", { class: "selfcheck__result", tabindex: "-1", hidden: "" });
-    form.append(fieldset, el("p", {}), result);
-    form.querySelector("p").append(check);
+    var row = el("p", {});
+    row.append(check);
+    form.append(fieldset, row, result);
     form.addEventListener("submit", function (event) {
       event.preventDefault(); // the form is never sent: it only shows the feedback
       checkAnswer(section, form);
@@ -55,11 +59,21 @@
 
   function checkAnswer(section, form) {
     var chosen = form.querySelector("input:checked");
+    var error = form.querySelector(".selfcheck__error");
+    var fieldset = form.querySelector("fieldset");
     if (!chosen) {
+      // GOV.UK's error message pattern: visible beside the question, linked to it, then focus.
+      error.replaceChildren(el("span", { class: "visually-hidden" }, "Error: "), "Choose an answer first.");
+      error.hidden = false;
+      fieldset.classList.add("selfcheck__fieldset--error");
+      fieldset.setAttribute("aria-describedby", error.id);
       state.status.textContent = "Choose an answer first.";
       form.querySelector("input").focus();
       return;
     }
+    error.hidden = true;
+    fieldset.classList.remove("selfcheck__fieldset--error");
+    fieldset.removeAttribute("aria-describedby");
     var correct = chosen.hasAttribute("data-correct");
     var last = state.index === state.questions.length - 1;
     state.results[state.index] = correct;
