@@ -147,7 +147,7 @@ def flowchart(graph: PathwayGraph, from_page: str) -> str:
 
     sections = []
     for start in graph.starts:
-        sections += [f"### {start.label}", "", '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", ""]
+        sections += [f"## {plain(start.label)}", "", '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", ""]
     return "\n".join(sections)
 
 

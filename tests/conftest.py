@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from macros.local_server import serve
 from macros.sitedata import SiteData
@@ -82,14 +83,52 @@ def failed_build_output(project: Path, tmp_path: Path) -> str:
 
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """One folder for the whole run: shared by the workers when the tests run in parallel
+    (pytest-xdist), so that the site is built once per run, not once per worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def once(folder: Path, name: str, make) -> str:
+    """Run ``make`` (returning its log) once per run, whichever worker asks first; the others wait."""
+    done = folder / f"{name}.log"
+    with FileLock(str(folder / f"{name}.lock")):
+        if not done.exists():
+            done.write_text(make(), encoding="utf-8")
+    return done.read_text(encoding="utf-8")
+
+
+def run_build_step(command: list[str]) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def build_pages(tmp_path_factory) -> BuiltSite:
+    """The pages, exactly as `make build` makes them (its first step), built once per run."""
+    folder = shared_folder(tmp_path_factory)
+    out = folder / "site"
+    log = once(folder, "pages", lambda: run_build_step(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]))
+    return BuiltSite(out, log)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """The whole build, exactly as `make build` makes it: pages, PDFs and the offline copy."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    result = subprocess.run(["bash", "scripts/build", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"scripts/build failed:\n{result.stdout}\n{result.stderr}"
-    return BuiltSite(out, result.stdout + result.stderr)
+    return build_pages(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def built_downloads(tmp_path_factory) -> BuiltSite:
+    """The whole build: the pages, then the PDFs and the offline copy (the rest of scripts/build),
+    for the tests that read them. A module whose tests all read them sets its built_site to this."""
+    pages = build_pages(tmp_path_factory)
+    log = once(shared_folder(tmp_path_factory), "downloads",
+               lambda: run_build_step([sys.executable, "-m", "macros.pdf", str(pages.path)])
+               + run_build_step([sys.executable, "-m", "macros.offline", str(pages.path)]))
+    return BuiltSite(pages.path, pages.log + log)
 
 
 @pytest.fixture(scope="session")

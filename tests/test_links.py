@@ -8,10 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, serve
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = ROOT / "tests" / "linkcheckerrc"
+
+
+# The link check follows the links to the downloads too: the whole build (the pages, the PDFs and the offline copy, in the same folder).
+pytestmark = pytest.mark.usefixtures("built_downloads")
 
 
 def check_links(start_url: str) -> tuple[list[dict], list[dict]]:

@@ -45,7 +45,16 @@ def search(page, words: str) -> None:
     """Search as a reader does: open the search box (desktop header), then type. Wait for the
     page to finish loading first: a click before Material's script listens opens nothing."""
     page.wait_for_load_state("load")
-    page.click("input.md-search__input")
+    toggle = page.locator("#__search")
+    # On a slow machine the first click can land before the search box listens, and a focused
+    # box gets no second focus event: click again (after leaving it) until the panel is open.
+    for _ in range(10):
+        page.click("input.md-search__input")
+        if toggle.is_checked():
+            break
+        page.locator("input.md-search__input").blur()
+        page.wait_for_timeout(300)
+    expect(toggle).to_be_checked()
     page.keyboard.type(words)
 
 
@@ -155,9 +164,9 @@ def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def offline_copy(built_site, tmp_path_factory) -> Path:
+def offline_copy(built_downloads, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("offline-copy")
-    with zipfile.ZipFile(built_site.path / offline.DOWNLOADS / offline.OFFLINE_ZIP) as archive:
+    with zipfile.ZipFile(built_downloads.path / offline.DOWNLOADS / offline.OFFLINE_ZIP) as archive:
         archive.extractall(folder)
     return folder / "child-exploitation-policy"
 

@@ -19,6 +19,10 @@ CARD = f"{print_pages.DOWNLOADS}/{print_pages.POCKET_CARD_PDF}"
 LINE_START_CLAUSE = re.compile(r"^(\d{1,2}\.\d{1,2})(?=\s)", re.MULTILINE)
 
 
+# These tests read the PDFs: the whole build (the pages, the PDFs and the offline copy, in the same folder).
+pytestmark = pytest.mark.usefixtures("built_downloads")
+
+
 def read(built_site, name: str) -> PdfReader:
     return PdfReader(built_site.path / name)
 
