@@ -9,6 +9,7 @@ Pages call these macros instead of typing facts: ``{{ contact("police-non-emerge
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import os
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import hours, linkhealth, pathway_pages, print_pages, reach, render, sign
 from .addresses import Linker
 from .errors import DataError
 from .sitedata import SiteData
+from .text import Html, formatted, plain
 
 log = logging.getLogger("mkdocs.plugins.policy")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +50,36 @@ def require_complete(site: SiteData) -> None:
 
 
 def define_env(env) -> None:
+    standard_macros = set(env.macros)
+    _define_macros(env)
+    # Our macros return HTML and Markdown that they have escaped themselves: mark it as such, so
+    # that on_pre_page_macros' escaping leaves it whole and escapes everything else.
+    for name in set(env.macros) - standard_macros:
+        env.macros[name] = _as_markup(env.macros[name])
+
+
+def _as_markup(macro):
+    @functools.wraps(macro)
+    def wrapped(*args, **kwargs):
+        result = macro(*args, **kwargs)
+        return Html(result) if isinstance(result, str) else result
+
+    return wrapped
+
+
+def _escape_value(value):
+    """What `{{ }}` prints on a page: a value from data/ (``{{ setting.name }}``) as text, never
+    as markup (see macros/text.py); a macro's own output as it is."""
+    return value if hasattr(value, "__html__") else plain(value)
+
+
+def on_pre_page_macros(env) -> None:
+    # The Jinja environment exists only once the plugin has read its configuration, so its
+    # finalize is set here; Jinja reads it when it compiles each page.
+    env.env.finalize = _escape_value
+
+
+def _define_macros(env) -> None:
     try:
         site = SiteData.load_once(PROJECT_ROOT / "data")
     except DataError as error:
@@ -126,7 +158,7 @@ def define_env(env) -> None:
 
     @env.macro
     def indicators_reminder() -> str:
-        return site.indicators.reminder.text
+        return str(formatted(site.indicators.reminder.text))
 
     @env.macro
     def link(link_id: str, text: str | None = None) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 
 from .clauses import is_clause_number
 
@@ -33,11 +34,42 @@ def _check_clause(value: str) -> str:
     return value
 
 
-def _as_text(value: object) -> object:
-    # YAML reads 11.5 (unquoted) as a float: accept it, but keep the clause as written.
-    return str(value) if isinstance(value, (int, float)) else value
+def _quoted(value: object) -> object:
+    # YAML reads an unquoted 11.10 as the number 11.1: a clause must be written as text.
+    if isinstance(value, (int, float)):
+        raise ValueError(f"clause {value!r} is written as a number, which YAML can change (11.10 is read as 11.1) "
+                         f"— fix: write it in quotes, e.g. \"{value}\"")
+    return value
 
+
+def _check_url(value: HttpUrl) -> HttpUrl:
+    if value.scheme != "https":
+        raise ValueError(f"{str(value)!r} is not an https address — fix: use the page's https:// address")
+    if value.username or value.password:
+        raise ValueError(f"{str(value)!r} has a user name before '@', which hides the real site "
+                         "— fix: write the page's address without anything before '@'")
+    return value
+
+
+def _not_in_future(value: datetime.date) -> datetime.date:
+    if value > datetime.date.today():
+        raise ValueError(f"{value.isoformat()} is in the future — fix: write the date the check was made")
+    return value
+
+
+def _check_page(value: str) -> str:
+    if not PAGE_PATTERN.match(value):
+        raise ValueError(f"{value!r} is not a page path under docs/ — fix: write it like 'policy/11-concerns.md'")
+    return value
+
+
+PAGE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*\.md$")
 
 Id = Annotated[str, AfterValidator(_check_id)]
-ClauseRef = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_clause)]
+PagePath = Annotated[str, AfterValidator(_check_page)]
+ClauseRef = Annotated[str, BeforeValidator(_quoted), AfterValidator(_check_clause)]
+# A web address in data/: https only, with nothing before "@" that could hide the real site.
+WebAddress = Annotated[HttpUrl, AfterValidator(_check_url)]
+# The day a fact was checked: today at the latest.
+CheckedOn = Annotated[datetime.date, AfterValidator(_not_in_future)]
 Text = Annotated[str, Field(min_length=1)]

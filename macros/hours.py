@@ -17,9 +17,9 @@ import datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from .fields import Id, Strict, Text
+from .fields import CheckedOn, Id, Strict, Text, WebAddress
 
 LONDON = ZoneInfo("Europe/London")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -68,8 +68,8 @@ class Opening(Strict):
 class HoursSource(Strict):
     """A public page that states the hours, in its own words."""
 
-    url: HttpUrl
-    checked_on: datetime.date
+    url: WebAddress
+    checked_on: CheckedOn
     says: Text
 
 

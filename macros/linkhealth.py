@@ -22,7 +22,7 @@ from typing import Callable, Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import render
-from .render import plain
+from .text import plain
 from .errors import DataError
 from .models import Link
 from .sitedata import parse

@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -65,6 +66,15 @@ def on_files(files: Files, config) -> Files:
     for src_uri, content in pathway_pages.generated_pages(site_data(), config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    # MkDocs takes a page's title from its first heading as plain text (a title from data/ can
+    # hold any character), and the theme prints it unescaped in <title>, the header and the nav:
+    # hand the theme the title escaped, as Markup, so that nothing escapes it twice.
+    if page.title is not None and not hasattr(page.title, "__html__"):
+        page.title = escape(page.title)
+    return html
 
 
 def on_post_build(config) -> None:

@@ -13,9 +13,9 @@ from typing import Annotated, ClassVar, Literal
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
-from pydantic import BeforeValidator, EmailStr, Field, HttpUrl, model_validator
+from pydantic import BeforeValidator, EmailStr, Field, model_validator
 
-from .fields import ClauseRef, Id, Strict, Text  # noqa: F401 (re-exported: the models' shared types)
+from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
 from .hours import Hours, LinePair
 
 # The policy is a UK policy: numbers are written as dialled in the UK.
@@ -25,6 +25,15 @@ REFUSED_NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "personal-number (070)",
     phonenumbers.PhoneNumberType.PAGER: "pager",
 }
+
+# Numbers Ofcom keeps for drama (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama):
+# each connects to no one, so one in data/ is a placeholder left in by mistake. As national
+# significant numbers (without the leading 0), by prefix.
+DRAMA_RANGES = (
+    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960",
+    "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900", "8081570",
+    "9098790", "3069990",
+)
 
 
 # --- data/setting.yml -------------------------------------------------------------------------
@@ -88,6 +97,10 @@ class Phone(Strict):
             return cls(display=digits, tel=digits)
         if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
             raise ValueError(f"{problem} — fix: {fix}")
+        national = phonenumbers.national_significant_number(number)
+        if any(national.startswith(prefix) for prefix in DRAMA_RANGES):
+            raise ValueError(f"{text!r} is in a range Ofcom keeps for TV and radio drama, so it reaches no one "
+                             "— fix: use the service's real number")
         kind = phonenumbers.number_type(number)
         if kind in REFUSED_NUMBER_TYPES:
             raise ValueError(f"{text!r} is a {REFUSED_NUMBER_TYPES[kind]} number — fix: use the service's ordinary "
@@ -104,8 +117,8 @@ class Phone(Strict):
 class Source(Strict):
     """Where a fact that is not in the policy comes from, and when someone last checked it."""
 
-    url: HttpUrl
-    checked_on: datetime.date
+    url: WebAddress
+    checked_on: CheckedOn
     note: Text
 
 
@@ -309,7 +322,7 @@ class IndicatorBook(Strict):
 
 class Successor(Strict):
     title: Text
-    url: HttpUrl
+    url: WebAddress
     since: datetime.date
 
 
@@ -318,7 +331,7 @@ class Link(Strict):
     text: Text  # the link text exactly as the policy shows it
     title: Text
     publisher: Text
-    url: HttpUrl | None
+    url: WebAddress | None
     confidence: Literal["high", "medium", "low", "none"]
     kind: Literal[
         "statutory-guidance", "government-guidance", "police-referral", "charity-guidance", "research", "internal"
@@ -350,7 +363,7 @@ class LinkBook(Strict):
 
 class Section(Strict):
     section: ClauseRef
-    page: Text  # path under docs/
+    page: PagePath  # path under docs/
     clauses: list[ClauseRef] = []
 
     @model_validator(mode="after")

@@ -10,14 +10,12 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from . import reach, render, screens
 from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
 from .clauses import anchor_id
-from .linkhealth import plain
 from .pathways import Outcome, PathwayGraph, Question
 from .sitedata import SiteData
+from .text import Html, plain
 
 JSON_NAME = "pathways.json"
 JSON_VERSION = 1
@@ -89,12 +87,12 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     linker = Linker(from_page, directory_urls)
     templates = []
     for question in graph.questions:
-        help_text = Markup('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
-        templates.append(Markup('<template data-nav-node="{}" data-nav-title="{}">{}{}</template>').format(
+        help_text = Html('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
+        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}">{}{}</template>').format(
             question.id, question.text, help_text,
             screens.question_options(question, lambda node: node_page(graph, node), linker)))
     for outcome in graph.outcomes:
-        templates.append(Markup(
+        templates.append(Html(
             '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}">'
             '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
             "See these steps on their own page</a></p></template>"
@@ -124,7 +122,7 @@ def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
 
 def situations_list(graph: PathwayGraph, from_page: str) -> str:
     return "\n".join(
-        f"- [{o.title}]({render.relative(node_page(graph, o.id), from_page)}): {o.summary}" for o in graph.outcomes
+        f"- [{plain(o.title)}]({render.relative(node_page(graph, o.id), from_page)}): {plain(o.summary)}" for o in graph.outcomes
     ) + "\n"
 
 
@@ -138,10 +136,10 @@ def flowchart(graph: PathwayGraph, from_page: str) -> str:
         node = nodes[node_id]
         link = render.relative(node_page(graph, node_id), from_page)
         if isinstance(node, Outcome):
-            return [f"{pad}- [{node.title}]({link}){{ .flow-outcome }}"]
-        lines = [f"{pad}- [{node.text}]({link}){{ .flow-question }}"]
+            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }}"]
+        lines = [f"{pad}- [{plain(node.text)}]({link}){{ .flow-question }}"]
         for option in node.options:
-            lines.append(f"{pad}    - *{option.label}*")
+            lines.append(f"{pad}    - *{plain(option.label)}*")
             lines += branch(option.next, depth + 2)
         return lines
 

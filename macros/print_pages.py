@@ -16,7 +16,7 @@ into mkdocs-macros.
 from __future__ import annotations
 
 import datetime
-import html
+
 import posixpath
 from typing import Callable
 
@@ -24,6 +24,7 @@ from . import pathway_pages, render
 from .screens import is_own_step
 from .offline import DOWNLOADS, OFFLINE_ZIP
 from .sitedata import SiteData
+from .text import plain
 
 # The downloads, at stable addresses: other sites and printed handouts may link to them.
 POLICY_PDF = "child-exploitation-policy.pdf"
@@ -41,7 +42,7 @@ NO_SITE_ADDRESS = "ask your DSL"
 
 def site_address_line(site_url: str | None) -> str:
     if site_url:
-        return f"Site address: {html.escape(site_url)}"
+        return f"Site address: {plain(site_url)}"
     return f'Site address: <span class="write-in"></span> ({NO_SITE_ADDRESS})'
 
 
@@ -52,7 +53,7 @@ def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[tuple[st
     """The pages of the policy PDF after the cover, in order and in groups:
     [(group heading, [(docs/ page, title)])]. ``heading`` gives a docs/ page's title."""
     after = [(page, heading(page)) for page in (pathway_pages.CONTACTS, pathway_pages.FLOWCHART)]
-    after += [(pathway_pages.node_page(site.pathways, o.id), o.title) for o in site.pathways.outcomes]
+    after += [(pathway_pages.node_page(site.pathways, o.id), plain(o.title)) for o in site.pathways.outcomes]
     return [
         ("The policy", [(s.page, heading(s.page)) for s in site.sections.sections]),
         ("Contacts and what to do now", after),
@@ -66,11 +67,11 @@ def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
     lines = [
         '<div class="print-cover" markdown>',
         "",
-        f'<p class="print-cover__setting">{html.escape(setting.name)}</p>',
+        f'<p class="print-cover__setting">{plain(setting.name)}</p>',
         "",
-        f"# {policy.title}",
+        f"# {plain(policy.title)}",
         "",
-        f"{setting.group}",
+        plain(setting.group),
         "{ .print-cover__group }",
         "",
         f"Updated {render.long_date(policy.updated)}<br>Review due {render.long_date(policy.review_due)}",
@@ -118,9 +119,9 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
     lines = [
         '<div class="pocket-card" markdown>',
         "",
-        f"# {policy.title}: pocket card",
+        f"# {plain(policy.title)}: pocket card",
         "",
-        f"{setting.name}. Policy updated {render.long_date(policy.updated)}; "
+        f"{plain(setting.name)}. Policy updated {render.long_date(policy.updated)}; "
         f"review due {render.long_date(policy.review_due)}.",
         "{ .pocket-card__meta }",
         "",
@@ -130,7 +131,7 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
         "",
     ]
     for entry in render.emergency_route(site):
-        label, text = render.plain(entry["label"]), render.plain(entry["text"])
+        label, text = plain(entry["label"]), plain(entry["text"])
         if entry["tel"]:
             lines.append(f'- {label}: call <a href="tel:{entry["tel"]}">{text}</a>')
         else:
@@ -140,9 +141,9 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
     for outcome_id in POCKET_CARD_OUTCOMES:
         outcome = site.pathways.outcome(outcome_id)
         # Only the reader's own steps: what the DSL does next is not for the pocket.
-        lines += ['<div markdown>', "", f"## {outcome.title}", ""]
+        lines += ['<div markdown>', "", f"## {plain(outcome.title)}", ""]
         lines += [
-            f"{number}. {render.plain(step.do)} ({pathway_pages.clause_links(site, step.clauses, from_page)})"
+            f"{number}. {plain(step.do)} ({pathway_pages.clause_links(site, step.clauses, from_page)})"
             for number, step in enumerate(own_steps(outcome), start=1)
         ]
         lines += ["", "</div>", ""]
@@ -150,7 +151,7 @@ def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
     for contact in site.contacts.contacts:
         if contact.phone:
             flag = "" if contact.in_policy else ' <span class="pocket-card__flag">(not in the policy: check with your DSL)</span>'
-            lines.append(f"- {render.contact_inline(contact, 'phone')} {contact.name}{flag}")
+            lines.append(f"- {render.contact_inline(contact, 'phone')} {plain(contact.name)}{flag}")
     lines += ["", site_address_line(site_url), "{ .pocket-card__address }", "", "</div>", ""]
     return "\n".join(lines)
 
@@ -176,7 +177,7 @@ def downloads_list(page_url: str, served_site: bool = True) -> str:
     as 'downloads/' or 'downloads.html'). The copy opened from disk does not hold itself."""
     here = posixpath.dirname(page_url) or "."
     items = [
-        f'<li><a href="{posixpath.relpath(f"{DOWNLOADS}/{name}", here)}">{html.escape(label)}</a>: {html.escape(text)}</li>'
+        f'<li><a href="{posixpath.relpath(f"{DOWNLOADS}/{name}", here)}">{plain(label)}</a>: {plain(text)}</li>'
         for name, label, text in DOWNLOAD_ITEMS
         if served_site or name != OFFLINE_ZIP
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from markupsafe import Markup, escape
+from .text import Html
 
 from .addresses import Linker
 from .hours import DAYS, Hours, minutes
@@ -35,27 +35,27 @@ NOT_ADDED = {
 NOT_IN_POLICY = "not in the policy, check with your DSL"
 
 
-def call_link(phone: Phone, text: str, primary: bool = True) -> Markup:
+def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
     follows unless the text already ends with it ("Call 999")."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
     if text.endswith(phone.display):
-        return Markup('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
-    return Markup('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
+        return Html('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
+    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
         kind, phone.tel, text, phone.display)
 
 
-def email_link(email: str, text: str) -> Markup:
-    return Markup('<a class="contact-action" href="mailto:{}">{}: {}</a>').format(email, text, email)
+def email_link(email: str, text: str) -> Html:
+    return Html('<a class="contact-action" href="mailto:{}">{}: {}</a>').format(email, text, email)
 
 
-def card_link(linker: Linker, contact_id: str, text: str, primary: bool = False) -> Markup:
+def card_link(linker: Linker, contact_id: str, text: str, primary: bool = False) -> Html:
     kind = "contact-action contact-action--primary" if primary else "contact-action"
-    return Markup('<a class="{}" href="{}">{}</a>').format(kind, linker.contact(contact_id), text)
+    return Html('<a class="{}" href="{}">{}</a>').format(kind, linker.contact(contact_id), text)
 
 
-def note(text: str) -> Markup:
-    return Markup('<span class="reach__note">{}</span>').format(text)
+def note(text: str) -> Html:
+    return Html('<span class="reach__note">{}</span>').format(text)
 
 
 # --- anyone a page can send a reader to: a team member or a contact -------------------------
@@ -84,7 +84,7 @@ def short_name(member: TeamMember) -> str:
     return member.name if is_supplied(member.name) else f"the {member.role}"
 
 
-def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Markup:
+def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Html:
     """Every "Tell the DSL": the DSL first and largest, then (``full``) whom to tell if they are
     not there (any DSL, 7.4; in the children's home, the Home Safeguarding Lead, 12.3). Numbers
     the setting has not added yet are named once, with what to do instead. A screen that names
@@ -96,19 +96,19 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Markup:
     else:
         first = card_link(linker, dsl.id, f"Find the DSL, {dsl.name}", primary=True)
     if not full:
-        return Markup('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(first)
+        return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(first)
     others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
     missing = [f"the {m.role}" if m.id != "dsl" else "the DSL" for m in [dsl, *others] if not m.dial]
-    parts = [Markup('<p class="reach__first">{}</p>').format(first)]
-    parts.append(Markup('<p class="reach__others">If {} is not available, tell any DSL. In the children\'s home, '
+    parts = [Html('<p class="reach__first">{}</p>').format(first)]
+    parts.append(Html('<p class="reach__others">If {} is not available, tell any DSL. In the children\'s home, '
                         'tell the Home Safeguarding Lead.</p>').format(short_name(dsl)))
     if buttons:
-        parts.append(Markup('<p class="reach__others">{}</p>').format(Markup(" ").join(buttons)))
+        parts.append(Html('<p class="reach__others">{}</p>').format(Html(" ").join(buttons)))
     if missing:
-        parts.append(Markup('<p class="reach__note">Numbers not added yet for {}: ask the office or your line manager. '
+        parts.append(Html('<p class="reach__note">Numbers not added yet for {}: ask the office or your line manager. '
                             '<a href="{}">The safeguarding team</a></p>').format(and_list(missing), linker.contact(dsl.id)))
-    return Markup('<div class="reach reach--dsl">{}</div>').format(Markup("").join(parts))
+    return Html('<div class="reach reach--dsl">{}</div>').format(Html("").join(parts))
 
 
 def and_list(items: list[str]) -> str:
@@ -116,47 +116,47 @@ def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def members_line(members: list[TeamMember], linker: Linker) -> Markup:
+def members_line(members: list[TeamMember], linker: Linker) -> Html:
     """Several members a step names (12.7's chain): a call button for each with a number, a link
     to the card of each without, and one note for those not added yet."""
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
     cards = [card_link(linker, m.id, f"Find the {m.role}") for m in members if not m.dial]
-    shown = Markup(" ").join([*buttons, *cards])
+    shown = Html(" ").join([*buttons, *cards])
     if cards:
         shown += note("Numbers not added yet: ask the office or your line manager.")
     return shown
 
 
-def member_line(member: TeamMember, linker: Linker) -> Markup:
+def member_line(member: TeamMember, linker: Linker) -> Html:
     """A member other than the DSL, where a step names one: a call button, or where to find them."""
     if member.dial:
         return call_link(member.dial, f"Call {member.label}")
-    return Markup("{} {}").format(card_link(linker, member.id, f"Find the {member.role}"), note(NOT_ADDED["phone"]))
+    return Html("{} {}").format(card_link(linker, member.id, f"Find the {member.role}"), note(NOT_ADDED["phone"]))
 
 
-def member_actions(member: TeamMember) -> Markup:
+def member_actions(member: TeamMember) -> Html:
     """A member's card on the contacts page: how to reach them, or what has still to be added."""
     rows = []
     if member.dial:
         rows.append(call_link(member.dial, f"Call {member.label}"))
     else:
-        rows.append(Markup("<strong>Phone:</strong> {}").format(note(NOT_ADDED["phone"])))
+        rows.append(Html("<strong>Phone:</strong> {}").format(note(NOT_ADDED["phone"])))
     if is_supplied(member.email):
         rows.append(email_link(member.email, "Email"))
     else:
-        rows.append(Markup("<strong>Email:</strong> {}").format(note(NOT_ADDED["email"])))
-    rows.append(Markup("<strong>Where to find them:</strong> {}").format(
+        rows.append(Html("<strong>Email:</strong> {}").format(note(NOT_ADDED["email"])))
+    rows.append(Html("<strong>Where to find them:</strong> {}").format(
         member.where if is_supplied(member.where) else note(NOT_ADDED["where"])))
     if member.hours is not None:
-        rows.append(Markup("<strong>Hours:</strong> {}").format(
+        rows.append(Html("<strong>Hours:</strong> {}").format(
             member.hours if is_supplied(member.hours) else note(NOT_ADDED["hours"])))
-    return Markup('<ul class="reach__card">{}</ul>').format(Markup("").join(Markup("<li>{}</li>").format(r) for r in rows))
+    return Html('<ul class="reach__card">{}</ul>').format(Html("").join(Html("<li>{}</li>").format(r) for r in rows))
 
 
 # --- services ------------------------------------------------------------------------------
 
 
-def contact_buttons(contact: Contact, primary: bool = True) -> list[Markup]:
+def contact_buttons(contact: Contact, primary: bool = True) -> list[Html]:
     buttons = []
     if contact.phone:
         buttons.append(call_link(contact.phone, f"Call {contact.short_name or contact.name}", primary))
@@ -165,7 +165,7 @@ def contact_buttons(contact: Contact, primary: bool = True) -> list[Markup]:
     return buttons
 
 
-def action(site: SiteData, contact_id: str, linker: Linker, first_dsl: bool = True) -> Markup:
+def action(site: SiteData, contact_id: str, linker: Linker, first_dsl: bool = True) -> Html:
     """The one way a step offers to reach ``contact_id`` (a team member or a contact).
     ``first_dsl``: this is the screen's first "Tell the DSL" (see dsl_control)."""
     if contact_id == "dsl":
@@ -178,9 +178,9 @@ def action(site: SiteData, contact_id: str, linker: Linker, first_dsl: bool = Tr
     buttons = contact_buttons(reached)
     if not buttons:
         return card_link(linker, reached.id, f"Find {reached.name}")
-    shown = Markup(" ").join(buttons)
+    shown = Html(" ").join(buttons)
     if not reached.in_policy:
-        shown += Markup(' <span class="not-in-policy">{}: <a href="{}">{}</a></span>').format(
+        shown += Html(' <span class="not-in-policy">{}: <a href="{}">{}</a></span>').format(
             reached.name, linker.contact(reached.id), NOT_IN_POLICY)
     return shown
 
@@ -203,7 +203,7 @@ def hours_for_script(hours: Hours) -> str:
 
 
 def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holidays: dict[datetime.date, str],
-              title: str) -> Markup:
+              title: str) -> Html:
     """Which of ``lines`` to call now (or, for one line, whether it is open). Without JavaScript:
     each line with its hours in words and its call button."""
     items = []
@@ -211,32 +211,32 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
         hours = contact.hours
         # A disagreement between sources is about the first line's hours (the office's), and is
         # said once, there.
-        disagree = Markup("")
+        disagree = Html("")
         if hours.sources_disagree and number == 0:
-            disagree = Markup(' <span class="now-panel__disagree">{} Check with your DSL.</span>').format(
+            disagree = Html(' <span class="now-panel__disagree">{} Check with your DSL.</span>').format(
                 hours.sources_disagree)
-        items.append(Markup(
+        items.append(Html(
             '<li class="now-panel__line" data-line="{}" data-hours="{}" data-name="{}">'
             '<p class="now-panel__name"><strong>{}</strong>: {}.{}</p><p>{}</p></li>'
         ).format(contact.id, hours_for_script(hours), contact.short_name or contact.name, contact.name,
-                 hours.in_words, disagree, Markup(" ").join(contact_buttons(contact))))
+                 hours.in_words, disagree, Html(" ").join(contact_buttons(contact))))
     holidays = json.dumps([day.isoformat() for day in bank_holidays], separators=(",", ":"))
     years = sorted({day.year for day in bank_holidays})
-    not_in_policy = Markup("")
+    not_in_policy = Html("")
     if any(not c.in_policy for c in lines):
-        not_in_policy = Markup('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
+        not_in_policy = Html('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
             linker.contact(lines[0].id))
     status = "Which line to call depends on the time and the day." if len(lines) > 1 else ""
     # One line whose sources disagree about its hours: the panel does not claim it is open now.
-    uncertain = Markup(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
-    return Markup(
+    uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
+    return Html(
         '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}"{}>'
         '<p class="now-panel__title"><strong>{}</strong></p>'
         '<p class="now-panel__status" data-now-status>{}</p>'
         '<ul class="now-panel__lines">{}</ul>{}</div>'
-    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Markup("").join(items), not_in_policy)
+    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Html("").join(items), not_in_policy)
 
 
-def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Markup:
+def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Html:
     contacts = site.contacts.by_id()
     return now_panel(site, [contacts[pair.office], contacts[pair.out_of_hours]], linker, site.bank_holidays, pair.name)

@@ -9,15 +9,14 @@ every build (served, ``file://``, PDF) and its strict build checks that each one
 from __future__ import annotations
 
 import datetime
-import html
 import posixpath
-import re
 
 from typing import TYPE_CHECKING
 
 from .addresses import contact_anchor
 from .clauses import anchor_id
 from .hours import Hours
+from .text import formatted, plain
 from .models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
 
 if TYPE_CHECKING:
@@ -26,15 +25,6 @@ if TYPE_CHECKING:
 # Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
 # readers, print and the fidelity test can tell them from the policy's words.
 EDITORIAL = "editorial"
-
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#])")
-
-
-def plain(text: str) -> str:
-    """Text from data or from a website, shown as typed in Markdown: no HTML, no Markdown emphasis,
-    links or attribute lists."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def relative(target: str, from_page: str) -> str:
@@ -77,14 +67,14 @@ def contact_inline(contact: Contact, channel: str | None = None) -> str:
     """A number or address inside a sentence, as a tap-to-call or mailto link."""
     channel = channel or ("phone" if contact.phone else "email")
     href, text = contact_href(contact, channel)
-    return f'<a class="contact-{channel}" href="{html.escape(href)}">{html.escape(text)}</a>'
+    return f'<a class="contact-{channel}" href="{plain(href)}">{plain(text)}</a>'
 
 
 def contact_actions(contact: Contact, label: str = "") -> str:
     """Large tap-to-call and email buttons. ``label`` names the contact for screen readers where
     the button stands away from the contact's name ("Call 101, Worcestershire Police")."""
     actions = []
-    suffix = f'<span class="visually-hidden">, {html.escape(label)}</span>' if label else ""
+    suffix = f'<span class="visually-hidden">, {plain(label)}</span>' if label else ""
     if contact.phone:
         href, text = contact_href(contact, "phone")
         actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}{suffix}</a>')
@@ -97,11 +87,11 @@ def contact_actions(contact: Contact, label: str = "") -> str:
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, heading_level: int = 3) -> str:
     """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
     heading = "#" * heading_level
-    lines = ['<div class="contact-card" markdown>', "", f"{heading} {contact.name} {{ #{contact_anchor(contact.id)} }}", ""]
+    lines = ['<div class="contact-card" markdown>', "", f"{heading} {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
-        name = f" ({contact.short_name})" if contact.short_name else ""
-        lines += [f"**{contact.role}**{name}", ""]
-    lines += [contact.use_when, ""]
+        name = f" ({plain(contact.short_name)})" if contact.short_name else ""
+        lines += [f"**{plain(contact.role)}**{name}", ""]
+    lines += [plain(contact.use_when), ""]
     if actions := contact_actions(contact):
         lines += [actions, ""]
     if web_link:
@@ -114,7 +104,7 @@ def contact_card(contact: Contact, clause_links: list[str], web_link: str | None
         source = contact.source
         lines += [
             '!!! warning "Not in the policy: check with your DSL"',
-            f"    {source.note} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
+            f"    {plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
             "",
         ]
     lines += ["</div>", ""]
@@ -189,9 +179,9 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
 def indicator_list(lst: IndicatorList) -> str:
     """The items of one policy list, verbatim, each with an id that the signs pages link to."""
     if lst.form == "sentence":
-        return lst.items[0].text
+        return formatted(lst.items[0].text)
     # attr_list gives the <li> its id only from a line of its own inside the item.
-    return "\n".join(f"- {item.text}\n  {{ #sign-{item.id} }}" for item in lst.items) + "\n"
+    return "\n".join(f"- {formatted(item.text)}\n  {{ #sign-{item.id} }}" for item in lst.items) + "\n"
 
 
 # --- external links ---------------------------------------------------------------------------
@@ -199,12 +189,13 @@ def indicator_list(lst: IndicatorList) -> str:
 
 def external_link(link: Link, text: str | None = None) -> str:
     """A guidance link. Uncertain addresses are not guessed: the reader is told they are unconfirmed."""
-    text = text or link.text
+    # Text a page passes is the page's own Markdown; the link's text from data/ is escaped.
+    text = text or plain(link.text)
     if link.kind == "internal":
         return f'{text}<span class="{EDITORIAL}"> (an internal Group document: ask your DSL)</span>'
     if not link.confirmed:
         return (
-            f'{text}<span class="{EDITORIAL}"> ({html.escape(link.publisher)}: '
+            f'{text}<span class="{EDITORIAL}"> ({plain(link.publisher)}: '
             "address to be confirmed by the policy owner)</span>"
         )
     shown = f"[{text}]({link.url})"
@@ -212,7 +203,7 @@ def external_link(link: Link, text: str | None = None) -> str:
         successor = link.superseded_by
         shown += (
             f'<span class="{EDITORIAL}"> (replaced from {long_date(successor.since)} by '
-            f"[{successor.title}]({successor.url}))</span>"
+            f"[{plain(successor.title)}]({successor.url}))</span>"
         )
     return shown
 

@@ -12,7 +12,7 @@ All text from data/ is escaped (markupsafe); the output is HTML, safe to place i
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from .text import Html
 
 from . import reach
 from .addresses import Linker
@@ -20,9 +20,9 @@ from .pathways import Outcome, Question, Step
 from .sitedata import SiteData
 
 
-def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Markup:
-    return Markup(", ").join(
-        Markup('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
+def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
+    return Html(", ").join(
+        Html('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
     )
 
 
@@ -31,10 +31,10 @@ def is_own_step(step: Step) -> bool:
     return step.who == "You" or step.who.startswith("You,")
 
 
-def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Markup:
-    meta = Markup('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
+def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Html:
+    meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
     if step.when:
-        meta += Markup('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
+        meta += Html('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
     pair = reach.pair_in(site, step.contacts)
     named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
     actions = []
@@ -45,50 +45,50 @@ def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: 
             actions.append(reach.members_line([site.team.by_id()[m] for m in members], linker))
     elif named:
         people = site.reachable()
-        actions.append(Markup('<p class="step__contacts">Contacts: {}</p>').format(
-            Markup(", ").join(Markup('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c]))
+        actions.append(Html('<p class="step__contacts">Contacts: {}</p>').format(
+            Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c]))
                               for c in named)))
     if pair:
         actions.append(reach.pair_panel(site, pair, linker))
-    body = Markup("").join(Markup('<div class="step__action">{}</div>').format(a) for a in actions)
-    return Markup(
+    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions)
+    return Html(
         '<li class="step"><p class="step__do"><strong>{}</strong></p><p class="step-meta">{}</p>{}'
         '<p class="step-source">From the policy: {}</p></li>'
     ).format(step.do, meta, body, clause_links(site, step.clauses, linker))
 
 
-def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
+def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     """Everything of an outcome below its title and summary."""
     parts = []
     for caution in outcome.cautions:
-        parts.append(Markup(
+        parts.append(Html(
             '<div class="admonition warning"><p class="admonition-title">A problem in the policy</p><p>{} ({})</p></div>'
         ).format(caution.text, clause_links(site, caution.clauses, linker)))
     own = [s for s in outcome.steps if is_own_step(s)]
     first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
     others = [s for s in outcome.steps if not is_own_step(s)]
 
-    def items(steps: list[Step], is_own: bool) -> Markup:
-        return Markup("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
+    def items(steps: list[Step], is_own: bool) -> Html:
+        return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
 
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
-        parts.append(Markup(
+        parts.append(Html(
             '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
             "Immediate action required</h2><ol>{}</ol></div>").format(items(own, True)))
     elif own:
-        parts.append(Markup('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
+        parts.append(Html('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
                      .format(items(own, True)))
     if others:
-        parts.append(Markup('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
+        parts.append(Html('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
                      .format(items(others, False)))
     if outcome.guide == "language":
         parts.append(language_guide(site, linker))
     parts.append(sources(site, outcome, linker))
-    return Markup('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Markup("").join(parts))
+    return Html('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Html("").join(parts))
 
 
-def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
+def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     """"Where this comes from": every clause the outcome cites, by section; collapsed on screen,
     printed open."""
     cited: dict[str, list[str]] = {}
@@ -97,48 +97,48 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Markup:
             section = clause.split(".")[0]
             if clause not in cited.setdefault(section, []):
                 cited[section].append(clause)
-    rows = Markup("").join(
-        Markup('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
+    rows = Html("").join(
+        Html('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
         for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))
     )
-    return Markup('<details class="outcome__sources"><summary>Where this comes from</summary>'
+    return Html('<details class="outcome__sources"><summary>Where this comes from</summary>'
                   "<p>Every step above comes from these clauses of the policy:</p><ul>{}</ul></details>").format(rows)
 
 
-def guidance_link(link) -> Markup:
+def guidance_link(link) -> Html:
     """A guidance document the policy names; an address not confirmed is not guessed."""
     if link.confirmed:
-        return Markup('<a href="{}">{}</a>').format(link.url, link.title)
-    return Markup('{} <span class="editorial">({}: address to be confirmed by the policy owner)</span>').format(
+        return Html('<a href="{}">{}</a>').format(link.url, link.title)
+    return Html('{} <span class="editorial">({}: address to be confirmed by the policy owner)</span>').format(
         link.title, link.publisher)
 
 
-def language_guide(site: SiteData, linker: Linker) -> Markup:
+def language_guide(site: SiteData, linker: Linker) -> Html:
     """The language guide of data/training.yml (10.0): do's, don'ts and examples, each citing its
     clauses, and the guidance the policy names for it."""
     language = site.training.language
 
-    def points(items) -> Markup:
-        return Markup("").join(Markup("<li>{} ({})</li>").format(p.text, clause_links(site, p.clauses, linker))
+    def points(items) -> Html:
+        return Html("").join(Html("<li>{} ({})</li>").format(p.text, clause_links(site, p.clauses, linker))
                                for p in items)
 
-    examples = Markup("").join(
-        Markup("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
+    examples = Html("").join(
+        Html("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
         for e in language.examples)
-    guidance = Markup("").join(Markup("<li>{}</li>").format(guidance_link(link))
+    guidance = Html("").join(Html("<li>{}</li>").format(guidance_link(link))
                                for link in site.links.links if "10.0" in link.clauses)
-    return Markup(
+    return Html(
         '<h2>Do</h2><ul class="language__do">{}</ul><h2>Don\'t</h2><ul class="language__dont">{}</ul>'
         '<h2>Examples</h2><p class="language__note">Examples written for this site: the policy itself gives no list of '
         'phrases.</p><ul class="language__examples">{}</ul><h2>Further guidance the policy names</h2><ul>{}</ul>'
     ).format(points(language.do), points(language.dont), examples, guidance)
 
 
-def question_options(question: Question, page_of, linker: Linker) -> Markup:
+def question_options(question: Question, page_of, linker: Linker) -> Html:
     """The answers, as links to the next page (the navigator turns them into in-page answers)."""
-    items = Markup("").join(
-        Markup('<li><a class="navigator__option" href="{}" data-next="{}">{}</a></li>').format(
+    items = Html("").join(
+        Html('<li><a class="navigator__option" href="{}" data-next="{}">{}</a></li>').format(
             linker.page(page_of(o.next)), o.next, o.label)
         for o in question.options
     )
-    return Markup('<div class="options"><ul>{}</ul></div>').format(items)
+    return Html('<div class="options"><ul>{}</ul></div>').format(items)

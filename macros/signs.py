@@ -5,12 +5,13 @@ lists, each with every list it appears in. The page is complete without JavaScri
 
 from __future__ import annotations
 
-import html
+
 
 from . import render
 from .clauses import anchor_id
 from .models import Indicator, IndicatorBook, IndicatorList
 from .sitedata import SiteData
+from .text import formatted, plain
 
 # Where the summary sends the reader next: the pathway outcome for a concern.
 NEXT_STEP_OUTCOME = "concern"
@@ -50,24 +51,24 @@ def explorer(site: SiteData, from_page: str, concern_page: str, concern_address:
     lines = [tools(indicators, len(signs), concern_address), ""]
     for lst in indicators.lists:
         lines += [f'<section class="signs-group" data-kind="{lst.kind}" markdown>', "",
-                  f"## {lst.clause} {render.plain(lst.name)} {{ #signs-{lst.clause.replace('.', '-')} }}", ""]
+                  f"## {lst.clause} {plain(lst.name)} {{ #signs-{lst.clause.replace('.', '-')} }}", ""]
         for sign in by_list.get(lst.clause, []):
             first_list, first = sign[0]
             links = ", ".join(
-                f"[{where.clause} {render.plain(where.name)}]"
+                f"[{where.clause} {plain(where.name)}]"
                 f"({render.relative(clause_page(where.clause), from_page)}#{sign_anchor(where, same)})"
-                + (f' (as “{render.plain(same.text)}”)' if same.text.strip(" .,:") != first.text.strip(" .,:") else "")
+                + (f' (as “{plain(same.text)}”)' if same.text.strip(" .,:") != first.text.strip(" .,:") else "")
                 for where, same in sign
             )
             kinds = " ".join(dict.fromkeys(where.kind for where, _ in sign))
             clauses = " ".join(dict.fromkeys(where.clause for where, _ in sign))
             words = " ".join(dict.fromkeys(word.lower() for _, same in sign for word in same.words))
             lines += [
-                f'- <span class="sign__text">{html.escape(first.text)}</span>',
+                f'- <span class="sign__text">{plain(first.text)}</span>',
                 f'  <span class="sign__lists">In the policy: {links}</span>',
                 f'  <label class="sign__tick-label" hidden><input type="checkbox" class="sign__tick" value="{first.id}">'
-                f' I have noticed this<span class="visually-hidden">: {html.escape(first.text)}</span></label>',
-                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-words="{html.escape(words)}" '
+                f' I have noticed this<span class="visually-hidden">: {plain(first.text)}</span></label>',
+                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-words="{plain(words)}" '
                 f"#signs-{first.id} }}",
             ]
         lines += ["", "</section>", ""]
@@ -88,7 +89,7 @@ def tools(indicators: IndicatorBook, total: int, concern_link: str) -> str:
     The search also matches everyday words kept beside each sign (``words:`` in the data)."""
     filters = "\n".join(
         f'<label class="signs-filter"><input type="checkbox" name="signs-list" value="{kind}" checked> '
-        f"{html.escape(label)}</label>"
+        f"{plain(label)}</label>"
         for kind, label in indicators.kinds.items()
     )
     return (
@@ -115,7 +116,7 @@ def summary(indicators: IndicatorBook, reminder_link: str, concern_link: str) ->
         '<p class="signs-summary__date"></p>',
         '<ul class="signs-summary__list"></ul>',
         "",
-        f"{indicators.reminder.text} ({reminder_link})",
+        f"{formatted(indicators.reminder.text)} ({reminder_link})",
         "",
         f"**What to do next:** [share your concern with the DSL/Safeguarding Lead]({concern_link}).",
         "",

@@ -52,11 +52,62 @@ FIXES = {
 }
 
 
+class YamlSurprise(yaml.YAMLError):
+    """YAML that parses, but not as its writer meant: the loader refuses it."""
+
+    def __init__(self, node: yaml.Node, problem: str, fix: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem, self.fix = node.start_mark.line + 1, problem, fix
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing what YAML 1.1 silently changes: a repeated key (the last
+    one wins), numbers with a leading zero (octal: 0101 is 65) or a colon (base 60: 17:00 is
+    1020), and dates that do not exist (2024-02-30)."""
+
+    def construct_mapping(self, node, deep=False):
+        first_line: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in first_line:
+                raise YamlSurprise(key_node, f"repeats the key {key!r} (first on line {first_line[key]}), and YAML "
+                                   "keeps only the last", "remove one of the two")
+            first_line[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
+
+    def construct_yaml_int(self, node):
+        written = node.value.replace("_", "")
+        if ":" in written:
+            raise YamlSurprise(node, f"{node.value} is read by YAML as a number in base 60",
+                               f'write it in quotes, e.g. "{node.value}"')
+        if len(written.lstrip("+-")) > 1 and written.lstrip("+-").startswith("0") and written.lstrip("+-").isdigit():
+            raise YamlSurprise(node, f"{node.value} is read by YAML as an octal number",
+                               f'write it in quotes, e.g. "{node.value}"')
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise YamlSurprise(node, f"{node.value} is not a real date ({error})",
+                               "write a date that exists, as YYYY-MM-DD") from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 (a safe loader)
     except FileNotFoundError:
         raise DataError(_shown(path), "the file", "is missing", "restore it from version control") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataError(_shown(path), f"line {line}", f"is not UTF-8 text (byte {error.object[error.start]:#04x})",
+                        "save the file as UTF-8 (most editors: Save with encoding, UTF-8)") from None
+    except YamlSurprise as error:
+        raise DataError(_shown(path), f"line {error.line}", error.problem, error.fix) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
@@ -121,6 +172,28 @@ def check_signs_shared(items: list[Indicator]) -> None:
 
 
 _LOADED: dict[tuple, SiteData] = {}
+# The UK's emergency numbers (999, and 112 which reaches the same service).
+EMERGENCY_NUMBERS = {"999", "112"}
+
+# Each file of data/: the SiteData field it fills, its model, and for a file that is a bare
+# list, the key its list is validated under ({wrap: [...]}).
+DATA_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
+    "setting.yml": ("setting", Setting, None),
+    "contacts.yml": ("contacts", ContactBook, None),
+    "indicators.yml": ("indicators", IndicatorBook, None),
+    "links.yml": ("links", LinkBook, "links"),
+    "sections.yml": ("sections", SectionBook, "sections"),
+    "pathways.yml": ("pathways", PathwayGraph, None),
+    "team.yml": ("team", Team, None),
+    "training.yml": ("training", Training, None),
+}
+
+
+def load_file(path: Path, raw: Any = None) -> Any:
+    """One file of data/ (or ``raw``, its content already read), validated by its model."""
+    _, model, wrap = DATA_FILES[path.name]
+    raw = read_yaml(path) if raw is None else raw
+    return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
 
 
 @dataclass(frozen=True)
@@ -153,25 +226,21 @@ class SiteData:
 
     @classmethod
     def load(cls, data_dir: Path, today: datetime.date | None = None) -> SiteData:
-        def load(name: str, model: type[BaseModel], wrap: str | None = None) -> Any:
-            path = data_dir / name
-            raw = read_yaml(path)
-            # Files that are a bare list are validated as {wrap: [...]}.
-            return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
-
         site = cls(
-            setting=load("setting.yml", Setting),
-            contacts=load("contacts.yml", ContactBook),
-            indicators=load("indicators.yml", IndicatorBook),
-            links=load("links.yml", LinkBook, wrap="links"),
-            sections=load("sections.yml", SectionBook, wrap="sections"),
-            pathways=load("pathways.yml", PathwayGraph),
-            team=load("team.yml", Team),
-            training=load("training.yml", Training),
+            **{field: load_file(data_dir / name) for name, (field, _, _) in DATA_FILES.items()},
             bank_holidays=hours.bank_holidays((today or datetime.date.today()).year),
         )
         site.check_references()
+        site.check_pages(data_dir.parent / "docs")
         return site
+
+    def check_pages(self, docs_dir: Path) -> None:
+        """Every section's page exists: a typo would otherwise stop the build with a traceback."""
+        for section in self.sections.sections:
+            if not (docs_dir / section.page).is_file():
+                raise DataError("data/sections.yml", f"section {section.section!r}",
+                                f"names page {section.page!r}, which is not in docs/",
+                                "write the path of the section's page under docs/, e.g. policy/11-concerns.md")
 
     def check_references(self) -> None:
         """Checks across records: ids are unique, and every clause, contact and link that one
@@ -195,6 +264,7 @@ class SiteData:
         clauses = self.sections.all_clauses()
         links = {link.id for link in self.links.links}
         contacts = set(self.reachable())
+        self.check_emergency_numbers()
         for number, step in enumerate(self.contacts.emergency_route, start=1):
             if step.contact not in contacts:
                 raise DataError(
@@ -243,6 +313,20 @@ class SiteData:
                                 "change the hours of the two lines so that exactly one is open at every minute")
         check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
         check_training(self.training, self)
+
+    def check_emergency_numbers(self) -> None:
+        """The emergency route starts with the emergency services, and they are 999 or 112: the
+        number a reader in a hurry dials is never a typo."""
+        contacts = self.contacts.by_id()
+        route = self.contacts.emergency_route
+        if not route or getattr(contacts.get(route[0].contact), "group", None) != "emergency":
+            raise DataError("data/contacts.yml", "emergency_route entry 1",
+                            "is not a contact of group emergency", "start the route with the emergency services (999)")
+        for contact in self.contacts.contacts:
+            if contact.group == "emergency" and (contact.phone is None or contact.phone.tel not in EMERGENCY_NUMBERS):
+                raise DataError("data/contacts.yml", f"contact {contact.id!r}",
+                                f"is an emergency contact with number {contact.phone.display if contact.phone else 'none'}",
+                                "use 999 (or 112): the UK's emergency numbers")
 
     @classmethod
     def load_once(cls, data_dir: Path) -> SiteData:

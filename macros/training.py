@@ -9,7 +9,7 @@ one-at-a-time views over the same markup.
 
 from __future__ import annotations
 
-import html
+
 from typing import Callable
 
 from . import render, signs
@@ -17,6 +17,7 @@ from .models import TRAINING_USES, Language, Point, Question, Scenario, TeamMemb
 from .pathway_pages import clause_links, node_page
 from .pathways import Outcome, walk
 from .sitedata import SiteData
+from .text import plain
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -28,18 +29,18 @@ def session_plan(training: Training, site: SiteData, from_page: str) -> str:
     lines = ["| Time | Part | The policy |", "| --- | --- | --- |"]
     elapsed = 0
     for number, part in enumerate(session.parts, start=1):
-        lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {part.title} | "
+        lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {plain(part.title)} | "
                      f"{clause_links(site, part.clauses, from_page) or '–'} |")
         elapsed += part.minutes
     lines += ["", f"Total: {session.minutes} minutes.", ""]
     for number, part in enumerate(session.parts, start=1):
-        lines += [f"### {number}. {part.title} ({part.minutes} minutes)", ""]
+        lines += [f"### {number}. {plain(part.title)} ({part.minutes} minutes)", ""]
         if part.clauses:
             lines += [f"From the policy: {clause_links(site, part.clauses, from_page)}", "{ .training-meta }", ""]
         if part.use:
             page, name = TRAINING_USES[part.use]
             lines += [f"Open: [{name}]({render.relative(page, from_page)})", "{ .training-meta }", ""]
-        lines += [f"- {prompt}" for prompt in part.prompts] + [""]
+        lines += [f"- {plain(prompt)}" for prompt in part.prompts] + [""]
     return "\n".join(lines)
 
 
@@ -47,7 +48,7 @@ def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
     lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
     where = render.relative("signs.md", from_page)
     anchor = signs.sign_anchor_on_signs_page(site.indicators, item.id)
-    return f"- [{render.plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], from_page)})"
+    return f"- [{plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], from_page)})"
 
 
 def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page: str) -> str:
@@ -58,23 +59,23 @@ def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page:
     outcome = graph.outcome(scenario.outcome)
     lines = [
         f'<section class="scenario" id="scenario-{scenario.id}" data-scenario markdown>', "",
-        f'## Scenario {number}: {scenario.title} {{ #scenario-{scenario.id}-title tabindex="-1" }}', "",
-        scenario.situation, "{ .scenario__situation }", "",
+        f'## Scenario {number}: {plain(scenario.title)} {{ #scenario-{scenario.id}-title tabindex="-1" }}', "",
+        plain(scenario.situation), "{ .scenario__situation }", "",
         "What would you do? Which answers would you choose in the navigator?", "{ .scenario__ask }", "",
         f'<details class="scenario__reveal" id="scenario-{scenario.id}-reveal" markdown>',
         "<summary>Show the outcome and discussion</summary>", "",
         f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "",
-        f"1. Start: **{start.label}**",
+        f"1. Start: **{plain(start.label)}**",
     ]
     steps, _ = walk(graph, scenario.start, scenario.answers)
-    lines += [f"1. {question} **{answer}**" for question, answer in steps]
+    lines += [f"1. {plain(question)} **{plain(answer)}**" for question, answer in steps]
     outcome_link = render.relative(node_page(graph, outcome.id), from_page)
-    lines += ["", f"Outcome: [{outcome.title}]({outcome_link})", "{ .scenario__outcome }", ""]
+    lines += ["", f"Outcome: [{plain(outcome.title)}]({outcome_link})", "{ .scenario__outcome }", ""]
     if scenario.signs:
         lines += [f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", ""]
         lines += [sign_line(site, sign, from_page) for sign in scenario.signs] + [""]
     lines += [f"### Discussion {{ #scenario-{scenario.id}-discussion }}", ""]
-    lines += [f"- {point.text} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion]
+    lines += [f"- {plain(point.text)} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion]
     lines += ["", "</details>", "", "</section>", ""]
     return "\n".join(lines)
 
@@ -88,17 +89,17 @@ def question_section(question: Question, number: int, total: int, site: SiteData
     """One question, with its options listed and the answer behind a <details>. selfcheck.js
     turns the options into radio buttons; ``data-correct`` marks the answer for it."""
     options = "\n".join(
-        f"<li{' data-correct' if option == question.answer else ''}>{html.escape(option)}</li>"
+        f"<li{' data-correct' if option == question.answer else ''}>{plain(option)}</li>"
         for option in question.options
     )
     return "\n".join([
         f'<section class="selfcheck__question" id="question-{question.id}" data-question markdown>', "",
         f'## Question {number} of {total} {{ #question-{question.id}-title tabindex="-1" }}', "",
-        f'<p class="selfcheck__text">{html.escape(question.question)}</p>', "",
+        f'<p class="selfcheck__text">{plain(question.question)}</p>', "",
         f'<ul class="selfcheck__options">\n{options}\n</ul>', "",
         '<details class="selfcheck__answer" markdown>', "<summary>Show the answer</summary>", "",
-        f"The answer: **{question.answer}**", "{ .selfcheck__correct }", "",
-        f"{question.feedback} (From the policy: {clause_links(site, question.clauses, from_page)})",
+        f"The answer: **{plain(question.answer)}**", "{ .selfcheck__correct }", "",
+        f"{plain(question.feedback)} (From the policy: {clause_links(site, question.clauses, from_page)})",
         "{ .selfcheck__feedback }", "",
         "</details>", "", "</section>", "",
     ])
@@ -123,8 +124,8 @@ def self_check(training: Training, site: SiteData, from_page: str) -> str:
         '<section id="selfcheck-record" class="selfcheck-record" hidden markdown>', "",
         "## Self-check completed { #selfcheck-record-title }", "",
         '<dl class="selfcheck-record__facts">',
-        f"<dt>Policy</dt><dd>{html.escape(policy.title)}, updated {render.long_date(policy.updated)}</dd>",
-        f"<dt>Setting</dt><dd>{html.escape(site.setting.name)}, {html.escape(site.setting.group)}</dd>",
+        f"<dt>Policy</dt><dd>{plain(policy.title)}, updated {render.long_date(policy.updated)}</dd>",
+        f"<dt>Setting</dt><dd>{plain(site.setting.name)}, {plain(site.setting.group)}</dd>",
         "<dt>Completed on</dt><dd data-selfcheck-date></dd>",
         "<dt>Result</dt><dd data-selfcheck-result></dd>",
         '<dt>Name</dt><dd class="selfcheck-record__write">Write your name here</dd>',
@@ -140,8 +141,8 @@ def outcome_steps(outcome: Outcome, site: SiteData, from_page: str) -> list[str]
     """An outcome's steps in short: what to do, by when, and the clauses."""
     lines = []
     for step in outcome.steps:
-        when = f" *({step.when})*" if step.when else ""
-        lines.append(f"1. {step.do}{when} ({clause_links(site, step.clauses, from_page)})")
+        when = f" *({plain(step.when)})*" if step.when else ""
+        lines.append(f"1. {plain(step.do)}{when} ({clause_links(site, step.clauses, from_page)})")
     return lines
 
 
@@ -149,15 +150,15 @@ def contact_row(site: SiteData, contact_id: str) -> str:
     contact = site.reachable()[contact_id]
     if isinstance(contact, TeamMember):
         # On paper a missing number becomes a line to write it on.
-        number = render.plain(contact.dial.display) if contact.dial else 'Number: <span class="write-in"></span>'
-        return f"| {render.plain(contact.label)} | {render.plain(contact.use_when)} | {number} |"
+        number = plain(contact.dial.display) if contact.dial else 'Number: <span class="write-in"></span>'
+        return f"| {plain(contact.label)} | {plain(contact.use_when)} | {number} |"
     if contact.phone or contact.email:
         reach = render.contact_inline(contact)
     else:
-        reach = contact.role or ""
+        reach = str(plain(contact.role or ""))
     if not contact.in_policy:
         reach += ' <span class="not-in-policy">Not in the policy: check with your DSL</span>'
-    return f"| {contact.name} | {contact.use_when} | {reach} |"
+    return f"| {plain(contact.name)} | {plain(contact.use_when)} | {reach} |"
 
 
 def handout(training: Training, site: SiteData, from_page: str) -> str:
@@ -167,20 +168,20 @@ def handout(training: Training, site: SiteData, from_page: str) -> str:
     first, *others = [graph.outcome(o) for o in training.handout.outcomes]
     page_one = ['<section class="handout__page" markdown>', "", "## Key definitions", ""]
     for definition in training.handout.definitions:
-        page_one += [f"**{definition.term}**: {definition.text} ({clause_links(site, definition.clauses, from_page)})", ""]
-    page_one += [f"## {first.title}", "", first.summary, "", *outcome_steps(first, site, from_page), ""]
+        page_one += [f"**{plain(definition.term)}**: {plain(definition.text)} ({clause_links(site, definition.clauses, from_page)})", ""]
+    page_one += [f"## {plain(first.title)}", "", plain(first.summary), "", *outcome_steps(first, site, from_page), ""]
     page_one += ["## Contacts", "", "| Who | When | How |", "| --- | --- | --- |"]
     page_one += [contact_row(site, c) for c in training.handout.contacts] + ["", "</section>", ""]
     page_two = ['<section class="handout__page" markdown>', ""]
     for outcome in others:
-        page_two += [f"## {outcome.title}", "", *outcome_steps(outcome, site, from_page), ""]
+        page_two += [f"## {plain(outcome.title)}", "", *outcome_steps(outcome, site, from_page), ""]
     page_two += [language_guide(training.language, site, from_page), "</section>", ""]
     return '<div class="handout" markdown>\n\n' + "\n".join(page_one + page_two) + "\n</div>\n"
 
 
 def language_guide(language: Language, site: SiteData, from_page: str) -> str:
     def points(items: list[Point]) -> list[str]:
-        return [f"- {p.text} ({clause_links(site, p.clauses, from_page)})" for p in items]
+        return [f"- {plain(p.text)} ({clause_links(site, p.clauses, from_page)})" for p in items]
 
     lines = ["## Language", "", '<div class="language" markdown>', "",
              '<div class="language__column" markdown>', "", "### Do", "", *points(language.do), "", "</div>", "",
@@ -192,7 +193,7 @@ def language_guide(language: Language, site: SiteData, from_page: str) -> str:
             "{ .language__note }", "",
             "| Instead of | Try | The policy |", "| --- | --- | --- |",
         ]
-        lines += [f"| “{e.instead_of}” | “{e.say}” | {clause_links(site, e.clauses, from_page)} |"
+        lines += [f"| “{plain(e.instead_of)}” | “{plain(e.say)}” | {clause_links(site, e.clauses, from_page)} |"
                   for e in language.examples]
         lines.append("")
     return "\n".join(lines)

@@ -49,8 +49,10 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def copy_data(tmp_path: Path) -> Path:
+    """A copy of data/ to break, beside the real docs/ (the loader checks the pages it names)."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
     return data
 
 

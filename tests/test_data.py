@@ -74,6 +74,9 @@ def rename_key(item: dict, old: str, new: str) -> None:
 
 
 KERRY = "    short_name: Kerry"
+KERRY_NAME = "    name: Kerry O'Brien"
+EMERGENCY_PHONE = '    phone: "999"'
+OPENS = '          opens: "09:00"'
 
 
 def member(data: dict, member_id: str) -> dict:
@@ -223,7 +226,7 @@ BAD_DATA = [
         id="setting-number-without-source",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone="0909 879 0000")),
+        "data/team.yml", edit_yaml(supply(phone="0909 123 4567")),
         ["'dsl'", "phone", "premium-rate"],
         id="member-phone-premium-rate",
     ),
@@ -289,6 +292,78 @@ BAD_DATA = [
         "data/contacts.yml", edit_yaml(lambda d: d["line_pairs"][0].update(out_of_hours="police-non-emergency")),
         ["line pair 'worcestershire-childrens-social-care'", "'police-non-emergency'", "not a contact with hours"],
         id="pair-line-without-hours",
+    ),
+    # What YAML reads differently from how it looks, and addresses, dates and numbers that
+    # would mislead a reader.
+    pytest.param(
+        "data/contacts.yml", replace_text('    phone: "999"\n', '    phone: "999"\n    phone: "112"\n'),
+        [f"line {line_of('data/contacts.yml', EMERGENCY_PHONE) + 1}", "repeats the key 'phone'", "first on line"],
+        id="duplicate-key",
+    ),
+    pytest.param(
+        "data/contacts.yml", replace_text('clauses: ["7.4", "13.0"]', 'clauses: [11.10, "13.0"]'),
+        ["'emergency-services'", "written as a number", "11.1", "in quotes"],
+        id="clause-as-an-unquoted-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", replace_text('    phone: "999"', "    phone: 0101"),
+        [f"line {line_of('data/contacts.yml', EMERGENCY_PHONE)}", "0101", "octal", "in quotes"],
+        id="octal-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", replace_text('opens: "09:00"', "opens: 17:00"),
+        [f"line {line_of('data/contacts.yml', OPENS)}", "base 60", "in quotes"],
+        id="time-read-as-base-60",
+    ),
+    pytest.param(
+        "data/setting.yml", replace_text("updated: 2024-09-01", "updated: 2024-02-30"),
+        [f"line {line_of('data/setting.yml', '  updated: 2024-09-01')}", "2024-02-30", "not a real date"],
+        id="impossible-date",
+    ),
+    pytest.param(
+        "data/team.yml", lambda path: path.write_bytes(path.read_bytes().replace(b"name: Kerry O'Brien", b"name: Kerry O\xb4Brien")),
+        [f"line {line_of('data/team.yml', KERRY_NAME)}", "not UTF-8", "save the file as UTF-8"],
+        id="not-utf-8",
+    ),
+    pytest.param(
+        "data/sections.yml", replace_text("page: policy/07-trafficking.md", "page: policy/07-traficking.md"),
+        ["section '7.0'", "policy/07-traficking.md", "not in docs/"],
+        id="section-page-missing",
+    ),
+    pytest.param(
+        "data/links.yml", replace_text('url: "https://resourcecentre', 'url: "http://resourcecentre'),
+        ["http://resourcecentre", "not an https address"],
+        id="http-address",
+    ),
+    pytest.param(
+        "data/links.yml", replace_text('url: "https://resourcecentre.', 'url: "https://www.gov.uk@resourcecentre.'),
+        ["www.gov.uk@", "user name before '@'"],
+        id="address-with-user-info",
+    ),
+    pytest.param(
+        "data/contacts.yml", replace_text("checked_on: 2026-12-02", "checked_on: 2099-01-01"),
+        ["2099-01-01", "in the future", "the date the check was made"],
+        id="checked-in-the-future",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "emergency-services").update(phone="101")),
+        ["'emergency-services'", "emergency contact with number 101", "999"],
+        id="emergency-number-not-999",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: d["emergency_route"].reverse()),
+        ["emergency_route entry 1", "not a contact of group emergency"],
+        id="emergency-route-not-first",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "prevent-advice-line").update(phone="020 7946 0123")),
+        ["'prevent-advice-line'", "020 7946 0123", "drama"],
+        id="drama-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "prevent-advice-line").update(phone="0700 123 4567")),
+        ["'prevent-advice-line'", "personal-number"],
+        id="personal-number",
     ),
 ]
 

@@ -1,0 +1,131 @@
+"""Data is shown as text, never run: hostile text in every text field of every data file is built
+into a site, and every page of it is opened in Chromium.
+
+The fields are found from the models, not listed by hand: each string in each file of data/ is
+given the payload in turn, and keeps it wherever that file's model accepts it (ids, numbers,
+dates and addresses refuse it, which is a protection of its own). A field added later is
+covered without changing this test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import VIEWPORTS, build_site, copy_project, once, serve, shared_folder
+
+from macros.errors import DataError
+from macros.sitedata import DATA_FILES, SiteData, load_file
+
+# Markup for each reader of a page: HTML (a script, an image that runs code, a foreign image),
+# Markdown (a heading, a javascript: link, an image) and the page templates ({{ }}).
+SCRIPT = '<script>window.__pwned="script"</script>'
+PAYLOAD = (f' {SCRIPT} <img src=x onerror="window.__pwned=\'img\'"> [tap](javascript:window.__pwned=1)'
+           ' ![p](https://hostile.example/p.png) {{ 6*7331 }}')
+TEMPLATE_RESULT = str(6 * 7331)
+
+
+def hostile(text: str) -> str:
+    return f"# {text}{PAYLOAD}"
+
+
+def string_paths(node, path=()):
+    """The path to every string in a parsed YAML file."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from string_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from string_paths(value, (*path, index))
+    elif isinstance(node, str):
+        yield path
+
+
+def set_at(node, path, value) -> None:
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+
+
+def get_at(node, path):
+    for step in path:
+        node = node[step]
+    return node
+
+
+def make_hostile(data: Path) -> dict[str, int]:
+    """Put the payload into every string of every file that its model accepts; return how many
+    fields took it, per file."""
+    taken = {}
+    for name in DATA_FILES:
+        path = data / name
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        taken[name] = 0
+        for where in list(string_paths(raw)):
+            original = get_at(raw, where)
+            set_at(raw, where, hostile(original))
+            try:
+                load_file(path, raw)
+                taken[name] += 1
+            except DataError:
+                set_at(raw, where, original)
+        path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return taken
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    folder = shared_folder(tmp_path_factory) / "hostile"
+
+    def make() -> str:
+        shutil.rmtree(folder / "project", ignore_errors=True)
+        folder.mkdir(exist_ok=True)
+        project = copy_project(folder)
+        taken = make_hostile(project / "data")
+        SiteData.load(project / "data")  # the checks across files accept it too
+        result = build_site(project, folder / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return yaml.safe_dump(taken)
+
+    taken = yaml.safe_load(once(shared_folder(tmp_path_factory), "hostile", make))
+    return folder / "site", taken
+
+
+def test_every_data_file_has_text_fields_that_take_the_payload(hostile_site):
+    _, taken = hostile_site
+    # Each file holds text a reader sees; sections.yml holds only numbers and page paths.
+    assert {name for name, count in taken.items() if count == 0} == {"sections.yml"}
+    assert sum(taken.values()) > 500, taken
+
+
+def test_no_page_runs_data_as_markup(browser, hostile_site):
+    site_dir, _ = hostile_site
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert len(pages) > 40
+    with serve(site_dir) as url:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = context.new_page()
+        foreign, dialogs, shown_as_text = [], [], 0
+        page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(url) else None)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in pages:
+            page.goto(f"{url}/{path}")
+            assert page.evaluate("window.__pwned") is None, f"{path}: data ran as script"
+            assert page.locator('a[href^="javascript:" i], img[src*="hostile.example"]').count() == 0, path
+            text = page.inner_text("body")
+            assert TEMPLATE_RESULT not in text, f"{path}: a template expression from data was evaluated"
+            shown_as_text += SCRIPT in text
+        # The navigator builds its screens from the same data: walk to an outcome there too.
+        page.goto(f"{url}/what-to-do/")
+        page.locator("[data-navigator-start]").first.click()
+        page.locator("[data-nav-screen] .navigator__option, .navigator__option").first.click()
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__pwned") is None, "the navigator ran data as script"
+        assert SCRIPT in page.inner_text("main")
+        context.close()
+    assert not foreign, f"requests left the site: {foreign[:5]}"
+    assert not dialogs
+    # The payload is on the pages, as text: the test is not passing on an empty site.
+    assert shown_as_text > len(pages) // 2, f"the payload was shown as text on only {shown_as_text} pages"
