@@ -11,12 +11,16 @@ from pathlib import Path
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, *args) -> None:
         pass
 
     def end_headers(self) -> None:
         # Lets linkchecker lift its per-host rate limit: this is our own server on loopback.
         self.send_header("LinkChecker", "local server")
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         super().end_headers()
 
 
@@ -28,9 +32,11 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: dict[str, str] | None = None):
+    """Serve ``directory`` over HTTP on 127.0.0.1 (a free port), adding ``headers`` to every
+    response (as a host does from the build's _headers file); yields the base URL."""
+    handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -22,7 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import offline, pathway_pages  # noqa: E402
+from macros import csp, offline, pathway_pages  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 from macros.sitedata import SiteData  # noqa: E402
 
@@ -83,6 +83,8 @@ def on_post_build(config) -> None:
     out = site_dir / pathway_pages.JSON_NAME
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
     if config.extra["served_site"]:
+        # First, so that the pages the service worker precaches carry their policy.
+        csp.apply(site_dir)
         setting = site_data().setting
         offline.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
         offline.write_service_worker(site_dir, config.extra["asset_version"])

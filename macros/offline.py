@@ -32,7 +32,7 @@ OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
 # Not precached: the downloads themselves (large; cached when first opened, the Downloads page
 # is precached), source maps (for developers' tools) and files no page loads.
 NOT_PRECACHED_SUFFIXES = (".pdf", ".zip", ".map")
-NOT_PRECACHED = (SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz")
+NOT_PRECACHED = (SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers")
 SOURCE_MAP = ".map"
 # Material's copy of the iframe-worker shim, vendored, for search from file:// (see vendor/).
 IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"

@@ -102,7 +102,8 @@ def printer(site_dir: Path, browser=None):
             playwright = cleanup.enter_context(sync_playwright())
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             cleanup.callback(browser.close)
-        context = browser.new_context(service_workers="block")
+        # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
+        context = browser.new_context(service_workers="block", bypass_csp=True)
         cleanup.callback(context.close)
         session = Printer(context, base_url)
 

@@ -3,31 +3,67 @@
  * copy). It keeps the whole site on the phone after one visit, for use without signal.
  *
  * - Install: every page and asset of this build goes into one cache named by the build's hash,
- *   all or nothing. The new worker waits until no page of the old build is open, so a page
- *   never mixes two builds; then the old caches are deleted.
+ *   all or nothing. A failed install deletes what it had cached and backs off (1 minute, then
+ *   doubling up to a day) instead of fetching the whole site again on every page.
+ * - The new worker waits until the reader chooses to reload (assets/javascripts/offline.js shows
+ *   "A newer version ... is available") or no page of the old build is open, so a page never
+ *   mixes two builds; then the old caches are deleted.
  * - Pages and data (HTML, JSON): network first, so a reader with signal gets the newest
- *   policy; after a few seconds without an answer, or offline, the cached copy.
- * - Everything else: cache first. Downloads (PDFs, the offline copy) are cached when opened.
+ *   policy, and the copy is kept; after a few seconds without an answer, or offline, the cached
+ *   copy. A page is found whatever its query (a search result's address) and without its
+ *   trailing slash; an unknown address gets the site's own 404 page.
+ * - Everything else: cache first, keeping what it fetched (downloads are cached when opened).
  *
- * Nothing about the reader is stored: the cache holds only the site's own files.
+ * Nothing about the reader is stored: the caches hold only the site's own files, and the
+ * time of a failed install.
  */
 "use strict";
 
 const CACHE = __CACHE_NAME__;
 const PRECACHE = __PRECACHE__;
 const NETWORK_TIMEOUT_MS = 4000;
+const NOT_FOUND_PAGE = "404.html";
+// After a failed install: how long to wait before the next try (doubling each time).
+const BACKOFF = "policy-install-backoff";
+const FIRST_WAIT_MS = 60 * 1000;
+const LONGEST_WAIT_MS = 24 * 60 * 60 * 1000;
 
-self.addEventListener("install", (event) => {
+async function backoffState() {
+  // caches.match, not caches.open: opening would create the cache on every install.
+  const saved = await caches.match("state", { cacheName: BACKOFF });
+  return saved ? saved.json() : { failures: 0, at: 0 };
+}
+
+async function precache() {
+  const state = await backoffState();
+  const wait = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (state.failures - 1));
+  if (state.failures && Date.now() - state.at < wait) throw new Error("the last install failed: waiting before the next");
   // "reload": fetch from the server, never from the browser's HTTP cache, which may still hold
   // the previous build's files.
   const requests = PRECACHE.map((address) => new Request(address, { cache: "reload" }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  try {
+    await (await caches.open(CACHE)).addAll(requests);
+    await caches.delete(BACKOFF);
+  } catch (error) {
+    await caches.delete(CACHE);
+    const failed = new Response(JSON.stringify({ failures: state.failures + 1, at: Date.now() }));
+    await (await caches.open(BACKOFF)).put("state", failed);
+    throw error;
+  }
+}
+
+self.addEventListener("install", (event) => event.waitUntil(precache()));
+
+// The reader chose "Reload" on the newer-version notice.
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) =>
-      Promise.all(names.filter((name) => name.startsWith("policy-") && name !== CACHE).map((name) => caches.delete(name)))
+      Promise.all(names.filter((name) => name.startsWith("policy-") && name !== CACHE && name !== BACKOFF)
+        .map((name) => caches.delete(name)))
     ).then(() => self.clients.claim())
   );
 });
@@ -51,14 +87,53 @@ function fromNetwork(request) {
   });
 }
 
+// The cached copy of a page: whatever its query (?q=...), as "contacts/" for "contacts" and
+// "contacts/index.html". A redirect where the address the reader used lacks its slash, so that
+// the page's relative links resolve.
+async function cachedPage(request) {
+  const cache = await caches.open(CACHE);
+  const found = await cache.match(request, { ignoreSearch: true });
+  if (found) return found;
+  const url = new URL(request.url);
+  url.search = "";
+  if (url.pathname.endsWith("/index.html")) {
+    return cache.match(url.href.slice(0, -"index.html".length));
+  }
+  if (!url.pathname.endsWith("/") && !/\.[a-z0-9]+$/i.test(url.pathname)) {
+    const withSlash = url.href + "/";
+    if (await cache.match(withSlash)) return Response.redirect(withSlash, 301);
+  }
+  return undefined;
+}
+
+async function notFound() {
+  const page = await caches.match(new URL(NOT_FOUND_PAGE, self.registration.scope).href, { cacheName: CACHE });
+  return page && new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+}
+
 async function networkFirst(request) {
   try {
     const response = await fromNetwork(request);
-    if (response.ok) return response;
-    return (await caches.match(request, { cacheName: CACHE })) || response;
-  } catch (error) {
-    const cached = await caches.match(request, { cacheName: CACHE });
+    // A navigation may not be answered with a redirected response: send the browser to the
+    // address the server redirected to instead (e.g. "contacts" to "contacts/").
+    if (response.redirected && request.mode === "navigate") return Response.redirect(response.url, 301);
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request.url.split("?")[0], copy));
+      return response;
+    }
+    const cached = await cachedPage(request);
     if (cached) return cached;
+    // The site's own 404 page, whatever the server's is.
+    if (response.status === 404 && request.mode === "navigate") return (await notFound()) || response;
+    return response;
+  } catch (error) {
+    const cached = await cachedPage(request);
+    if (cached) return cached;
+    if (request.mode === "navigate") {
+      const page = await notFound();
+      if (page) return page;
+    }
     throw error;
   }
 }
@@ -67,7 +142,8 @@ async function cacheFirst(request) {
   const cached = await caches.match(request, { cacheName: CACHE });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && new URL(request.url).pathname.includes("/downloads/")) {
+  // Kept for use without signal: downloads opened once, and any asset a page needed.
+  if (response.ok && !response.redirected) {
     const cache = await caches.open(CACHE);
     await cache.put(request, response.clone());
   }

