@@ -68,8 +68,8 @@
         var note = document.createElement("span");
         note.className = "downloads__offline";
         note.textContent = kept
-          ? " Saved on this device: opens without signal."
-          : " Not saved on this device yet: open it once with signal to keep it.";
+          ? "Saved on this device: opens without signal."
+          : "Not saved on this device yet: open it once with signal to keep it.";
         link.parentNode.appendChild(note);
       });
     });
