@@ -14,7 +14,8 @@ linkchecker's answer                                   retried?   if it persists
 robots.txt forbids checking                            no         blocked
 404 Not Found, 410 Gone                                no         broken
 401, 403, other 4xx (refusals, bot walls)              no         blocked
-429 Too Many Requests, 5xx                             yes        blocked
+429 Too Many Requests                                  yes        blocked
+5xx (a fault at the website)                           yes        server-error
 timeout (connecting or reading)                        yes        timed-out
 host name does not exist; connection refused           no         broken
 connection aborted or reset (a common bot wall)        yes        blocked
@@ -26,7 +27,9 @@ Only "broken" makes the command exit 1: a reader following that link gets nothin
 connection counts as broken and is not retried: on the public web it means nothing listens at
 that address, and a retry seconds later would not catch a site coming back from maintenance.
 Blocked and timed-out links may well work in a browser; they are reported for a person to look
-at, and never fail the run. Exit 2 means the check itself could not run, which includes a run
+at, and never fail the run. A 429 or 503 answer's Retry-After is honoured, up to a cap, before
+the next try. Addresses that differ only in their #fragment are one page: it is checked once and
+its answer given to each. Exit 2 means the check itself could not run, which includes a run
 in which no website gave any HTTP answer at all: then the machine is offline, and calling every
 link broken would be wrong.
 """
@@ -36,12 +39,15 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import email.utils
 import io
 import re
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -76,7 +82,11 @@ FIXES = {
     "redirected": "update the address in data/links.yml to the new one",
     "blocked": "open it in a browser: the site turned the checker away",
     "timed-out": "open it in a browser: the site did not answer in time",
+    "server-error": "open it in a browser later: the site had a fault on every try",
 }
+# The longest Retry-After that the check waits for, in seconds: a site asking for more is
+# tried again at the next scheduled check instead.
+RETRY_AFTER_CAP = 120
 
 
 # --- what to check ----------------------------------------------------------------------------
@@ -149,6 +159,7 @@ class Settings:
     backoff: float = 30  # seconds before the first retry; doubled before each later one
     rate: float = 1  # linkchecker's maxrequestspersecond per site: it waits 1/rate to 6/rate s
     threads: int = 4
+    retry_after_cap: float = RETRY_AFTER_CAP  # seconds
 
 
 class CheckFailed(RuntimeError):
@@ -223,8 +234,10 @@ def judge(result: str, warnings: str = "", info: str = "") -> Verdict:
             return Verdict("redirected" if REDIRECT_WARNING in warnings else "ok")
         if status in (404, 410):
             return Verdict("broken")
-        if status == 429 or status >= 500:
+        if status == 429:
             return Verdict("blocked", retry=True)
+        if status >= 500:
+            return Verdict("server-error", retry=True)
         return Verdict("blocked")
     if result.startswith(TIMEOUTS):
         return Verdict("timed-out", retry=True)
@@ -251,22 +264,57 @@ def outcome(url: str, target: Target, row: dict[str, str], verdict: Verdict, att
     )
 
 
+def page_address(url: str) -> str:
+    """The address without its #fragment: what a website is asked for."""
+    return url.split("#", 1)[0]
+
+
+def retry_after(url: str, cap: float) -> float:
+    """The seconds a website asked us to wait (its Retry-After header, in seconds or as a date),
+    at most ``cap``; 0 when it said nothing. Asked with one HEAD request of our own: linkchecker
+    does not report the headers of an answer."""
+    request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "LinkChecker"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            value = answer.headers.get("Retry-After")
+    except urllib.error.HTTPError as error:
+        value = error.headers.get("Retry-After")
+    except (urllib.error.URLError, OSError):
+        return 0
+    if not value:
+        return 0
+    if value.strip().isdigit():
+        seconds = float(value)
+    else:
+        try:
+            seconds = (email.utils.parsedate_to_datetime(value) - now()).total_seconds()
+        except (TypeError, ValueError):
+            return 0
+    return max(0.0, min(seconds, cap))
+
+
 def check(targets: dict[str, Target], settings: Settings) -> list[LinkResult]:
-    """Check every target, then again, after a pause, those whose answer may change."""
+    """Check every target, then again, after a pause, those whose answer may change. Targets
+    that differ only in their #fragment share one check."""
     results: dict[str, LinkResult] = {}
-    pending = list(targets)
+    pending = list(dict.fromkeys(page_address(url) for url in targets))
+    wait = 0.0
     for attempt in range(1, settings.retries + 2):
         if attempt > 1:
-            # Back off, doubling each time: a busy or rate-limiting site needs room, not haste.
-            time.sleep(settings.backoff * 2 ** (attempt - 2))
+            # Back off, doubling each time: a busy or rate-limiting site needs room, not haste;
+            # longer if the site asked for it.
+            time.sleep(max(settings.backoff * 2 ** (attempt - 2), wait))
         rows = run_linkchecker(pending, settings)
-        retry = []
-        for url in pending:
-            row = rows.get(url) or {"result": "linkchecker gave no answer for this address", "url": url}
+        retry, wait = [], 0.0
+        for address in pending:
+            row = rows.get(address) or {"result": "linkchecker gave no answer for this address", "url": address}
             verdict = judge(row["result"], row.get("warningstring", ""), row.get("infostring", ""))
-            results[url] = outcome(url, targets[url], row, verdict, attempt)
+            for url in (url for url in targets if page_address(url) == address):
+                results[url] = outcome(url, targets[url], row, verdict, attempt)
             if verdict.retry:
-                retry.append(url)
+                retry.append(address)
+                if http_status(row["result"]) in (429, 503) and attempt <= settings.retries:
+                    wait = max(wait, retry_after(address, settings.retry_after_cap))
         pending = retry
         if not pending:
             break
@@ -306,13 +354,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=defaults.rate,
                         help="linkchecker's maxrequestspersecond for each site (default: %(default)s)")
     parser.add_argument("--threads", type=int, default=defaults.threads, help="linkchecker's threads (default: %(default)s)")
+    parser.add_argument("--retry-after-cap", type=float, default=defaults.retry_after_cap,
+                        help="the longest Retry-After to wait for, in seconds (default: %(default)s)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = Settings(timeout=args.timeout, retries=args.retries, backoff=args.backoff, rate=args.rate,
-                        threads=args.threads)
+                        threads=args.threads, retry_after_cap=args.retry_after_cap)
     if args.site and not args.site.is_dir():
         print(f"check-links: {args.site} is not a built site: run `make build` first", file=sys.stderr)
         return 2

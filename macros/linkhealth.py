@@ -30,7 +30,7 @@ from .sitedata import parse
 REPORT = Path(__file__).resolve().parent.parent / "data" / "link-report.json"
 
 # What the check found for one address. Only "broken" fails the check (see macros/linkcheck.py).
-Classification = Literal["ok", "redirected", "broken", "blocked", "timed-out", "not-checked-yet"]
+Classification = Literal["ok", "redirected", "broken", "blocked", "timed-out", "server-error", "not-checked-yet"]
 
 # The status as staff read it, and what the policy owner should do about it.
 STATUS_WORDS: dict[str, str] = {
@@ -39,6 +39,7 @@ STATUS_WORDS: dict[str, str] = {
     "broken": "Broken",
     "blocked": "Could not be checked automatically",
     "timed-out": "No answer in time",
+    "server-error": "The website had a fault",
     "not-checked-yet": "Not checked yet",
 }
 ADVICE: dict[str, str] = {
@@ -46,6 +47,7 @@ ADVICE: dict[str, str] = {
     "broken": "the policy owner should find the document's new address",
     "blocked": "the website turned the checker away; open it in a browser to check it",
     "timed-out": "open it in a browser to check it; the next weekly check tries again",
+    "server-error": "the website answered with a server error on every try; open it in a browser later",
 }
 
 
@@ -113,7 +115,7 @@ def status_line(result: LinkResult | None) -> str:
     line = STATUS_WORDS[kind]
     if kind == "redirected" and result.final_url:
         line += f": it now leads to {address_link(result.final_url)}"
-    elif kind in ("broken", "blocked", "timed-out") and result.result:
+    elif kind in ("broken", "blocked", "timed-out", "server-error") and result.result:
         line += f" ({plain(result.result)})"
     if kind in ADVICE:
         line += f"; {ADVICE[kind]}"

@@ -206,3 +206,14 @@ def search(page, words: str) -> None:
         page.wait_for_timeout(300)
     expect(toggle).to_be_checked()
     page.keyboard.type(words)
+
+
+def add_test_style(page, css: str) -> None:
+    """A stylesheet that a test adds to the page (say, to stop transitions). Added through the
+    CSSOM, which the pages' Content Security Policy allows, rather than as an inline <style>,
+    which it refuses."""
+    page.evaluate("""css => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }""", css)

@@ -67,7 +67,9 @@ def test_every_page_works_under_the_policy_as_a_header_with_zero_violations(brow
         page.click("input.md-search__input")
         page.keyboard.type("county lines")
         expect(page.locator(".md-search-result__item").first).to_be_attached(timeout=15000)
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+        page.evaluate("navigator.serviceWorker.ready")
+        page.reload()
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
         assert page.evaluate("window.__violations") == []
         # Offline, under the same policy: the cached pages load and run.
         context.set_offline(True)

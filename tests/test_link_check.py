@@ -34,27 +34,40 @@ class FixtureSite(http.server.BaseHTTPRequestHandler):
     """Answers like the websites the policy links to: fine, moved, gone, refusing, busy or slow."""
 
     requests: Counter  # path -> requests so far, shared with the test
+    asked_at: dict  # path -> the times of those requests (time.monotonic)
 
     def log_message(self, *args) -> None:
         pass
 
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
     def do_GET(self) -> None:
         self.requests[self.path] += 1
+        self.asked_at.setdefault(self.path, []).append(time.monotonic())
         if self.path in REDIRECTS:
             status, location = REDIRECTS[self.path]
             return self.answer(status, location)
         if self.path == "/busy":
             # Rate limited on the first request, fine on the next: the retry must catch it.
             return self.answer(429 if self.requests[self.path] == 1 else 200)
+        if self.path == "/fault":
+            return self.answer(503)
+        if self.path in ("/wait", "/wait-long"):
+            # Rate limited, asking for a pause: the first GET and the check's HEAD get 429.
+            seconds = "1" if self.path == "/wait" else "3600"
+            return self.answer(429 if self.requests[self.path] <= 2 else 200, retry_after=seconds)
         if self.path == "/slow":
             time.sleep(TIMEOUT + 1.5)
             return self.answer(200)
         return self.answer(STATUSES.get(self.path, 404))
 
-    def answer(self, status: int, location: str | None = None) -> None:
+    def answer(self, status: int, location: str | None = None, retry_after: str | None = None) -> None:
         self.send_response(status)
         if location:
             self.send_header("Location", location)
+        if retry_after and status == 429:
+            self.send_header("Retry-After", retry_after)
         # Lets linkchecker lift its per-host rate limit: this is our own server on loopback.
         self.send_header("LinkChecker", "local test server")
         self.send_header("Content-Type", "text/html")
@@ -66,12 +79,12 @@ class FixtureSite(http.server.BaseHTTPRequestHandler):
 def fixture_site():
     """The fixture server on a free port of 127.0.0.1: yields (base URL, request counter)."""
     requests: Counter = Counter()
-    handler = type("Handler", (FixtureSite,), {"requests": requests})
+    handler = type("Handler", (FixtureSite,), {"requests": requests, "asked_at": {}})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True  # /slow's handler may still be asleep when the test ends
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests, handler.asked_at
     finally:
         server.shutdown()
         server.server_close()
@@ -106,7 +119,7 @@ def by_id(report_path) -> dict[str, LinkResult]:
 
 
 def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tmp_path):
-    with fixture_site() as (base, requests):
+    with fixture_site() as (base, requests, _):
         paths = ["ok", "moved", "chain", "gone404", "gone410", "forbidden", "busy", "slow"]
         links = registry(tmp_path, {path: f"{base}/{path}" for path in paths} | {"refused": closed_port_url()})
         report = tmp_path / "report.json"
@@ -131,11 +144,41 @@ def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tm
     assert (results["gone404"].status_code, results["gone410"].status_code) == (404, 410)
     assert results["forbidden"].status_code == 403
     # Retried: only the answers that may change, each until it settles or the attempts run out.
-    assert results["busy"].attempts == 2 and requests["/busy"] == 2
+    # The 429 was asked once more, by HEAD, for its Retry-After.
+    assert results["busy"].attempts == 2 and requests["/busy"] == 3
     assert results["slow"].attempts == 3 and results["slow"].result.startswith("ReadTimeout")
     assert {results[i].attempts for i in ("ok", "moved", "gone404", "gone410", "forbidden", "refused")} == {1}
     assert requests["/gone404"] == 1
     assert all(result.checked_at for result in results.values())
+
+
+def test_fragments_of_one_page_are_one_check_and_a_lasting_fault_is_a_server_error(tmp_path):
+    with fixture_site() as (base, requests, _):
+        links = registry(tmp_path, {"first": f"{base}/ok#one", "second": f"{base}/ok#two", "fault": f"{base}/fault"})
+        report = tmp_path / "report.json"
+        exit_code = linkcheck.main(["--registry", str(links), "--report", str(report), "--retries", "1", *FAST])
+        results = by_id(report)
+    assert results["first"].classification == results["second"].classification == "ok"
+    assert results["first"].url.endswith("#one") and results["second"].url.endswith("#two")
+    assert requests["/ok"] == 1
+    assert results["fault"].classification == "server-error" and results["fault"].status_code == 503
+    assert results["fault"].attempts == 2
+    assert exit_code == 0  # a fault at the website is reported, not a broken link
+
+
+def test_retry_after_is_honoured_up_to_the_cap(tmp_path):
+    with fixture_site() as (base, requests, asked_at):
+        links = registry(tmp_path, {"wait": f"{base}/wait", "long": f"{base}/wait-long"})
+        report = tmp_path / "report.json"
+        linkcheck.main(["--registry", str(links), "--report", str(report), "--retries", "1",
+                        "--retry-after-cap", "2", *FAST])
+        results = by_id(report)
+    assert results["wait"].classification == results["long"].classification == "ok"
+    # GET (429), the check's HEAD (429, Retry-After), then the retry's GET.
+    first_get, _, retry = asked_at["/wait"]
+    assert retry - first_get >= 1  # the site's 1 second, not the 0.2 s back-off
+    first_get, _, retry = asked_at["/wait-long"]
+    assert 2 <= retry - first_get < 10  # 3600 seconds asked, the cap of 2 waited
 
 
 @pytest.mark.parametrize(
@@ -147,7 +190,7 @@ def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tm
 )
 def test_the_command_exits_non_zero_only_for_a_broken_link(tmp_path, paths, expected_exit):
     """The real command, as `make links` and CI run it."""
-    with fixture_site() as (base, _):
+    with fixture_site() as (base, _, _):
         links = registry(tmp_path, {path: f"{base}/{path}" for path in paths})
         report = tmp_path / "report.json"
         finished = subprocess.run(
@@ -205,8 +248,8 @@ CUT_SHORT = ("ConnectionError: HTTPSConnectionPool(host='www.iicsa.example', por
         ("401 Unauthorized", "", "", "blocked", False),
         ("400 Bad Request", "", "", "blocked", False),
         ("429 Too Many Requests", "Rate limited (Retry-After: 60)", "", "blocked", True),
-        ("500 Internal Server Error", "", "", "blocked", True),
-        ("503 Service Unavailable", "", "", "blocked", True),
+        ("500 Internal Server Error", "", "", "server-error", True),
+        ("503 Service Unavailable", "", "", "server-error", True),
         ("ConnectTimeout: HTTPSConnectionPool(host='example.org', port=443): Max retries exceeded", "", "",
          "timed-out", True),
         (NO_SUCH_HOST, "", "", "broken", False),

@@ -23,7 +23,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import VIEWPORTS
+from conftest import VIEWPORTS, add_test_style
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
@@ -378,7 +378,7 @@ def axe_violations(page: Page) -> list[str]:
     # Stop transitions first (Material fades its "Back to top" button and its header title as the
     # page scrolls, and a scroll may still be settling): a colour caught halfway through a fade is
     # not the colour readers see.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    add_test_style(page, "*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}, "resultTypes": ["violations"]})
     return [
@@ -438,5 +438,5 @@ def test_the_page_count_tells_two_pages_from_three(desktop_page, site_url):
     """The count is not vacuous: the same handout with larger type runs onto a third side."""
     desktop_page.goto(site_url + HANDOUT, wait_until="networkidle")
     desktop_page.emulate_media(media="print")
-    desktop_page.add_style_tag(content="@media print { .md-typeset .handout { font-size: 14pt !important } }")
+    add_test_style(desktop_page, "@media print { .md-typeset .handout { font-size: 14pt !important } }")
     assert pdf_page_count(desktop_page.pdf(format="A4")) > 2

@@ -39,6 +39,7 @@
   }
 
   function watch(registration) {
+    if (!registration) return; // service workers switched off (as by some browser settings)
     // A worker already waiting (installed while this tab was closed), or one that finishes
     // installing now. Only when a worker controls this page is the new one an update.
     if (registration.waiting && navigator.serviceWorker.controller) showNotice(registration.waiting);
