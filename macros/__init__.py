@@ -29,7 +29,10 @@ DOCS = PROJECT_ROOT / "docs"
 
 def page_heading(page: str) -> str:
     """The first-level heading of a docs/ page, without its { #id }: the page's one title."""
-    for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
+    text = (DOCS / page).read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = text.split("\n---\n", 1)[1]  # after the front matter, whose comments start "# " too
+    for line in text.splitlines():
         if line.startswith("# "):
             return line[2:].split(" { #")[0].strip()
     raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")

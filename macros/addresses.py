@@ -59,3 +59,10 @@ class Linker:
 
     def clause(self, clause: str, clause_page: str) -> str:
         return self.page(clause_page, anchor_id(clause))
+
+
+def page_reference(docs_page: str) -> str:
+    """A slot for the page of ``docs_page`` in the policy PDF ("see page 29"), which macros/pdf.py
+    fills in; empty, and not shown, anywhere else. The PDF is printed from the served build, so
+    the slot names the page by its served address."""
+    return f'<span class="pdf-page" data-page="{built_address(docs_page)}"></span>'

@@ -11,7 +11,7 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 from __future__ import annotations
 
 from . import reach, render, screens
-from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
+from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
 from .clauses import anchor_id
 from .pathways import Outcome, PathwayGraph, Question
 from .sitedata import SiteData
@@ -136,7 +136,9 @@ def flowchart(graph: PathwayGraph, from_page: str) -> str:
         node = nodes[node_id]
         link = render.relative(node_page(graph, node_id), from_page)
         if isinstance(node, Outcome):
-            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }}"]
+            # On paper, the page of the outcome's steps in the policy PDF follows it.
+            reference = page_reference(node_page(graph, node_id))
+            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }} {reference}"]
         lines = [f"{pad}- [{plain(node.text)}]({link}){{ .flow-question }}"]
         for option in node.options:
             lines.append(f"{pad}    - *{plain(option.label)}*")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .errors import DataError
 from .models import ClauseRef, Id, Strict, Text
@@ -35,8 +35,22 @@ class Question(Strict):
     options: Annotated[list[Option], Field(min_length=2)]
 
 
+# The longest line the A6 pocket card has room for (its steps are short forms of the outcome's).
+POCKET_LENGTH = 100
+
+
+def _pocket_sized(value: str | None) -> str | None:
+    if value is not None and len(value) > POCKET_LENGTH:
+        raise ValueError(f"pocket: is {len(value)} characters — fix: shorten it to {POCKET_LENGTH} or fewer "
+                         "(it is the step on the A6 pocket card)")
+    return value
+
+
 class Step(Strict):
     do: Text
+    # The step in short, in the policy's words, for the pocket card (print_pages.pocket_card),
+    # where ``do`` is too long for it. Without one, the card prints ``do``.
+    pocket: Annotated[Text | None, AfterValidator(_pocket_sized)] = None
     who: Text
     when: When | None = None  # None where the policy sets no deadline
     contacts: list[Id] = []

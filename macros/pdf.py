@@ -12,11 +12,12 @@ How:
 - The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
   its contents list links to, each printed on its own and joined with pypdf, which also adds a
   bookmark for each page. A first printing counts each page's sheets; that gives the page
-  numbers for the contents and for the footers. Every sheet but the cover has a footer (the
+  numbers for the contents, for the footers and for every "see page N" slot (the summary's and
+  the flowchart's references to each situation's steps). Every sheet but the cover has a footer (the
   setting, the policy's dates, the page's address, "Page n of N") in a CSS page margin box,
   with the page counter started at the page's first sheet.
-- The pocket card: ``print/pocket-card/``, which must fit on one A4 sheet; if it does not,
-  the build fails and says what to shorten.
+- The pocket card: ``print/pocket-card/``, four A6 cards on one A4 sheet; if a card's text does
+  not fit its card, or the sheet runs onto a second, the build fails and says what to shorten.
 - Links between pages would point at the local server: a link to a page that is in the PDF
   leads to that page's start in it; any other is pointed at the site's address (site_url in
   mkdocs.yml), or removed when the build has none.
@@ -180,6 +181,14 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
         "numbers => document.querySelectorAll('.print-contents__page').forEach((slot, i) => { slot.textContent = numbers[i] })",
         [str(n) for n in starts[1:]],
     )
+    # "See page N" wherever a page names another that the PDF holds (the summary, the flowchart).
+    page_of = {part["url"].removeprefix(session.base_url): start for part, start in zip(parts, starts[1:])}
+    for tab in tabs:
+        tab.evaluate(
+            "pages => document.querySelectorAll('.pdf-page[data-page]').forEach(slot => {"
+            " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })",
+            page_of,
+        )
 
     # Second printing, with the footers, joined into one document.
     writer = PdfWriter()
@@ -204,6 +213,12 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
 
 def pocket_card_pdf(session: Printer) -> PdfWriter:
     tab = session.open(POCKET_CARD_PRINT_PAGE)
+    # Each card is cut to its A6 size on paper: text that does not fit would be lost unseen.
+    if tab.evaluate("[...document.querySelectorAll('.pocket-card')].some(c => c.scrollHeight > c.clientHeight + 1)"):
+        raise PrintError(
+            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) does not fit on its A6 card. Fix: shorten the pocket: "
+            "texts of the 'concern' and 'disclosure' steps in data/pathways.yml, or the card in macros/print_pages.py"
+        )
     pdf = session.pdf(tab)
     if (count := sheets(pdf)) != 1:
         raise PrintError(

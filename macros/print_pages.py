@@ -3,8 +3,10 @@
 - ``print/policy.md``: the policy's cover and table of contents. ``macros/pdf.py`` prints it and
   then every page its contents list, in that order, into the policy PDF, filling in the page
   numbers; the contents list is the one place that says what the PDF holds.
-- ``print/pocket-card.md``: one A4 page to keep in a pocket: the emergency route, the phone
-  numbers and the steps for a concern and for a disclosure, with their clauses.
+- ``print/pocket-card.md``: an A6 card to keep in a pocket, four to an A4 sheet with crop marks:
+  999, the people to tell with their numbers (or boxes to write them in), the reader's own
+  steps for a disclosure and for a concern with their clauses, the helplines, and the site's
+  address (with a QR code when the build knows it).
 - ``downloads.md``: links to the PDFs and the offline copy. They exist only after the whole
   build (``scripts/build``), so they are plain HTML links that MkDocs does not check; the link
   test checks them in the full build.
@@ -20,20 +22,23 @@ import datetime
 import posixpath
 from typing import Callable
 
-from . import pathway_pages, render
+from . import pathway_pages, render, screens
+from .addresses import Linker, page_reference
 from .screens import is_own_step
 from .offline import DOWNLOADS, OFFLINE_ZIP
 from .sitedata import SiteData
-from .text import plain
+from .models import is_supplied
+from .text import Html, plain
 
 # The downloads, at stable addresses: other sites and printed handouts may link to them.
 POLICY_PDF = "child-exploitation-policy.pdf"
 POCKET_CARD_PDF = "pocket-card.pdf"
 
 POLICY_PAGE = "print/policy.md"
+SUMMARY_PAGE = "print/what-to-do.md"
 POCKET_CARD_PAGE = "print/pocket-card.md"
 # The situations whose steps the pocket card carries (ids of outcomes in data/pathways.yml).
-POCKET_CARD_OUTCOMES = ("concern", "disclosure")
+POCKET_CARD_OUTCOMES = {"disclosure": "If a young person tells you", "concern": "If you are worried"}
 
 # What a page of paper calls this site when the build has no site_url (mkdocs.yml): an address
 # is never guessed, so the reader is told where to get it, with room to write it in.
@@ -50,14 +55,35 @@ def site_address_line(site_url: str | None) -> str:
 
 
 def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The pages of the policy PDF after the cover, in order and in groups:
-    [(group heading, [(docs/ page, title)])]. ``heading`` gives a docs/ page's title."""
-    after = [(page, heading(page)) for page in (pathway_pages.CONTACTS, pathway_pages.FLOWCHART)]
-    after += [(pathway_pages.node_page(site.pathways, o.id), plain(o.title)) for o in site.pathways.outcomes]
+    """The pages of the policy PDF after the cover, in the order people need them, in groups:
+    [(group heading, [(docs/ page, title)])]. ``heading`` gives a docs/ page's title.
+
+    What to do comes first (a one-page summary, the contacts, the flowchart), then the policy,
+    then each situation's steps in full, which the summary and the flowchart refer to by page."""
+    first = [(page, heading(page)) for page in (SUMMARY_PAGE, pathway_pages.CONTACTS, pathway_pages.FLOWCHART)]
+    outcomes = [(pathway_pages.node_page(site.pathways, o.id), plain(o.title)) for o in site.pathways.outcomes]
     return [
+        ("What to do now", first),
         ("The policy", [(s.page, heading(s.page)) for s in site.sections.sections]),
-        ("Contacts and what to do now", after),
+        ("What to do, situation by situation", outcomes),
     ]
+
+
+def summary(site: SiteData, linker: Linker) -> str:
+    """The one-page "What to do now": the emergency route, then each situation in a line, with
+    the page of its steps in the PDF."""
+    route = render.emergency_route(site)
+    emergency = Html("").join(
+        Html("<li>{}: <strong>{}</strong></li>").format(entry["label"], entry["text"]) for entry in route)
+    situations = Html("").join(
+        Html('<li><a href="{}"><strong>{}</strong></a>{}: {}</li>').format(
+            linker.page(pathway_pages.node_page(site.pathways, o.id)), o.title,
+            Html(page_reference(pathway_pages.node_page(site.pathways, o.id))), o.summary)
+        for o in site.pathways.outcomes)
+    return str(Html(
+        '<div class="print-summary"><ul class="print-summary__emergency">{}</ul>'
+        "<p>Whatever the situation, share it with the DSL/Safeguarding Lead. Find yours below, with "
+        "the page of its steps.</p><ul class=\"print-summary__situations\">{}</ul></div>").format(emergency, situations))
 
 
 def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
@@ -87,6 +113,10 @@ def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
         site_address_line(site_url),
         "{ .print-cover__address }",
         "",
+    ]
+    if qr := qr_code(site_url):
+        lines += [f'<p class="print-cover__qr">{qr}</p>', ""]
+    lines += [
         "</div>",
         "",
     ]
@@ -110,50 +140,82 @@ def contents(parts: list[tuple[str, list[tuple[str, str]]]], from_page: str) -> 
 
 # --- the pocket card --------------------------------------------------------------------------
 
+# Who the card names, in this order: the people a member of staff tells (data/team.yml kinds).
+POCKET_CARD_PEOPLE = ("dsl", "deputy-dsl", "home-safeguarding-lead", "on-call")
+# The helplines it lists: the contacts of these groups that have a phone number.
+POCKET_CARD_HELPLINES = ("police", "advice")
+# Copies of the card on one A4 sheet, to cut out along the crop marks.
+POCKET_CARD_COPIES = 4
 
-def pocket_card(site: SiteData, from_page: str, site_url: str | None) -> str:
-    """One A4 page: the emergency route, the reader's own steps for a concern and for a
-    disclosure (each step's "do" only, with its clauses), every phone number, and where to find
-    the site."""
+
+def write_in(label: str) -> Html:
+    """A labelled box to write a value the setting has not supplied yet."""
+    return Html('<span class="write-in-box"><span class="write-in-box__label">{}</span></span>').format(label)
+
+
+def pocket_person(member) -> Html:
+    """Who (the DSL by name), then a name and a number, or a box to write each in."""
+    named = is_supplied(member.name)
+    who = Html("<strong>{}</strong>").format(f"{member.name}, DSL" if member.kind == "dsl" else member.role)
+    name = "" if member.kind == "dsl" else (Html("<span>{}</span>").format(member.name) if named else write_in("Name"))
+    number = (Html('<a href="tel:{}">{}</a>').format(member.dial.tel, member.dial.display) if member.dial
+              else write_in("Number"))
+    return Html('<li class="pocket-card__person">{}{}{}</li>').format(who, name, number)
+
+
+def pocket_card_face(site: SiteData, clause_links, site_url: str | None, qr_svg: str | None) -> Html:
+    """One A6 card: 999, the people to tell with their numbers (or boxes to write them in), the
+    reader's own steps for a disclosure and for a concern with their clauses, the helplines and
+    where the site is."""
     setting, policy = site.setting, site.setting.policy
-    lines = [
-        '<div class="pocket-card" markdown>',
-        "",
-        f"# {plain(policy.title)}: pocket card",
-        "",
-        f"{plain(setting.name)}. Policy updated {render.long_date(policy.updated)}; "
-        f"review due {render.long_date(policy.review_due)}.",
-        "{ .pocket-card__meta }",
-        "",
-        '<div class="pocket-card__emergency" markdown>',
-        "",
-        "## In an emergency",
-        "",
+    route = render.emergency_route(site)[0]
+    people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
+    parts = [
+        Html('<p class="pocket-card__title">{}</p>').format(policy.title),
+        Html('<p class="pocket-card__meta">{}. Updated {}; review due {}.</p>').format(
+            setting.name, render.long_date(policy.updated), render.long_date(policy.review_due)),
+        Html('<p class="pocket-card__emergency">{}: call <a href="tel:{}">{}</a></p>').format(
+            route["label"], route["tel"], route["text"]),
+        Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><ul class="pocket-card__people">{}</ul>')
+        .format(Html("").join(pocket_person(m) for m in people)),
     ]
-    for entry in render.emergency_route(site):
-        label, text = plain(entry["label"]), plain(entry["text"])
-        if entry["tel"]:
-            lines.append(f'- {label}: call <a href="tel:{entry["tel"]}">{text}</a>')
-        else:
-            # No number supplied yet: a line to write it on.
-            lines.append(f'- {label}: **{text}**, number: <span class="write-in"></span>')
-    lines += ["", "</div>", "", '<div class="pocket-card__steps" markdown>', ""]
-    for outcome_id in POCKET_CARD_OUTCOMES:
-        outcome = site.pathways.outcome(outcome_id)
-        # Only the reader's own steps: what the DSL does next is not for the pocket.
-        lines += ['<div markdown>', "", f"## {plain(outcome.title)}", ""]
-        lines += [
-            f"{number}. {plain(step.do)} ({pathway_pages.clause_links(site, step.clauses, from_page)})"
-            for number, step in enumerate(own_steps(outcome), start=1)
-        ]
-        lines += ["", "</div>", ""]
-    lines += ["</div>", "", "## Phone numbers", ""]
-    for contact in site.contacts.contacts:
-        if contact.phone:
-            flag = "" if contact.in_policy else ' <span class="pocket-card__flag">(not in the policy: check with your DSL)</span>'
-            lines.append(f"- {render.contact_inline(contact, 'phone')} {plain(contact.name)}{flag}")
-    lines += ["", site_address_line(site_url), "{ .pocket-card__address }", "", "</div>", ""]
-    return "\n".join(lines)
+    for outcome_id, heading in POCKET_CARD_OUTCOMES.items():
+        steps = Html("").join(
+            Html("<li>{} <span class=\"pocket-card__clauses\">({})</span></li>").format(
+                step.pocket or step.do, clause_links(step.clauses))
+            for step in own_steps(site.pathways.outcome(outcome_id)))
+        parts.append(Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps))
+    helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
+    parts.append(Html('<p class="pocket-card__heading">Helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
+        Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
+                      for c in helplines)))
+    address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
+               else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
+    qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""
+    parts.append(Html('<p class="pocket-card__address">The whole policy: {}{}</p>').format(address, qr))
+    return Html('<section class="pocket-card">{}</section>').format(Html("").join(parts))
+
+
+def qr_code(site_url: str | None) -> str | None:
+    """The site's address as a QR code (SVG), when the build knows the address."""
+    if not site_url:
+        return None
+    import segno  # only the pocket card needs it
+
+    return segno.make(site_url, error="m").svg_inline(scale=2, border=0, dark="#000000", title="The policy's website")
+
+
+def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
+    """The pocket card: A6, four to an A4 sheet with crop marks to cut along. On screen, one copy."""
+    def clause_links(clauses: list[str]) -> Html:
+        return screens.clause_links(site, clauses, linker)
+
+    face = pocket_card_face(site, clause_links, site_url, qr_code(site_url))
+    cells = Html("").join(Html('<div class="pocket-sheet__cell">{}</div>').format(face) for _ in range(POCKET_CARD_COPIES))
+    return str(Html(
+        '<p class="pocket-sheet__how screen-only">Prints as four A6 cards on one A4 sheet: cut along the '
+        "marks. Boxes are for the names and numbers your setting has not added to this site yet.</p>"
+        '<div class="pocket-sheet">{}</div>').format(cells))
 
 
 def own_steps(outcome) -> list:
@@ -206,8 +268,12 @@ def register(env, site: SiteData) -> None:
         return contents(policy_parts(site, page_heading), page_src())
 
     @env.macro
+    def print_summary() -> str:
+        return summary(site, Linker(page_src(), env.conf["use_directory_urls"]))
+
+    @env.macro
     def print_pocket_card() -> str:
-        return pocket_card(site, page_src(), site_url())
+        return pocket_card(site, Linker(page_src(), env.conf["use_directory_urls"]), site_url())
 
     @env.macro
     def downloads() -> str:

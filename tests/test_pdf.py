@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from macros import pdf, print_pages
+from macros.addresses import Linker
 
 POLICY = f"{print_pages.DOWNLOADS}/{print_pages.POLICY_PDF}"
 CARD = f"{print_pages.DOWNLOADS}/{print_pages.POCKET_CARD_PDF}"
@@ -59,7 +60,7 @@ def test_the_policy_pdf_has_every_clause_in_order(site, built_site):
     sections = site.sections.sections
     firsts = [next(i for title, i in starts.items() if title.startswith(f"{s.section} ")) for s in sections]
     assert firsts == sorted(firsts), "the sections are not in order"
-    ends = firsts[1:] + [starts["Contacts"]]
+    ends = firsts[1:] + [min(i for i in starts.values() if i > firsts[-1])]
     for section, first, end in zip(sections, firsts, ends):
         text = "\n".join(reader.pages[i].extract_text() for i in range(first, end))
         prefix = section.section.split(".")[0] + "."
@@ -83,6 +84,20 @@ def test_the_policy_pdf_has_its_cover_contents_and_every_contact(site, built_sit
         assert title in starts, title
 
 
+def test_the_policy_pdf_starts_with_what_to_do_and_refers_to_each_situations_page(site, built_site):
+    reader = read(built_site, POLICY)
+    starts = outline_starts(reader)
+    order = sorted(starts, key=lambda title: (starts[title], title not in ("What to do now", "The policy")))
+    first_section = next(t for t in order if t.startswith("1.0 "))
+    assert order.index("What to do now") < order.index("Contacts") < order.index("Flowchart: what to do now") \
+        < order.index(first_section) < order.index(site.pathways.outcomes[0].title)
+    summary = flat(reader.pages[starts["What to do now"]].extract_text())
+    for outcome in site.pathways.outcomes:
+        page = starts[outcome.title] + 1
+        assert f"{outcome.title} (see page {page})" in summary, outcome.id
+        assert flat(outcome.title) in flat(reader.pages[page - 1].extract_text())
+
+
 def test_the_contents_give_each_part_its_page_and_lead_there(built_site):
     reader = read(built_site, POLICY)
     contents = reader.pages[1].extract_text()
@@ -100,21 +115,25 @@ def test_the_contents_give_each_part_its_page_and_lead_there(built_site):
 # --- the pocket card --------------------------------------------------------------------------
 
 
-def test_the_pocket_card_is_one_page_with_what_to_do(site, built_site):
+def test_the_pocket_card_is_four_a6_cards_on_one_a4_sheet(site, built_site):
     reader = read(built_site, CARD)
     assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4, in points
     text = flat(reader.pages[0].extract_text())
-    assert "999" in text
-    assert site.team.by_id()["dsl"].name in text
-    # The DSL's number is not supplied yet: the card has a line to write it on, labelled.
-    assert "Tell the DSL: Kerry O'Brien, number:" in text
+    copies = print_pages.POCKET_CARD_COPIES
+    assert text.count("In immediate danger: call 999") == copies
+    # The DSL's number is not supplied yet: each card has a labelled box to write it in, and
+    # one for each name and number of the rest of the team the card names.
+    assert text.count("Kerry O'Brien, DSL Number") == copies
+    assert text.count("Deputy DSL Name Number") == copies
+    assert text.count("Site address") == copies
     for contact in site.contacts.contacts:
-        if contact.phone:
-            assert contact.phone.display in text, contact.id
+        if contact.phone and contact.group in print_pages.POCKET_CARD_HELPLINES:
+            assert text.count(contact.phone.display) == copies, contact.id
     for outcome_id in print_pages.POCKET_CARD_OUTCOMES:
         for step in print_pages.own_steps(site.pathways.outcome(outcome_id)):
-            assert flat(step.do) in text
-            assert f"({', '.join(step.clauses)})" in text, step.do
+            assert text.count(f"{flat(step.pocket or step.do)} ({', '.join(step.clauses)})") == copies, step.do
 
 
 # --- both PDFs --------------------------------------------------------------------------------
@@ -188,6 +207,15 @@ def test_a_pocket_card_longer_than_a_page_fails_the_build(browser, tmp_path):
         pdf.pocket_card_pdf(session)
 
 
+def test_a_card_whose_text_does_not_fit_its_a6_fails_the_build(browser, tmp_path):
+    card = tmp_path / "print" / "pocket-card"
+    card.mkdir(parents=True)
+    (card / "index.html").write_text('<html lang="en"><title>t</title><div class="pocket-card" style="height: 50mm; '
+                                     'overflow: hidden">' + "<p>A step.</p>" * 40 + "</div></html>")
+    with pdf.printer(tmp_path, browser) as session, pytest.raises(pdf.PrintError, match="does not fit on its A6 card"):
+        pdf.pocket_card_pdf(session)
+
+
 def test_links_to_the_build_server_are_pointed_at_the_site_or_removed(browser, tmp_path):
     (tmp_path / "index.html").write_text('<html lang="en"><title>t</title><a href="other/">Other</a></html>')
     for site_url, expected in [("https://policy.example/", ["https://policy.example/other/"]), (None, [])]:
@@ -201,10 +229,13 @@ def test_links_to_the_build_server_are_pointed_at_the_site_or_removed(browser, t
 # --- the print pages, rendered ----------------------------------------------------------------
 
 
-def test_the_site_address_is_never_guessed(site):
-    assert "ask your DSL" in print_pages.pocket_card(site, print_pages.POCKET_CARD_PAGE, None)
-    card = print_pages.pocket_card(site, print_pages.POCKET_CARD_PAGE, "https://policy.example/")
-    assert "Site address: https://policy.example/" in card and "ask your DSL)" not in card
+def test_the_site_address_is_never_guessed_and_is_a_qr_code_when_known(site):
+    linker = Linker(print_pages.POCKET_CARD_PAGE)
+    unknown = print_pages.pocket_card(site, linker, None)
+    assert "(ask your DSL)" in unknown and "<svg" not in unknown
+    known = print_pages.pocket_card(site, linker, "https://policy.example/")
+    assert "https://policy.example/" in known and "(ask your DSL)" not in known
+    assert known.count("<svg") == print_pages.POCKET_CARD_COPIES
 
 
 @pytest.mark.parametrize(
