@@ -51,12 +51,15 @@ def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) 
     lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", plain(outcome.summary), "{ .lead }", ""]
     lines += [str(screens.outcome_body(site, outcome, linker)), ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
-    lines += ["## See also", ""]
+    # Links onward: for the screen only (paper prints the steps, and their clauses).
+    lines += ['<div class="screen-only" markdown>', "", "## See also", ""]
     lines += [f"- [{plain(r.title)}]({render.relative(node_page(site.pathways, r.id), here)})" for r in related]
     lines += [
         f"- [All situations: what to do now]({render.relative(HUB, here)})",
         f"- [The flowchart]({render.relative(FLOWCHART, here)})",
         f"- [All contacts]({render.relative(CONTACTS, here)})",
+        "",
+        "</div>",
         "",
     ]
     return "\n".join(lines)

@@ -49,9 +49,13 @@ def email_link(email: str, text: str) -> Html:
     return Html('<a class="contact-action" href="mailto:{}">{}: {}</a>').format(email, text, email)
 
 
-def card_link(linker: Linker, contact_id: str, text: str, primary: bool = False) -> Html:
+def card_link(linker: Linker, contact_id: str, text: str, primary: bool = False, on_paper: str = "") -> Html:
+    """A link to a card on the contacts page, for someone without a number here yet. Paper
+    cannot follow it: there it is ``on_paper`` (who), with a line to write the number on."""
     kind = "contact-action contact-action--primary" if primary else "contact-action"
-    return Html('<a class="{}" href="{}">{}</a>').format(kind, linker.contact(contact_id), text)
+    link = Html('<a class="{} screen-only" href="{}">{}</a>').format(kind, linker.contact(contact_id), text)
+    return link + Html('<span class="print-only">{}, number: <span class="write-in"></span></span>').format(
+        on_paper or text.removeprefix("Find ").removeprefix("the "))
 
 
 def note(text: str) -> Html:
@@ -94,7 +98,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Html:
     if dsl.dial:
         first = call_link(dsl.dial, f"Call the DSL, {dsl.name}")
     else:
-        first = card_link(linker, dsl.id, f"Find the DSL, {dsl.name}", primary=True)
+        first = card_link(linker, dsl.id, f"Find the DSL, {dsl.name}", primary=True, on_paper=f"The DSL, {dsl.name}")
     if not full:
         return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(first)
     others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
