@@ -206,7 +206,7 @@ def _define_macros(env) -> None:
 
     @env.macro
     def pathway_flowchart() -> str:
-        return pathway_pages.flowchart(site.pathways, page_src())
+        return pathway_pages.flowchart(site.pathways, page_src(), env.conf["use_directory_urls"])
 
     @env.macro
     def signs_explorer() -> str:

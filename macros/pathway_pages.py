@@ -10,6 +10,7 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
+from . import flowchart as drawn
 from . import reach, render, screens
 from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
 from .clauses import anchor_id
@@ -129,10 +130,12 @@ def situations_list(graph: PathwayGraph, from_page: str) -> str:
     ) + "\n"
 
 
-def flowchart(graph: PathwayGraph, from_page: str) -> str:
-    """Each start as a nested list of questions and answers that ends at outcomes. It is the
-    flowchart on screen and on paper, and it reads in order for a screen reader."""
+def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) -> str:
+    """Each start drawn as boxes and arrows (macros/flowchart.py), and the same as a nested list
+    of questions and answers that ends at outcomes: the list is what a screen reader reads (the
+    drawing is hidden from it), and on paper it gives each outcome's page in the PDF."""
     nodes = graph.nodes()
+    linker = Linker(from_page, directory_urls)
 
     def branch(node_id: str, depth: int) -> list[str]:
         pad = "    " * depth
@@ -150,7 +153,15 @@ def flowchart(graph: PathwayGraph, from_page: str) -> str:
 
     sections = []
     for start in graph.starts:
-        sections += [f"## {plain(start.label)}", "", '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", ""]
+        drawing = drawn.draw_start(graph, start, lambda node: node_page(graph, node), linker)
+        sections += [
+            f"## {plain(start.label)}", "",
+            f'<div class="flowchart-drawing">{drawing}</div>', "",
+            '<details class="flowchart-list" markdown>',
+            "<summary>The same pathways as a list</summary>", "",
+            '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", "",
+            "</details>", "",
+        ]
     return "\n".join(sections)
 
 

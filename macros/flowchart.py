@@ -1,0 +1,104 @@
+"""The flowchart, drawn: each way in of data/pathways.yml as boxes and arrows in SVG, laid out
+when the site is built.
+
+The layout is our own indented tree, not Graphviz: from one start the pathways form a tree (a
+question's answers lead on, an outcome ends a branch), and an indented tree reads top to bottom
+at any depth within a phone's width, never needs sideways scrolling, needs no crossing
+minimisation and no system package. Each start is drawn on its own, one pathway at a time.
+
+Text is wrapped by an estimate of its width (no font metrics at build time): lines are kept
+well short of the box, so a wider fallback font still fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .addresses import Linker
+from .pathways import Outcome, PathwayGraph
+from .text import Html
+
+WIDTH = 340  # the drawing's width in its own units; it scales to the column
+INDENT = 24  # each level of the tree is this far in
+PAD = 8  # inside a box
+LINE = 17  # one line of text
+GAP = 8  # between one row and the next
+CHAR_WIDTH = 7.4  # an estimate for 13 px sans-serif, on the wide side
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """``text`` in lines that fit ``width`` (estimated)."""
+    most = max(8, int((width - 2 * PAD) / CHAR_WIDTH))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= most:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass
+class Drawing:
+    """The SVG parts of one start's tree, and how far down it has got."""
+
+    marker: str  # the id of this drawing's arrowhead
+    parts: list[Html] = field(default_factory=list)
+    y: float = 0
+
+    def box(self, kind: str, node_id: str, text: str, href: str, depth: int) -> tuple[float, float]:
+        """A box for a node at ``depth``; returns (its left x, its middle y)."""
+        x = depth * INDENT
+        lines = wrap(text, WIDTH - x)
+        height = 2 * PAD + LINE * len(lines)
+        words = Html("").join(
+            Html('<tspan x="{}" y="{}">{}</tspan>').format(x + PAD, self.y + PAD + LINE * (n + 1) - 4, line)
+            for n, line in enumerate(lines))
+        self.parts.append(Html(
+            '<a href="{}" tabindex="-1" class="flowchart-svg__node flowchart-svg__node--{}" data-node="{}">'
+            '<rect x="{}" y="{}" width="{}" height="{}" rx="4"></rect><text>{}</text></a>'
+        ).format(href, kind, node_id, x + 0.5, self.y + 0.5, WIDTH - x - 1, height - 1, words))
+        middle = self.y + height / 2
+        self.y += height + GAP
+        return x, middle
+
+    def answer(self, label: str, depth: int) -> None:
+        x = depth * INDENT
+        for line in wrap(label, WIDTH - x):
+            self.y += LINE
+            self.parts.append(Html('<text class="flowchart-svg__answer" x="{}" y="{}">{}</text>').format(x, self.y - 4, line))
+        self.y += 2
+
+    def arrow(self, from_id: str, to_id: str, x: float, top: float, middle: float, to_x: float) -> None:
+        """Down from the parent's box (at ``x``), then across to the child's box at ``to_x``."""
+        self.parts.append(Html(
+            '<path class="flowchart-svg__edge" data-from="{}" data-to="{}" d="M{} {} V{} H{}" '
+            'marker-end="url(#{})"></path>').format(from_id, to_id, x, top, middle, to_x - 2, self.marker))
+
+
+def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
+    """One start's pathways, top to bottom."""
+    nodes = graph.nodes()
+    drawing = Drawing(marker=f"flowchart-arrow-{start.id}")
+
+    def place(node_id: str, depth: int) -> tuple[float, float]:
+        node = nodes[node_id]
+        href = linker.page(page_of(node_id))
+        if isinstance(node, Outcome):
+            kind = "emergency" if node.emergency else "outcome"
+            return drawing.box(kind, node_id, node.title, href, depth)
+        x, middle = drawing.box("question", node_id, node.text, href, depth)
+        top = drawing.y - GAP
+        for option in node.options:
+            drawing.answer(option.label, depth + 1)
+            child_x, child_middle = place(option.next, depth + 1)
+            drawing.arrow(node_id, option.next, x + INDENT / 2, top, child_middle, child_x)
+        return x, middle
+
+    place(start.node, 0)
+    height = drawing.y
+    return Html(
+        '<svg class="flowchart-svg" viewBox="0 0 {} {}" width="100%" aria-hidden="true" focusable="false" '
+        'data-start="{}"><defs><marker id="{}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" '
+        'markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z"></path></marker></defs>{}</svg>'
+    ).format(WIDTH, height, start.id, drawing.marker, Html("").join(drawing.parts))
