@@ -18,12 +18,14 @@ from .addresses import Linker
 from .pathways import Outcome, PathwayGraph
 from .text import Html
 
-WIDTH = 340  # the drawing's width in its own units; it scales to the column
-INDENT = 24  # each level of the tree is this far in
+# In the drawing's own units, which are CSS pixels: it is drawn at 328 px, the column of a 360 px
+# phone, so that its text is 16 px there (and narrower screens scale it down).
+WIDTH = 328
+INDENT = 22  # each level of the tree is this far in
 PAD = 8  # inside a box
-LINE = 17  # one line of text
+LINE = 20  # one line of text
 GAP = 8  # between one row and the next
-CHAR_WIDTH = 7.4  # an estimate for 13 px sans-serif, on the wide side
+CHAR_WIDTH = 8.9  # an estimate for 16 px sans-serif, on the wide side
 
 
 def wrap(text: str, width: float) -> list[str]:
@@ -52,7 +54,7 @@ class Drawing:
         lines = wrap(text, WIDTH - x)
         height = 2 * PAD + LINE * len(lines)
         words = Html("").join(
-            Html('<tspan x="{}" y="{}">{}</tspan>').format(x + PAD, self.y + PAD + LINE * (n + 1) - 4, line)
+            Html('<tspan x="{}" y="{}">{}</tspan>').format(x + PAD, self.y + PAD + LINE * (n + 1) - 5, line)
             for n, line in enumerate(lines))
         self.parts.append(Html(
             '<a href="{}" tabindex="-1" class="flowchart-svg__node flowchart-svg__node--{}" data-node="{}">'
@@ -66,7 +68,7 @@ class Drawing:
         x = depth * INDENT
         for line in wrap(label, WIDTH - x):
             self.y += LINE
-            self.parts.append(Html('<text class="flowchart-svg__answer" x="{}" y="{}">{}</text>').format(x, self.y - 4, line))
+            self.parts.append(Html('<text class="flowchart-svg__answer" x="{}" y="{}">{}</text>').format(x, self.y - 5, line))
         self.y += 2
 
     def arrow(self, from_id: str, to_id: str, x: float, top: float, middle: float, to_x: float) -> None:
@@ -98,7 +100,7 @@ def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
     place(start.node, 0)
     height = drawing.y
     return Html(
-        '<svg class="flowchart-svg" viewBox="0 0 {} {}" width="100%" aria-hidden="true" focusable="false" '
+        '<svg class="flowchart-svg" viewBox="0 0 {} {}" width="{}" aria-hidden="true" focusable="false" '
         'data-start="{}"><defs><marker id="{}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" '
         'markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z"></path></marker></defs>{}</svg>'
-    ).format(WIDTH, height, start.id, drawing.marker, Html("").join(drawing.parts))
+    ).format(WIDTH, height, WIDTH, start.id, drawing.marker, Html("").join(drawing.parts))
