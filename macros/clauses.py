@@ -13,11 +13,6 @@ def is_clause_number(text: str) -> bool:
     return bool(CLAUSE_PATTERN.match(text))
 
 
-def section_of(clause: str) -> str:
-    """The section a clause belongs to: "11.5" -> "11.0"."""
-    return clause.split(".")[0] + ".0"
-
-
 def anchor_id(clause: str) -> str:
     """The HTML id of a clause: "11.5" -> "clause-11-5"."""
     return "clause-" + clause.replace(".", "-")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import Linker
+from .addresses import Linker, built_address
 from .pathways import Outcome, PathwayGraph
 from .text import Html
 
@@ -48,14 +48,18 @@ class Drawing:
     parts: list[Html] = field(default_factory=list)
     y: float = 0
 
-    def box(self, kind: str, node_id: str, text: str, href: str, depth: int) -> tuple[float, float]:
-        """A box for a node at ``depth``; returns (its left x, its middle y)."""
+    def box(self, kind: str, node_id: str, text: str, href: str, depth: int, page: str = "") -> tuple[float, float]:
+        """A box for a node at ``depth``; returns (its left x, its middle y). ``page``: the
+        address of its page, for a last line "see page N" that macros/pdf.py fills in."""
         x = depth * INDENT
         lines = wrap(text, WIDTH - x)
-        height = 2 * PAD + LINE * len(lines)
+        height = 2 * PAD + LINE * (len(lines) + bool(page))
         words = Html("").join(
             Html('<tspan x="{}" y="{}">{}</tspan>').format(x + PAD, self.y + PAD + LINE * (n + 1) - 5, line)
             for n, line in enumerate(lines))
+        if page:
+            words += Html('<tspan class="pdf-page" data-page="{}" x="{}" y="{}"></tspan>').format(
+                page, x + PAD, self.y + PAD + LINE * (len(lines) + 1) - 5)
         self.parts.append(Html(
             '<a href="{}" tabindex="-1" class="flowchart-svg__node flowchart-svg__node--{}" data-node="{}">'
             '<rect x="{}" y="{}" width="{}" height="{}" rx="4"></rect><text>{}</text></a>'
@@ -78,17 +82,18 @@ class Drawing:
             'marker-end="url(#{})"></path>').format(from_id, to_id, x, top, middle, to_x - 2, self.marker))
 
 
-def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
-    """One start's pathways, top to bottom."""
+def layout(graph: PathwayGraph, start, page_of, linker: Linker, paper: bool = False) -> Drawing:
+    """One start's pathways laid out top to bottom. On ``paper`` every outcome box has a last
+    line for its page in the policy PDF."""
     nodes = graph.nodes()
-    drawing = Drawing(marker=f"flowchart-arrow-{start.id}")
+    drawing = Drawing(marker=f"flowchart-arrow-{start.id}{'-paper' if paper else ''}")
 
     def place(node_id: str, depth: int) -> tuple[float, float]:
         node = nodes[node_id]
         href = linker.page(page_of(node_id))
         if isinstance(node, Outcome):
             kind = "emergency" if node.emergency else "outcome"
-            return drawing.box(kind, node_id, node.title, href, depth)
+            return drawing.box(kind, node_id, node.title, href, depth, built_address(page_of(node_id)) if paper else "")
         x, middle = drawing.box("question", node_id, node.text, href, depth)
         top = drawing.y - GAP
         for option in node.options:
@@ -98,9 +103,36 @@ def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
         return x, middle
 
     place(start.node, 0)
-    height = drawing.y
+    return drawing
+
+
+def svg(drawing: Drawing, start_id: str, size: Html) -> Html:
     return Html(
-        '<svg class="flowchart-svg" viewBox="0 0 {} {}" width="{}" aria-hidden="true" focusable="false" '
-        'data-start="{}"><defs><marker id="{}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" '
-        'markerHeight="7" orient="auto"><path d="M0 0 L8 4 L0 8 z"></path></marker></defs>{}</svg>'
-    ).format(WIDTH, height, WIDTH, start.id, drawing.marker, Html("").join(drawing.parts))
+        '<svg class="flowchart-svg" viewBox="0 0 {} {}" {} aria-hidden="true" focusable="false" data-start="{}">'
+        '<defs><marker id="{}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
+        '<path d="M0 0 L8 4 L0 8 z"></path></marker></defs>{}</svg>'
+    ).format(WIDTH, drawing.y, size, start_id, drawing.marker, Html("").join(drawing.parts))
+
+
+def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
+    """One start's drawing for the screen: 328 px wide, its text 16 px."""
+    return svg(layout(graph, start, page_of, linker), start.id, Html('width="{}"').format(WIDTH))
+
+
+# The tallest drawing's height on the A4 sheet, in millimetres (below the page's heading). The
+# sheet is portrait: the indented trees are tall and narrow, and two columns of them on a
+# portrait sheet print their text at about 9 pt, where a landscape sheet would need 5 pt.
+SHEET_HEIGHT_MM = 212
+
+
+def paper_sheet(graph: PathwayGraph, page_of, linker: Linker) -> Html:
+    """Every start on one A4 sheet, all at one scale (the tallest fills the height), each
+    outcome box naming its page in the PDF."""
+    drawings = [(start, layout(graph, start, page_of, linker, paper=True)) for start in graph.starts]
+    scale = SHEET_HEIGHT_MM / max(drawing.y for _, drawing in drawings)  # millimetres per unit
+    parts = Html("").join(
+        Html('<figure class="flowchart-sheet__part"><figcaption>{}</figcaption>{}</figure>').format(
+            start.label, svg(drawing, start.id, Html('width="{:.1f}mm" height="{:.1f}mm"').format(
+                WIDTH * scale, drawing.y * scale)))
+        for start, drawing in drawings)
+    return Html('<div class="flowchart-sheet print-only">{}</div>').format(parts)

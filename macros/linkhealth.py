@@ -13,19 +13,17 @@ on their own; ``register`` wires them into mkdocs-macros.
 from __future__ import annotations
 
 import datetime
-import html
 import json
-import re
 from pathlib import Path
 from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from . import render
-from .text import plain
 from .errors import DataError
 from .models import Link
 from .sitedata import parse
+from .text import plain
 
 REPORT = Path(__file__).resolve().parent.parent / "data" / "link-report.json"
 
@@ -122,13 +120,13 @@ def status_line(result: LinkResult | None) -> str:
     return line + "."
 
 
-def document_card(link: Link, clause_links: list[str], report: LinkReport, heading_level: int = 3) -> str:
+def document_card(link: Link, clause_links: list[str], report: LinkReport) -> str:
     """One document: what it is, where the policy cites it, its address and how that address fared.
 
     A list under a heading, not a table: nothing to scroll sideways on a phone.
     """
     lines = [
-        f"{'#' * heading_level} {plain(link.title)} {{ #link-{link.id} }}",
+        f"### {plain(link.title)} {{ #link-{link.id} }}",
         "",
         f"{plain(link.publisher)}, {link.kind.replace('-', ' ')}",
         "",

@@ -151,12 +151,16 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
             lines += branch(option.next, depth + 2)
         return lines
 
-    sections = []
+    def page_of(node: str) -> str:
+        return node_page(graph, node)
+
+    # On paper, every way in on one sheet first; on screen, each under its heading.
+    sections = [str(drawn.paper_sheet(graph, page_of, linker)), ""]
     for start in graph.starts:
-        drawing = drawn.draw_start(graph, start, lambda node: node_page(graph, node), linker)
+        drawing = drawn.draw_start(graph, start, page_of, linker)
         sections += [
             f"## {plain(start.label)}", "",
-            f'<div class="flowchart-drawing">{drawing}</div>', "",
+            f'<div class="flowchart-drawing screen-only">{drawing}</div>', "",
             '<details class="flowchart-list" markdown>',
             "<summary>The same pathways as a list</summary>", "",
             '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", "",

@@ -18,23 +18,21 @@ into mkdocs-macros.
 from __future__ import annotations
 
 import datetime
-
 import posixpath
 from typing import Callable
 
 from . import pathway_pages, render, screens
 from .addresses import Linker, page_reference
-from .screens import is_own_step
-from .offline import DOWNLOADS, OFFLINE_ZIP
-from .sitedata import SiteData
 from .models import is_supplied
+from .offline import DOWNLOADS, OFFLINE_ZIP
+from .screens import is_own_step
+from .sitedata import SiteData
 from .text import Html, plain
 
 # The downloads, at stable addresses: other sites and printed handouts may link to them.
 POLICY_PDF = "child-exploitation-policy.pdf"
 POCKET_CARD_PDF = "pocket-card.pdf"
 
-POLICY_PAGE = "print/policy.md"
 SUMMARY_PAGE = "print/what-to-do.md"
 POCKET_CARD_PAGE = "print/pocket-card.md"
 # The situations whose steps the pocket card carries (ids of outcomes in data/pathways.yml).

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-
 from typing import TYPE_CHECKING
 
 from .addresses import contact_anchor
 from .clauses import anchor_id
 from .hours import Hours
-from .text import formatted, plain
 from .models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+from .text import formatted, plain
 
 if TYPE_CHECKING:
     from .sitedata import MissingFact, SiteData
@@ -84,10 +83,9 @@ def contact_actions(contact: Contact, label: str = "") -> str:
     return " ".join(actions)
 
 
-def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, heading_level: int = 3) -> str:
+def contact_card(contact: Contact, clause_links: list[str], web_link: str | None) -> str:
     """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
-    heading = "#" * heading_level
-    lines = ['<div class="contact-card" markdown>', "", f"{heading} {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
+    lines = ['<div class="contact-card" markdown>', "", f"### {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
         name = f" ({plain(contact.short_name)})" if contact.short_name else ""
         lines += [f"**{plain(contact.role)}**{name}", ""]

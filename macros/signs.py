@@ -5,8 +5,6 @@ lists, each with every list it appears in. The page is complete without JavaScri
 
 from __future__ import annotations
 
-
-
 from . import render
 from .clauses import anchor_id
 from .models import Indicator, IndicatorBook, IndicatorList

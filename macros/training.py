@@ -9,7 +9,6 @@ one-at-a-time views over the same markup.
 
 from __future__ import annotations
 
-
 from typing import Callable
 
 from . import render, signs

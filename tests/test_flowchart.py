@@ -59,13 +59,30 @@ def test_on_a_phone_every_word_is_inside_its_box(browser, site_url, site):
     context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     page = context.new_page()
     page.goto(site_url + "what-to-do/flowchart/")
-    outside = page.evaluate("""() => [...document.querySelectorAll('.flowchart-svg__node')].filter(node => {
+    outside = page.evaluate("""() => [...document.querySelectorAll('.flowchart-svg__node')].filter(node => node.checkVisibility()).filter(node => {
         const box = node.querySelector('rect').getBBox(), text = node.querySelector('text').getBBox();
         return text.x < box.x || text.x + text.width > box.x + box.width || text.y + text.height > box.y + box.height;
       }).map(node => node.dataset.node)""")
     assert outside == []
-    drawn = page.eval_on_selector_all(".flowchart-svg", "svgs => svgs.map(s => s.dataset.start)")
+    drawn = page.eval_on_selector_all(".flowchart-svg", "svgs => svgs.filter(s => s.checkVisibility()).map(s => s.dataset.start)")
     assert drawn == [start.id for start in site.pathways.starts]  # one drawing per way in, in order
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
 
+
+def test_the_policy_pdf_has_the_drawing_on_one_sheet_with_each_outcomes_page(site, built_downloads):
+    from pypdf import PdfReader
+
+    from macros import print_pages
+
+    reader = PdfReader(built_downloads.path / print_pages.DOWNLOADS / print_pages.POLICY_PDF)
+    starts = {}
+
+    def walk(items) -> None:
+        for item in items:
+            walk(item) if isinstance(item, list) else starts.setdefault(item.title, reader.get_destination_page_number(item))
+
+    walk(reader.outline)
+    sheet = " ".join(reader.pages[starts["Flowchart: what to do now"]].extract_text().split())
+    for outcome in site.pathways.outcomes:
+        assert f"{outcome.title} see page {starts[outcome.title] + 1}" in sheet, outcome.id

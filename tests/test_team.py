@@ -12,7 +12,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import ROOT, VIEWPORTS, build_site, copy_project
+from conftest import VIEWPORTS, copy_project
 from playwright.sync_api import expect
 
 from macros import hours
