@@ -217,3 +217,24 @@ def add_test_style(page, css: str) -> None:
         sheet.replaceSync(css);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }""", css)
+
+
+# --- axe-core -----------------------------------------------------------------------------------
+
+# Material eases its header, colours and buttons: a colour caught halfway through a fade is not
+# the colour readers see, and without the easing no check has to wait for it.
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None = None) -> list[str]:
+    """axe-core's findings on the page as it is now: its default rules (WCAG 2 A and AA, and best
+    practice), or only ``rules``; ``exclude``: selectors left out, each with its reason where
+    the caller names it."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    add_test_style(page, NO_MOTION)
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    found = Axe().run(page, context={"exclude": exclude} if exclude else None, options=options).response["violations"]
+    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in found]

@@ -8,14 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, VIEWPORTS
+from conftest import ROOT, VIEWPORTS, axe_findings
 from playwright.sync_api import expect
 
 ARTEFACTS = ROOT / "test-artefacts" / "screens"
-# axe-core's WCAG 2.0 to 2.2 A and AA rules, as test_site_in_browser.py runs them.
-WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-axe = Axe()
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +53,8 @@ def test_every_navigator_screen_passes_axe(browser, site_url, graph, scheme):
         for node in every_screen(graph):
             page.goto(site_url + f"what-to-do/#nav={node}")
             expect(page.locator("#navigator h1")).to_be_visible()
-            found = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS},
-                                           "resultTypes": ["violations"]}).response["violations"]
-            if found:
-                failures[node] = [f"{v['id']}: {', '.join(n['target'][0] for n in v['nodes'][:3])}" for v in found]
+            if found := axe_findings(page):
+                failures[node] = found
             if scheme == "light":
                 ARTEFACTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=ARTEFACTS / f"{node}-360.png", full_page=True)

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from conftest import ROOT, VIEWPORTS
+from conftest import ROOT, VIEWPORTS, axe_findings
 from playwright.sync_api import Page, expect
 
 from macros.sitedata import SiteData
@@ -290,6 +290,22 @@ def test_the_summary_never_scores_or_judges(page, signs):
 
 
 # --- JavaScript off ------------------------------------------------------------------------------------
+
+
+def test_axe_finds_nothing_in_the_explorers_states(page, signs):
+    """axe's default rules with a search that finds some signs, one that finds none, and ticks
+    with the summary and its bar shown (in the test's viewport)."""
+    found = {}
+    search(page).fill("money")
+    found["a search"] = axe_findings(page)
+    search(page).fill("zzzz")
+    found["a search that finds nothing"] = axe_findings(page)
+    search(page).fill("")
+    tick(page, sign_by_id(signs, "hotel-key-cards"))
+    tick(page, sign_by_id(signs, "going-missing"))
+    expect(summary(page)).to_be_visible()
+    found["ticks and the summary"] = axe_findings(page)
+    assert {state: f for state, f in found.items() if f} == {}
 
 
 def test_without_javascript_every_sign_is_listed(browser, site_url, signs):

@@ -5,19 +5,17 @@ practice) finds nothing, at phone and desktop sizes and in light and dark mode."
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import VIEWPORTS, add_test_style
+from conftest import VIEWPORTS, axe_findings
 
 # Exclusions from the axe run, each with its reason. None so far.
 AXE_EXCLUSIONS: dict[str, str] = {}
+EXCLUDED = list(AXE_EXCLUSIONS)
 # Dark mode changes colours and nothing else (site.css): in dark mode only the rules about colour
 # can find anything new, so only they run again.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # The pages are checked in this many groups, so that parallel workers can share them.
 GROUPS = 4
-NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
-axe = Axe()
 
 
 def site_paths(built_site) -> list[str]:
@@ -35,19 +33,7 @@ def visit(context, url: str):
     page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems["console"].append(str(e)))
     page.goto(url, wait_until="load")
-    # Material eases its header and colours: a colour caught halfway through a fade is not the
-    # colour readers see, and without the easing no check has to wait for it.
-    add_test_style(page, NO_MOTION)
     return page, problems
-
-
-def axe_findings(page, rules: list[str] | None = None) -> list[str]:
-    options: dict = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": rules}
-    context = {"exclude": list(AXE_EXCLUSIONS)} if AXE_EXCLUSIONS else None
-    found = axe.run(page, context=context, options=options).response["violations"]
-    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in found]
 
 
 def gate(page, problems: dict) -> dict:
@@ -55,15 +41,15 @@ def gate(page, problems: dict) -> dict:
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 0:
         problems["sideways scroll on a phone (px)"] = [overflow]
-    problems["axe, phone, light"] = axe_findings(page)
+    problems["axe, phone, light"] = axe_findings(page, exclude=EXCLUDED)
     page.set_viewport_size(VIEWPORTS["desktop"])
-    problems["axe, desktop, light"] = axe_findings(page)
+    problems["axe, desktop, light"] = axe_findings(page, exclude=EXCLUDED)
     page.emulate_media(color_scheme="dark")
     if page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)":
         problems["dark mode"] = ["not applied"]
-    problems["axe, desktop, dark"] = axe_findings(page, COLOUR_RULES)
+    problems["axe, desktop, dark"] = axe_findings(page, COLOUR_RULES, EXCLUDED)
     page.set_viewport_size(VIEWPORTS["phone"])
-    problems["axe, phone, dark"] = axe_findings(page, COLOUR_RULES)
+    problems["axe, phone, dark"] = axe_findings(page, COLOUR_RULES, EXCLUDED)
     return {k: v for k, v in problems.items() if v}
 
 

@@ -22,8 +22,7 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import VIEWPORTS, add_test_style
+from conftest import VIEWPORTS, add_test_style, axe_findings
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
@@ -35,9 +34,7 @@ SELF_CHECK = "training/self-check/"
 HANDOUT = "training/handout/"
 # Enough Tab presses to cross Material's header, the emergency strip and the navigation.
 MAX_TABS = 150
-WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
-axe = Axe()
 
 
 def new_page(browser, viewport: str = "phone", javascript: bool = True):
@@ -375,16 +372,9 @@ def test_without_javascript_every_scenario_and_answer_is_on_the_page(browser, si
 
 
 def axe_violations(page: Page) -> list[str]:
-    # Stop transitions first (Material fades its "Back to top" button and its header title as the
-    # page scrolls, and a scroll may still be settling): a colour caught halfway through a fade is
-    # not the colour readers see.
-    add_test_style(page, "*, *::before, *::after { transition: none !important; animation: none !important; }")
+    # A scroll may still be settling after a click: wait for Material's animations to end.
     page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}, "resultTypes": ["violations"]})
-    return [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
-        for v in results.response["violations"]
-    ]
+    return axe_findings(page)
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
