@@ -33,5 +33,6 @@ test: install browser ## Run the whole test suite
 links: build ## Check every external guidance link (needs the internet)
 	scripts/check-links --site site
 
-bench: install browser ## Print the performance figures: build time, page weight, requests, offline
+bench: install browser ## Print the performance figures: build time, page weight, requests, offline, Lighthouse
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
 	$(UV) run python scripts/bench.py

@@ -8,7 +8,10 @@ Not a test: figures vary from machine to machine, so they are printed, not asser
   675 kbit/s up): requests, bytes raw and gzipped by type, DOMContentLoaded and load times,
   counted at the load event and again once the network is quiet;
 - where the emergency strip ends in each page's HTML (budget: within the first 14 KB);
-- the share of pages that load with the browser offline after one online visit.
+- the share of pages that load with the browser offline after one online visit;
+- Lighthouse (pinned in scripts/lighthouse, run in Debian's Chromium, its mobile settings):
+  accessibility and performance scores, and its paint and blocking-time figures, for each kind
+  of page a reader meets (budget: accessibility 100 on each).
 
 Budgets (see DESIGN.md): first visit of the home page at most 70 KB gzipped in at most 7
 requests; the navigator and signs scripts together at most 20 KB gzipped; 100% offline.
@@ -127,6 +130,38 @@ def offline_share(browser, base: str, site_dir: Path) -> None:
     print(f"Offline after one visit: {loaded} of {len(pages)} pages load ({100 * loaded / len(pages):.0f}%)")
 
 
+LIGHTHOUSE = PROJECT_ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {
+    "home": "", "an outcome": "what-to-do/concern/", "a policy section": "policy/11-concerns/",
+    "signs": "signs/", "contacts": "contacts/", "self-check": "training/self-check/",
+}
+LIGHTHOUSE_FIGURES = {"largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
+
+
+def lighthouse(base: str) -> None:
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse: not installed (make bench installs it: npm ci --prefix scripts/lighthouse)")
+        return
+    print("Lighthouse (mobile: Moto G Power, Slow 4G, 4x CPU slowdown), accessibility and performance:")
+    for name, path in LIGHTHOUSE_PAGES.items():
+        result = subprocess.run(
+            [str(LIGHTHOUSE), base + path, "--quiet", f"--chrome-path={CHROMIUM}",
+             "--chrome-flags=--headless=new --no-sandbox --disable-gpu", "--only-categories=accessibility,performance",
+             "--output=json", "--output-path=stdout"],
+            capture_output=True, text=True, timeout=300,
+        )
+        if result.returncode != 0:
+            print(f"  {name}: Lighthouse failed: {result.stderr.strip()[-300:]}")
+            continue
+        report = json.loads(result.stdout)
+        scores = {key: round(100 * category["score"]) for key, category in report["categories"].items()}
+        figures = ", ".join(f"{label} {report['audits'][audit]['displayValue']}" for audit, label in LIGHTHOUSE_FIGURES.items())
+        failed = [ref["id"] for ref in report["categories"]["accessibility"]["auditRefs"]
+                  if report["audits"][ref["id"]]["score"] not in (None, 1)]
+        print(f"  {name:<17} accessibility {scores['accessibility']:>3}, performance {scores['performance']:>3} ({figures})"
+              + (f"; accessibility audits failed: {', '.join(failed)}" if failed else ""))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         site_dir = Path(temp) / "site"
@@ -141,6 +176,8 @@ def main() -> None:
             print()
             offline_share(browser, base, site_dir)
             browser.close()
+            print()
+            lighthouse(base)
 
 
 if __name__ == "__main__":
