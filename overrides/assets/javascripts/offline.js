@@ -76,8 +76,15 @@
     });
   }
 
+  function register() {
+    navigator.serviceWorker.register(script.getAttribute("data-worker")).then(watch, function () {
+      // No worker (a private window, or storage full): the site still works online.
+    });
+  }
+
   markDownloads();
-  navigator.serviceWorker.register(script.getAttribute("data-worker")).then(watch, function () {
-    // No worker (a private window, or storage full): the site still works online.
-  });
+  // After the page has loaded: on a first visit over poor signal the page comes first, and the
+  // worker's copy of the whole site downloads while the reader reads.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();
