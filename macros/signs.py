@@ -64,7 +64,7 @@ def explorer(site: SiteData, from_page: str, concern_page: str, concern_address:
             lines += [
                 f'- <span class="sign__text">{plain(first.text)}</span>',
                 f'  <span class="sign__lists">In the policy: {links}</span>',
-                f'  <label class="sign__tick-label" hidden><input type="checkbox" class="sign__tick" value="{first.id}">'
+                f'  <label class="sign__tick-label" data-needs-script><input type="checkbox" class="sign__tick" value="{first.id}">'
                 f' I have noticed this<span class="visually-hidden">: {plain(first.text)}</span></label>',
                 f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-words="{plain(words)}" '
                 f"#signs-{first.id} }}",
@@ -83,7 +83,7 @@ def sign_anchor(lst: IndicatorList, item: Indicator) -> str:
 
 
 def tools(indicators: IndicatorBook, total: int, concern_link: str) -> str:
-    """Search first, then the filters: hidden until the script is running, since they need it.
+    """Search first, then the filters: left out with JavaScript off (data-needs-script), since they need it.
     The search also matches everyday words kept beside each sign (``words:`` in the data)."""
     filters = "\n".join(
         f'<label class="signs-filter"><input type="checkbox" name="signs-list" value="{kind}" checked> '
@@ -91,7 +91,7 @@ def tools(indicators: IndicatorBook, total: int, concern_link: str) -> str:
         for kind, label in indicators.kinds.items()
     )
     return (
-        '<div class="signs-tools" data-signs-tools hidden>\n'
+        '<div class="signs-tools" data-signs-tools data-needs-script>\n'
         '<label for="signs-search" class="signs-tools__label">Search the signs, in your own words</label>\n'
         '<input type="search" id="signs-search" class="signs-tools__search" autocomplete="off" spellcheck="false">\n'
         f'<p id="signs-count" class="signs-tools__count" aria-live="polite">Showing all {total} signs</p>\n'

@@ -39,9 +39,6 @@
       return normalise(sign.querySelector(".sign__text").textContent + " " + sign.getAttribute("data-words"));
     });
 
-    tools.hidden = false;
-    list(".sign__tick-label").forEach(function (label) { label.hidden = false; });
-
     function update() {
       var query = normalise(search.value);
       var kinds = filters.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
