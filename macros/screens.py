@@ -141,4 +141,5 @@ def question_options(question: Question, page_of, linker: Linker) -> Html:
             linker.page(page_of(o.next)), o.next, o.label)
         for o in question.options
     )
-    return Html('<div class="options"><ul>{}</ul></div>').format(items)
+    # A named group: a screen reader hears "Answers, list, 2 items" after the question.
+    return Html('<div class="options" role="group" aria-label="Answers"><ul>{}</ul></div>').format(items)
