@@ -21,6 +21,8 @@ import datetime
 import posixpath
 from typing import Callable
 
+import segno
+
 from . import pathway_pages, render, screens
 from .addresses import Linker, page_reference
 from .models import is_supplied
@@ -73,10 +75,10 @@ def summary(site: SiteData, linker: Linker) -> str:
     route = render.emergency_route(site)
     emergency = Html("").join(
         Html("<li>{}: <strong>{}</strong></li>").format(entry["label"], entry["text"]) for entry in route)
+    pages = {o.id: pathway_pages.node_page(site.pathways, o.id) for o in site.pathways.outcomes}
     situations = Html("").join(
         Html('<li><a href="{}"><strong>{}</strong></a>{}: {}</li>').format(
-            linker.page(pathway_pages.node_page(site.pathways, o.id)), o.title,
-            Html(page_reference(pathway_pages.node_page(site.pathways, o.id))), o.summary)
+            linker.page(pages[o.id]), o.title, Html(page_reference(pages[o.id])), o.summary)
         for o in site.pathways.outcomes)
     return str(Html(
         '<div class="print-summary"><ul class="print-summary__emergency">{}</ul>'
@@ -161,7 +163,7 @@ def pocket_person(member) -> Html:
     return Html('<li class="pocket-card__person">{}{}{}</li>').format(who, name, number)
 
 
-def pocket_card_face(site: SiteData, clause_links, site_url: str | None, qr_svg: str | None) -> Html:
+def pocket_card_face(site: SiteData, linker: Linker, site_url: str | None) -> Html:
     """One A6 card: 999, the people to tell with their numbers (or boxes to write them in), the
     reader's own steps for a disclosure and for a concern with their clauses, the helplines and
     where the site is."""
@@ -180,7 +182,7 @@ def pocket_card_face(site: SiteData, clause_links, site_url: str | None, qr_svg:
     for outcome_id, heading in POCKET_CARD_OUTCOMES.items():
         steps = Html("").join(
             Html("<li>{} <span class=\"pocket-card__clauses\">({})</span></li>").format(
-                step.pocket or step.do, clause_links(step.clauses))
+                step.pocket or step.do, screens.clause_links(site, step.clauses, linker))
             for step in own_steps(site.pathways.outcome(outcome_id)))
         parts.append(Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps))
     helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
@@ -189,6 +191,7 @@ def pocket_card_face(site: SiteData, clause_links, site_url: str | None, qr_svg:
                       for c in helplines)))
     address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
                else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
+    qr_svg = qr_code(site_url)
     qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""
     parts.append(Html('<p class="pocket-card__address">The whole policy: {}{}</p>').format(address, qr))
     return Html('<section class="pocket-card">{}</section>').format(Html("").join(parts))
@@ -198,17 +201,12 @@ def qr_code(site_url: str | None) -> str | None:
     """The site's address as a QR code (SVG), when the build knows the address."""
     if not site_url:
         return None
-    import segno  # only the pocket card needs it
-
     return segno.make(site_url, error="m").svg_inline(scale=2, border=0, dark="#000000", title="The policy's website")
 
 
 def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
     """The pocket card: A6, four to an A4 sheet with crop marks to cut along. On screen, one copy."""
-    def clause_links(clauses: list[str]) -> Html:
-        return screens.clause_links(site, clauses, linker)
-
-    face = pocket_card_face(site, clause_links, site_url, qr_code(site_url))
+    face = pocket_card_face(site, linker, site_url)
     cells = Html("").join(Html('<div class="pocket-sheet__cell">{}</div>').format(face) for _ in range(POCKET_CARD_COPIES))
     return str(Html(
         '<p class="pocket-sheet__how screen-only">Prints as four A6 cards on one A4 sheet: cut along the '
@@ -265,13 +263,16 @@ def register(env, site: SiteData) -> None:
     def print_contents() -> str:
         return contents(policy_parts(site, page_heading), page_src())
 
+    def linker() -> Linker:
+        return Linker(page_src(), env.conf["use_directory_urls"])
+
     @env.macro
     def print_summary() -> str:
-        return summary(site, Linker(page_src(), env.conf["use_directory_urls"]))
+        return summary(site, linker())
 
     @env.macro
     def print_pocket_card() -> str:
-        return pocket_card(site, Linker(page_src(), env.conf["use_directory_urls"]), site_url())
+        return pocket_card(site, linker(), site_url())
 
     @env.macro
     def downloads() -> str:

@@ -76,11 +76,11 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
     def construct_yaml_int(self, node):
-        written = node.value.replace("_", "")
-        if ":" in written:
+        digits = node.value.replace("_", "").lstrip("+-")
+        if ":" in digits:
             raise YamlSurprise(node, f"{node.value} is read by YAML as a number in base 60",
                                f'write it in quotes, e.g. "{node.value}"')
-        if len(written.lstrip("+-")) > 1 and written.lstrip("+-").startswith("0") and written.lstrip("+-").isdigit():
+        if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
             raise YamlSurprise(node, f"{node.value} is read by YAML as an octal number",
                                f'write it in quotes, e.g. "{node.value}"')
         return super().construct_yaml_int(node)
@@ -264,13 +264,14 @@ class SiteData:
         clauses = self.sections.all_clauses()
         links = {link.id for link in self.links.links}
         contacts = set(self.reachable())
-        self.check_emergency_numbers()
         for number, step in enumerate(self.contacts.emergency_route, start=1):
             if step.contact not in contacts:
                 raise DataError(
                     "data/contacts.yml", f"emergency_route entry {number} ({step.contact!r})",
                     "names a contact that does not exist", f"use one of {', '.join(sorted(contacts))}",
                 )
+        # After the check above, so that a misspelt first entry is named as misspelt.
+        self.check_emergency_numbers()
 
         def check_clauses(file: str, item: str, cited: list[str]) -> None:
             for clause in cited:

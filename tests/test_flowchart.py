@@ -69,20 +69,3 @@ def test_on_a_phone_every_word_is_inside_its_box(browser, site_url, site):
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
 
-
-def test_the_policy_pdf_has_the_drawing_on_one_sheet_with_each_outcomes_page(site, built_downloads):
-    from pypdf import PdfReader
-
-    from macros import print_pages
-
-    reader = PdfReader(built_downloads.path / print_pages.DOWNLOADS / print_pages.POLICY_PDF)
-    starts = {}
-
-    def walk(items) -> None:
-        for item in items:
-            walk(item) if isinstance(item, list) else starts.setdefault(item.title, reader.get_destination_page_number(item))
-
-    walk(reader.outline)
-    sheet = " ".join(reader.pages[starts["Flowchart: what to do now"]].extract_text().split())
-    for outcome in site.pathways.outcomes:
-        assert f"{outcome.title} see page {starts[outcome.title] + 1}" in sheet, outcome.id

@@ -98,6 +98,14 @@ def test_the_policy_pdf_starts_with_what_to_do_and_refers_to_each_situations_pag
         assert flat(outcome.title) in flat(reader.pages[page - 1].extract_text())
 
 
+def test_the_drawn_flowchart_is_one_sheet_naming_each_outcomes_page(site, built_site):
+    reader = read(built_site, POLICY)
+    starts = outline_starts(reader)
+    sheet = flat(reader.pages[starts["Flowchart: what to do now"]].extract_text())
+    for outcome in site.pathways.outcomes:
+        assert f"{outcome.title} see page {starts[outcome.title] + 1}" in sheet, outcome.id
+
+
 def test_the_contents_give_each_part_its_page_and_lead_there(built_site):
     reader = read(built_site, POLICY)
     contents = reader.pages[1].extract_text()
