@@ -16,26 +16,24 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import hours, linkhealth, pathway_pages, print_pages, reach, render, signs, training
-from .addresses import Linker
-from .errors import DataError
-from .sitedata import SiteData
+from sitedata import DATA_DIR, hours
+from sitedata.addresses import Linker
+from sitedata.errors import DataError
+from sitedata.load import SiteData
+
+from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training
 from .text import Html, formatted, plain
 
 log = logging.getLogger("mkdocs.plugins.policy")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DOCS = PROJECT_ROOT / "docs"
 
 
-def page_heading(page: str) -> str:
-    """The first-level heading of a docs/ page, without its { #id }: the page's one title."""
-    text = (DOCS / page).read_text(encoding="utf-8")
-    if text.startswith("---\n"):
-        text = text.split("\n---\n", 1)[1]  # after the front matter, whose comments start "# " too
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].split(" { #")[0].strip()
-    raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")
+def site_data() -> SiteData:
+    """This build's data/, loaded once and shared by the hooks and the macros. A mistake stops
+    MkDocs with its message alone: the maintainer needs no traceback."""
+    try:
+        return SiteData.load_once(DATA_DIR)
+    except DataError as error:
+        raise PluginError(str(error)) from None
 
 
 def require_complete(site: SiteData) -> None:
@@ -83,11 +81,7 @@ def on_pre_page_macros(env) -> None:
 
 
 def _define_macros(env) -> None:
-    try:
-        site = SiteData.load_once(PROJECT_ROOT / "data")
-    except DataError as error:
-        # A PluginError stops MkDocs with just the message: the maintainer needs no traceback.
-        raise PluginError(str(error)) from None
+    site = site_data()
     require_complete(site)
     contacts = site.contacts.by_id()
     links = {link.id: link for link in site.links.links}
@@ -149,7 +143,7 @@ def _define_macros(env) -> None:
     def section_index() -> str:
         """The list of the policy's sections, titled by each page's own heading."""
         return "\n".join(
-            f"- [{page_heading(s.page)}]({render.relative(s.page, page_src())})" for s in site.sections.sections
+            f"- [{render.page_heading(s.page)}]({render.relative(s.page, page_src())})" for s in site.sections.sections
         ) + "\n"
 
     @env.macro

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import Linker, built_address
-from .pathways import Outcome, PathwayGraph
+from sitedata.addresses import Linker, built_address
+from sitedata.pathways import Outcome, PathwayGraph
+
 from .text import Html
 
 # In the drawing's own units, which are CSS pixels: it is drawn at 328 px, the column of a 360 px
@@ -50,7 +51,7 @@ class Drawing:
 
     def box(self, kind: str, node_id: str, text: str, href: str, depth: int, page: str = "") -> tuple[float, float]:
         """A box for a node at ``depth``; returns (its left x, its middle y). ``page``: the
-        address of its page, for a last line "see page N" that macros/pdf.py fills in."""
+        address of its page, for a last line "see page N" that tools/pdf.py fills in."""
         x = depth * INDENT
         lines = wrap(text, WIDTH - x)
         height = 2 * PAD + LINE * (len(lines) + bool(page))

@@ -1,7 +1,7 @@
 """The "Guidance links" page: each external document's status from the last link check.
 
 The status of every address lives in ``data/link-report.json``, which the link check
-(``macros/linkcheck.py``, run weekly in CI and by ``make links``) writes and a person commits.
+(``tools/linkcheck.py``, run weekly in CI and by ``make links``) writes and a person commits.
 ``data/links.yml`` stays what people edit by hand: the check never rewrites it. The page joins
 the two by address, so a document whose address was edited after the last check reads
 "not checked yet" rather than showing the old address's result.
@@ -12,23 +12,13 @@ on their own; ``register`` wires them into mkdocs-macros.
 
 from __future__ import annotations
 
-import datetime
-import json
-from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable
 
-from pydantic import BaseModel, ConfigDict
+from sitedata.linkreport import LinkReport, LinkResult
+from sitedata.models import Link
 
 from . import render
-from .errors import DataError
-from .models import Link
-from .sitedata import parse
 from .text import plain
-
-REPORT = Path(__file__).resolve().parent.parent / "data" / "link-report.json"
-
-# What the check found for one address. Only "broken" fails the check (see macros/linkcheck.py).
-Classification = Literal["ok", "redirected", "broken", "blocked", "timed-out", "server-error", "not-checked-yet"]
 
 # The status as staff read it, and what the policy owner should do about it.
 STATUS_WORDS: dict[str, str] = {
@@ -47,53 +37,6 @@ ADVICE: dict[str, str] = {
     "timed-out": "open it in a browser to check it; the next weekly check tries again",
     "server-error": "the website answered with a server error on every try; open it in a browser later",
 }
-
-
-# --- the report (written by macros/linkcheck.py) -----------------------------------------------
-
-
-class LinkResult(BaseModel):
-    """One address and what the last check found there."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    url: str
-    ids: list[str] = []  # the entries in data/links.yml with this address
-    pages: list[str] = []  # the built site's pages that link to it
-    classification: Classification
-    status_code: int | None = None
-    result: str | None = None  # linkchecker's own words, e.g. "404 Not Found"
-    final_url: str | None = None  # where the address now leads, when it redirected
-    attempts: int = 0
-    checked_at: datetime.datetime | None = None
-
-
-class LinkReport(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    generated_at: datetime.datetime | None
-    links: list[LinkResult]
-
-    def for_url(self, url: object) -> LinkResult | None:
-        return next((result for result in self.links if result.url == str(url)), None)
-
-    def counts(self) -> dict[str, int]:
-        """How many addresses are in each class, in STATUS_WORDS order, classes with none left out."""
-        found = [result.classification for result in self.links]
-        return {kind: found.count(kind) for kind in STATUS_WORDS if kind in found}
-
-
-def load_report(path: Path = REPORT) -> LinkReport:
-    """The committed report; a missing or malformed one stops the build with the fix."""
-    shown = f"data/{path.name}"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(shown, "the file", "is missing", "restore it from version control, or run `make links`") from None
-    except json.JSONDecodeError as error:
-        raise DataError(shown, f"line {error.lineno}", f"is not valid JSON ({error.msg})",
-                        "restore it from version control, or run `make links`") from None
-    return parse(LinkReport, path, raw)
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -171,7 +114,7 @@ def page_body(links: list[Link], report: LinkReport, clause_links: Callable[[Lin
 
 def register(env, site) -> None:
     """Add this module's macros to mkdocs-macros' ``env``."""
-    report = load_report()
+    report = site.link_report
 
     def clause_links(link: Link) -> list[str]:
         return [render.clause_link(number, site.clause_page(number), env.page.file.src_uri) for number in link.clauses]

@@ -3,7 +3,7 @@
 - The pages and file that the pathway graph generates: mkdocs-macros can fill pages but cannot
   add them, so this adds the outcome and question pages to the build and the nav, and writes
   ``pathways.json`` for the navigator (content from ``pathway_pages``).
-- Working offline (``offline``): versioned addresses for our own assets, the service worker and
+- Working offline (``service_worker``): versioned addresses for our own assets, the service worker and
   the manifest; for the copy opened from disk, the vendored search shim instead of a CDN's.
 """
 
@@ -22,18 +22,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import csp, offline, pathway_pages  # noqa: E402
-from macros.errors import DataError  # noqa: E402
-from macros.sitedata import SiteData  # noqa: E402
+from macros import csp, pathway_pages, service_worker, site_data  # noqa: E402
+from sitedata.addresses import IFRAME_WORKER_SHIM  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
-
-def site_data() -> SiteData:
-    try:
-        return SiteData.load_once(PROJECT_ROOT / "data")
-    except DataError as error:
-        raise PluginError(str(error)) from None
 
 
 def is_offline_copy(config) -> bool:
@@ -43,16 +36,16 @@ def is_offline_copy(config) -> bool:
 
 
 def on_config(config):
-    # Our own stylesheets and scripts are addressed with their version (see macros/offline.py).
-    version = offline.asset_version()
+    # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).
+    version = service_worker.asset_version()
     config.extra["asset_version"] = version
-    config.extra_css = [offline.versioned(path, version) for path in config.extra_css]
+    config.extra_css = [service_worker.versioned(path, version) for path in config.extra_css]
     # The served site gets a service worker and a manifest; the copy opened from disk cannot.
     config.extra["served_site"] = not is_offline_copy(config)
     # Material's offline plugin adds a search shim from a CDN: use our vendored copy instead.
     if is_offline_copy(config):
         polyfills = config.extra.get("polyfills", [])
-        config.extra["polyfills"] = [offline.IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
     outcome_pages = [pathway_pages.node_page(site_data().pathways, o.id) for o in site_data().pathways.outcomes]
     for entry in config.nav or []:
         if isinstance(entry, dict) and NAV_SECTION in entry:
@@ -86,5 +79,5 @@ def on_post_build(config) -> None:
         # First, so that the pages the service worker precaches carry their policy.
         csp.apply(site_dir)
         setting = site_data().setting
-        offline.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
-        offline.write_service_worker(site_dir, config.extra["asset_version"])
+        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
+        service_worker.write_service_worker(site_dir, config.extra["asset_version"])

@@ -10,12 +10,13 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
+from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
+from sitedata.clauses import anchor_id
+from sitedata.load import SiteData
+from sitedata.pathways import Outcome, PathwayGraph, Question
+
 from . import flowchart as drawn
 from . import reach, render, screens
-from .addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
-from .clauses import anchor_id
-from .pathways import Outcome, PathwayGraph, Question
-from .sitedata import SiteData
 from .text import Html, plain
 
 JSON_NAME = "pathways.json"

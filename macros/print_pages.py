@@ -1,6 +1,6 @@
 """The pages made for paper, and the Downloads list.
 
-- ``print/policy.md``: the policy's cover and table of contents. ``macros/pdf.py`` prints it and
+- ``print/policy.md``: the policy's cover and table of contents. ``tools/pdf.py`` prints it and
   then every page its contents list, in that order, into the policy PDF, filling in the page
   numbers; the contents list is the one place that says what the PDF holds.
 - ``print/pocket-card.md``: an A6 card to keep in a pocket, four to an A4 sheet with crop marks:
@@ -23,17 +23,13 @@ from typing import Callable
 
 import segno
 
-from . import pathway_pages, render, screens
-from .addresses import Linker, page_reference
-from .models import is_supplied
-from .offline import DOWNLOADS, OFFLINE_ZIP
-from .screens import is_own_step
-from .sitedata import SiteData
-from .text import Html, plain
+from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_PDF, Linker, page_reference
+from sitedata.load import SiteData
+from sitedata.models import is_supplied
 
-# The downloads, at stable addresses: other sites and printed handouts may link to them.
-POLICY_PDF = "child-exploitation-policy.pdf"
-POCKET_CARD_PDF = "pocket-card.pdf"
+from . import pathway_pages, render, screens
+from .screens import is_own_step
+from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
 POCKET_CARD_PAGE = "print/pocket-card.md"
@@ -124,7 +120,7 @@ def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
 
 
 def contents(parts: list[tuple[str, list[tuple[str, str]]]], from_page: str) -> str:
-    """The table of contents: a link to each part, and an empty slot that macros/pdf.py fills
+    """The table of contents: a link to each part, and an empty slot that tools/pdf.py fills
     with the part's first page in the PDF."""
     lines = ['<div class="print-contents" markdown>', "", "## Contents", ""]
     for group, pages in parts:
@@ -247,7 +243,6 @@ def downloads_list(page_url: str, served_site: bool = True) -> str:
 
 def register(env, site: SiteData) -> None:
     """Add this module's macros to mkdocs-macros' ``env``."""
-    from . import page_heading  # the package imports this module first: import at call time
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -261,7 +256,7 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def print_contents() -> str:
-        return contents(policy_parts(site, page_heading), page_src())
+        return contents(policy_parts(site, render.page_heading), page_src())
 
     def linker() -> Linker:
         return Linker(page_src(), env.conf["use_directory_urls"])

@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime
 import json
 
-from .text import Html
+from sitedata.addresses import Linker
+from sitedata.hours import DAYS, Hours, minutes
+from sitedata.load import SiteData
+from sitedata.models import Contact, LinePair, Phone, TeamMember, is_supplied
 
-from .addresses import Linker
-from .hours import DAYS, Hours, minutes
-from .models import Contact, LinePair, Phone, TeamMember, is_supplied
-from .sitedata import SiteData
+from .text import Html
 
 # What a reader sees where the setting has not supplied a value yet: an instruction, never a
 # broken or empty button.

@@ -1,7 +1,7 @@
 """Turn validated data into Markdown (and the little HTML Markdown cannot say) for the pages.
 
-Each function takes records and returns text; none reads files or knows about MkDocs, so each is
-tested on its own (record in, Markdown out). Links to other pages are Markdown links to the
+Each function takes records and returns text (``page_heading`` alone reads a file: a docs/ page's
+title); none knows about MkDocs, so each is tested on its own (record in, Markdown out). Links to other pages are Markdown links to the
 ``.md`` source, relative to the page being rendered: MkDocs turns them into the right URLs for
 every build (served, ``file://``, PDF) and its strict build checks that each one resolves.
 """
@@ -12,14 +12,17 @@ import datetime
 import posixpath
 from typing import TYPE_CHECKING
 
-from .addresses import contact_anchor
-from .clauses import anchor_id
-from .hours import Hours
-from .models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+from sitedata import DOCS_DIR
+from sitedata.addresses import contact_anchor
+from sitedata.clauses import anchor_id
+from sitedata.errors import DataError
+from sitedata.hours import Hours
+from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+
 from .text import formatted, plain
 
 if TYPE_CHECKING:
-    from .sitedata import MissingFact, SiteData
+    from sitedata.load import MissingFact, SiteData
 
 # Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
 # readers, print and the fidelity test can tell them from the policy's words.
@@ -220,3 +223,14 @@ def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
             "Check with your DSL that it is still the current version."
         ),
     }
+
+
+def page_heading(page: str) -> str:
+    """The first-level heading of a docs/ page, without its { #id }: the page's one title."""
+    text = (DOCS_DIR / page).read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = text.split("\n---\n", 1)[1]  # after the front matter, whose comments start "# " too
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].split(" { #")[0].strip()
+    raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")

@@ -12,12 +12,12 @@ All text from data/ is escaped (markupsafe); the output is HTML, safe to place i
 
 from __future__ import annotations
 
-from .text import Html
+from sitedata.addresses import Linker
+from sitedata.load import SiteData
+from sitedata.pathways import Outcome, Question, Step
 
 from . import reach
-from .addresses import Linker
-from .pathways import Outcome, Question, Step
-from .sitedata import SiteData
+from .text import Html
 
 
 def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:

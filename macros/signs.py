@@ -5,10 +5,11 @@ lists, each with every list it appears in. The page is complete without JavaScri
 
 from __future__ import annotations
 
+from sitedata.clauses import anchor_id
+from sitedata.load import SiteData
+from sitedata.models import Indicator, IndicatorBook, IndicatorList
+
 from . import render
-from .clauses import anchor_id
-from .models import Indicator, IndicatorBook, IndicatorList
-from .sitedata import SiteData
 from .text import formatted, plain
 
 # Where the summary sends the reader next: the pathway outcome for a concern.

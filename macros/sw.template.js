@@ -1,5 +1,5 @@
 /*
- * The service worker, written into each build by macros/offline.py (do not edit the built
+ * The service worker, written into each build by macros/service_worker.py (do not edit the built
  * copy). It keeps the whole site on the phone after one visit, for use without signal.
  *
  * - Install: every page and asset of this build goes into one cache named by the build's hash,

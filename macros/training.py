@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import render, signs
-from .models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
-from .pathway_pages import clause_links, node_page
-from .pathways import Outcome, walk
-from .sitedata import SiteData
-from .text import plain
+from sitedata.load import SiteData
+from sitedata.models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
+from sitedata.pathways import Outcome, walk
 
+from . import render, signs
+from .pathway_pages import clause_links, node_page
+from .text import plain
 
 # --- rendering ------------------------------------------------------------------------------------
 

@@ -14,9 +14,10 @@ import yaml
 from filelock import FileLock
 from playwright.sync_api import expect
 
-from macros.local_server import serve
-from macros.sitedata import SiteData
-from macros.models import Training
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tools.local_server import serve
+from sitedata.load import SiteData
+from sitedata.models import Training
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
@@ -72,7 +73,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ["docs", "data", "macros", "overrides"]:
+    for folder in ["docs", "data", "sitedata", "macros", "overrides"]:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 
@@ -129,8 +130,8 @@ def built_downloads(tmp_path_factory) -> BuiltSite:
     for the tests that read them. A module whose tests all read them sets its built_site to this."""
     pages = build_pages(tmp_path_factory)
     log = once(shared_folder(tmp_path_factory), "downloads",
-               lambda: run_build_step([sys.executable, "-m", "macros.pdf", str(pages.path)])
-               + run_build_step([sys.executable, "-m", "macros.offline", str(pages.path)]))
+               lambda: run_build_step([sys.executable, "-m", "tools.pdf", str(pages.path)])
+               + run_build_step([sys.executable, "-m", "tools.offline_copy", str(pages.path)]))
     return BuiltSite(pages.path, pages.log + log)
 
 
@@ -155,13 +156,6 @@ def site_url(built_site) -> str:
 
 # --- the browser kit: Debian's Chromium, driven by Playwright -----------------------------------
 
-# Playwright never downloads a browser here: it drives the system's Chromium (`make browser`).
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a headless browser on a closed network, run as root in CI.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VIEWPORTS = {"phone": {"width": 360, "height": 800}, "desktop": {"width": 1280, "height": 800}}
 
 
@@ -169,7 +163,7 @@ VIEWPORTS = {"phone": {"width": 360, "height": 800}, "desktop": {"width": 1280, 
 def browser():
     # A missing browser fails the run: browser tests are never skipped.
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (Debian's chromium package)")
+        pytest.fail(MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output
 
-from macros.errors import DataError
-from macros.sitedata import SiteData
+from sitedata.errors import DataError
+from sitedata.load import SiteData
 
 # --- the real data ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import phonenumbers
 import pytest
 from conftest import ROOT
 
-from macros.sitedata import SiteData
+from sitedata.load import SiteData
 
 DOCS = ROOT / "docs"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

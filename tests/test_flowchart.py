@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from conftest import VIEWPORTS
 
 from macros import flowchart, pathway_pages
-from macros.addresses import Linker
-from macros.pathways import Question
+from sitedata.addresses import Linker
+from sitedata.pathways import Question
 
 PAGE = "what-to-do/flowchart.md"
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from conftest import VIEWPORTS, build_site, copy_project, once, serve, shared_folder
 
-from macros.errors import DataError
-from macros.sitedata import DATA_FILES, SiteData, load_file
+from sitedata.errors import DataError
+from sitedata.load import DATA_FILES, SiteData, load_file
 
 # Markup for each reader of a page: HTML (a script, an image that runs code, a foreign image),
 # Markdown (a heading, a javascript: link, an image) and the page templates ({{ }}).

@@ -1,4 +1,4 @@
-"""The external link check (macros/linkcheck.py, scripts/check-links) against a fixture server on
+"""The external link check (tools/linkcheck.py, scripts/check-links) against a fixture server on
 127.0.0.1 whose routes answer as real websites do; and the Guidance links page it feeds
 (macros/linkhealth.py). Nothing here contacts any other address."""
 
@@ -17,9 +17,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros import linkcheck
-from macros.linkhealth import LinkReport, LinkResult, document_card, load_report, summary
-from macros.models import Link
+from tools import linkcheck
+from macros.linkhealth import document_card, summary
+from sitedata.linkreport import LinkReport, LinkResult
+from sitedata.models import Link
 
 # Small values, so that the timeouts and retries take seconds (linkchecker takes whole seconds).
 TIMEOUT = 1
@@ -377,8 +378,8 @@ def test_the_summary_says_when_the_links_were_checked_and_what_was_found():
     assert summary(LinkReport(generated_at=None, links=[])).startswith("The links have not been checked yet")
 
 
-def test_the_committed_report_is_valid_and_claims_no_check_it_did_not_make():
-    report = load_report()
+def test_the_committed_report_is_valid_and_claims_no_check_it_did_not_make(site):
+    report = site.link_report
     unchecked = [result for result in report.links if result.classification == "not-checked-yet"]
     # Either a real check's report (with its date), or the initial one that checked nothing.
     if report.generated_at is None:

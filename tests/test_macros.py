@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from macros import render
-from macros.models import Contact, IndicatorList, Link, Phone, Setting
+from sitedata.models import Contact, IndicatorList, Link, Phone, Setting
 
 
 def contact(**fields) -> Contact:

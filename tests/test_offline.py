@@ -14,16 +14,16 @@ import pytest
 from conftest import VIEWPORTS, build_site, copy_project, search, serve
 from playwright.sync_api import expect
 
-from macros import offline
+from sitedata import addresses
 
 
 def precached(site_dir: Path) -> list[str]:
-    script = (site_dir / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+    script = (site_dir / addresses.SERVICE_WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
 
 
 def cache_name(site_dir: Path) -> str:
-    script = (site_dir / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+    script = (site_dir / addresses.SERVICE_WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"const CACHE = (\".*?\");", script).group(1))
 
 
@@ -63,7 +63,7 @@ def test_precache_holds_every_page_and_asset(built_site):
 
 
 def test_manifest_names_the_app_and_its_icons_exist(built_site):
-    manifest = json.loads((built_site.path / offline.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((built_site.path / addresses.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["name"].startswith("Child Exploitation Policy")
     assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
     for icon in manifest["icons"]:
@@ -227,15 +227,15 @@ def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
 @pytest.fixture(scope="module")
 def offline_copy(built_downloads, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("offline-copy")
-    with zipfile.ZipFile(built_downloads.path / offline.DOWNLOADS / offline.OFFLINE_ZIP) as archive:
+    with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.OFFLINE_ZIP) as archive:
         archive.extractall(folder)
     return folder / "child-exploitation-policy"
 
 
 def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):
-    assert not (offline_copy / offline.SERVICE_WORKER).exists()
+    assert not (offline_copy / addresses.SERVICE_WORKER).exists()
     home = (offline_copy / "index.html").read_text(encoding="utf-8")
-    assert offline.IFRAME_WORKER_SHIM in home
+    assert addresses.IFRAME_WORKER_SHIM in home
     assert "unpkg.com" not in home
 
 

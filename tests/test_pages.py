@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.clauses import anchor_id
+from sitedata.clauses import anchor_id
 
 # The emergency strip must arrive in the first round trip of a slow connection (TCP's initial
 # window is about 14 KB), so that it shows before anything else has loaded.

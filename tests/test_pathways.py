@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 from conftest import copy_data, edit_yaml
 
 from macros import pathway_pages, reach, screens
-from macros.errors import DataError
-from macros.pathways import all_paths
-from macros.sitedata import SiteData
+from sitedata.errors import DataError
+from sitedata.pathways import all_paths
+from sitedata.load import SiteData
 
 # --- every path, and what the policy requires at its end ---------------------------------------
 

@@ -11,11 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from macros import pdf, print_pages
-from macros.addresses import Linker
+from macros import print_pages
+from sitedata import addresses
+from tools import pdf
+from sitedata.addresses import Linker
 
-POLICY = f"{print_pages.DOWNLOADS}/{print_pages.POLICY_PDF}"
-CARD = f"{print_pages.DOWNLOADS}/{print_pages.POCKET_CARD_PDF}"
+POLICY = f"{addresses.DOWNLOADS}/{addresses.POLICY_PDF}"
+CARD = f"{addresses.DOWNLOADS}/{addresses.POCKET_CARD_PDF}"
 # A clause number that opens a line: "11.5  Where risks...", not "(See Section 8.0)".
 LINE_START_CLAUSE = re.compile(r"^(\d{1,2}\.\d{1,2})(?=\s)", re.MULTILINE)
 
@@ -181,7 +183,7 @@ def test_no_link_points_at_the_build_server(built_site, name):
 def test_the_downloads_page_links_both_pdfs_and_the_offline_copy(built_site):
     page = BeautifulSoup((built_site.path / "downloads" / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in page.select("article a[href]")}
-    for name in [print_pages.POLICY_PDF, print_pages.POCKET_CARD_PDF, print_pages.OFFLINE_ZIP]:
+    for name in [addresses.POLICY_PDF, addresses.POCKET_CARD_PDF, addresses.OFFLINE_ZIP]:
         assert name in hrefs  # the page is downloads/, beside the files
     assert (built_site.path / POLICY).stat().st_size > 0 and (built_site.path / CARD).stat().st_size > 0
 

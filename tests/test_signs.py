@@ -26,7 +26,7 @@ import pytest
 from conftest import ROOT, VIEWPORTS, axe_findings
 from playwright.sync_api import Page, expect
 
-from macros.sitedata import SiteData
+from sitedata.load import SiteData
 
 SIGNS = "signs/"
 KINDS = ["risk-factors", "indicators", "trafficking", "county-lines", "serious-violence"]

@@ -15,8 +15,8 @@ import yaml
 from conftest import VIEWPORTS, copy_project
 from playwright.sync_api import expect
 
-from macros import hours
-from macros.models import NOT_SUPPLIED
+from sitedata import hours
+from sitedata.models import NOT_SUPPLIED
 
 PAIR = "worcestershire-childrens-social-care"
 OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
@@ -153,7 +153,7 @@ MOMENTS = [
 
 
 def expected_line(site, moment: datetime.datetime) -> str:
-    """The line the build's own rules (macros/hours.py) say is open: the script must agree."""
+    """The line the build's own rules (sitedata/hours.py) say is open: the script must agree."""
     contacts = site.contacts.by_id()
     index = hours.open_line((contacts[OFFICE].hours, contacts[OUT_OF_HOURS].hours), moment, set(site.bank_holidays))
     return (OFFICE, OUT_OF_HOURS)[index]

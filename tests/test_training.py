@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output
 
 from macros import training as training_module
-from macros.errors import DataError
-from macros.pathways import all_paths
-from macros.sitedata import SiteData
-from macros.models import TRAINING_USES
+from sitedata.errors import DataError
+from sitedata.pathways import all_paths
+from sitedata.load import SiteData
+from sitedata.models import TRAINING_USES
 from macros.text import plain
 
 FILE = "data/training.yml"

@@ -26,7 +26,7 @@ from conftest import VIEWPORTS, add_test_style, axe_findings
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
-from macros.models import Training
+from sitedata.models import Training
 
 PAGES = ["training/", "training/scenarios/", "training/self-check/", "training/handout/"]
 SCENARIOS = "training/scenarios/"

@@ -3,7 +3,7 @@
  * open on this device's clock, in UK time (Europe/London), put that line's call button first
  * and largest, and say when the other opens. The panel always says the time it used.
  *
- * The rules are the ones the build checked (macros/hours.py): weekly opening times in minutes
+ * The rules are the ones the build checked (sitedata/hours.py): weekly opening times in minutes
  * of the day, what happens on bank holidays, and the bank holidays the build knew about.
  * Without JavaScript the panel lists every line with its hours in words. Nothing is stored.
  */
@@ -33,7 +33,7 @@
     return day.toISOString().slice(0, 10);
   }
 
-  /* The same rule as Hours.is_open in macros/hours.py. */
+  /* The same rule as Hours.is_open in sitedata/hours.py. */
   function isOpen(hours, date, minute, bankHolidays) {
     if (bankHolidays.indexOf(date) >= 0 && (hours.bankHolidays === "closed" || hours.bankHolidays === "open all day")) {
       return hours.bankHolidays === "open all day";

@@ -1,5 +1,5 @@
 /*
- * Registers the service worker (sw.js, see macros/offline.py) that keeps the site for use without
+ * Registers the service worker (sw.js, see macros/service_worker.py) that keeps the site for use without
  * signal, and says when a newer version of the site is waiting: an open tab or an installed app
  * must never keep showing old phone numbers without saying so.
  *

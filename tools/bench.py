@@ -29,14 +29,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_ROOT / "tests"))
-sys.path.insert(0, str(PROJECT_ROOT))
+from playwright.sync_api import sync_playwright
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from sitedata import PROJECT_ROOT
 
-from macros.local_server import serve  # noqa: E402
+from .browser import CHROMIUM, CHROMIUM_ARGS
+from .local_server import serve
 
 PAGES = {"home": "", "what to do now: a concern": "what-to-do/concern/"}
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_638_400 / 8, "uploadThroughput": 675_000 / 8}

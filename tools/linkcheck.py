@@ -54,12 +54,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import DataError
-from .linkhealth import LinkReport, LinkResult
-from .models import LinkBook
-from .sitedata import parse, read_yaml
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from sitedata import DATA_DIR
+from sitedata.errors import DataError
+from sitedata.linkreport import LinkReport, LinkResult
+from sitedata.load import load_file
 # linkchecker from the same virtual environment as this Python (a test dependency in uv.lock).
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 
@@ -102,8 +100,7 @@ class Target:
 
 def registry_addresses(registry: Path) -> dict[str, list[str]]:
     """Every address in data/links.yml (successors included) and the ids of the entries naming it."""
-    raw = read_yaml(registry)
-    book = parse(LinkBook, registry, {"links": raw} if isinstance(raw, list) else raw)
+    book = load_file(registry)
     addresses: dict[str, list[str]] = defaultdict(list)
     for link in book.links:
         for url in (link.url, link.superseded_by.url if link.superseded_by else None):
@@ -340,10 +337,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Check every external guidance link (data/links.yml, and the built site's "
                     "outside links) with linkchecker, and write a JSON report. Exit 1 if any is broken.",
     )
-    parser.add_argument("--registry", type=Path, default=PROJECT_ROOT / "data" / "links.yml",
+    parser.add_argument("--registry", type=Path, default=DATA_DIR / "links.yml",
                         help="the links registry (default: data/links.yml)")
     parser.add_argument("--site", type=Path, help="a built site directory whose outside links are checked too")
-    parser.add_argument("--report", type=Path, default=PROJECT_ROOT / "data" / "link-report.json",
+    parser.add_argument("--report", type=Path, default=DATA_DIR / "link-report.json",
                         help="where to write the JSON report (default: data/link-report.json)")
     parser.add_argument("--timeout", type=int, default=defaults.timeout, help="seconds to wait for an answer (default: %(default)s)")
     parser.add_argument("--retries", type=int, default=defaults.retries,

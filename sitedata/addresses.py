@@ -1,4 +1,5 @@
-"""Every address the site makes, in one place: page paths, anchors, and links between pages.
+"""Every address and file name the site makes, in one place: page paths, anchors, downloads,
+and links between pages.
 
 Pages are named by their ``docs/`` path ('what-to-do/concern.md'); MkDocs builds each at an
 address that depends on ``use_directory_urls`` ('what-to-do/concern/' when served,
@@ -19,6 +20,23 @@ FLOWCHART = "what-to-do/flowchart.md"
 CONTACTS = "contacts.md"
 SIGNS = "signs.md"
 ABOUT_SETUP = "about/setup.md"
+
+# Files the build writes beside the pages, relative to the site's root.
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+NAVIGATOR_DATA = "pathways.json"
+# The downloads keep stable addresses: other sites and printed handouts may link to them.
+DOWNLOADS = "downloads"
+POLICY_PDF = "child-exploitation-policy.pdf"
+POCKET_CARD_PDF = "pocket-card.pdf"
+OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
+# Material's copy of the iframe-worker shim, vendored, for search from file:// (see vendor/).
+IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
+
+
+def download(name: str) -> str:
+    """A download's address relative to the site's root: 'downloads/pocket-card.pdf'."""
+    return f"{DOWNLOADS}/{name}"
 
 
 def contact_anchor(contact_id: str) -> str:
@@ -62,7 +80,7 @@ class Linker:
 
 
 def page_reference(docs_page: str) -> str:
-    """A slot for the page of ``docs_page`` in the policy PDF ("see page 29"), which macros/pdf.py
+    """A slot for the page of ``docs_page`` in the policy PDF ("see page 29"), which tools/pdf.py
     fills in; empty, and not shown, anywhere else. The PDF is printed from the served build, so
     the slot names the page by its served address."""
     return f'<span class="pdf-page" data-page="{built_address(docs_page)}"></span>'

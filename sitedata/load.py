@@ -7,6 +7,7 @@ with a message the DSL who edited the file can act on.
 from __future__ import annotations
 
 import datetime
+import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import hours
 from .errors import DataError
+from .linkreport import LinkReport
 from .models import (
     Contact,
     ContactBook,
@@ -115,6 +117,17 @@ def read_yaml(path: Path) -> Any:
         raise DataError(_shown(path), where, problem, "check the indentation and quoting on that line") from None
 
 
+def read_json(path: Path) -> Any:
+    """A file that a tool writes (data/link-report.json): its fix is to write it again."""
+    fix = "restore it from version control, or run `make links`"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(_shown(path), "the file", "is missing", fix) from None
+    except json.JSONDecodeError as error:
+        raise DataError(_shown(path), f"line {error.lineno}", f"is not valid JSON ({error.msg})", fix) from None
+
+
 def _shown(path: Path) -> str:
     """The path as the maintainer knows it: data/contacts.yml."""
     return f"{path.parent.name}/{path.name}"
@@ -186,13 +199,16 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
     "pathways.yml": ("pathways", PathwayGraph, None),
     "team.yml": ("team", Team, None),
     "training.yml": ("training", Training, None),
+    # Written by the link check (tools/linkcheck.py), not by hand.
+    "link-report.json": ("link_report", LinkReport, None),
 }
 
 
 def load_file(path: Path, raw: Any = None) -> Any:
     """One file of data/ (or ``raw``, its content already read), validated by its model."""
     _, model, wrap = DATA_FILES[path.name]
-    raw = read_yaml(path) if raw is None else raw
+    if raw is None:
+        raw = read_json(path) if path.suffix == ".json" else read_yaml(path)
     return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
 
 
@@ -221,6 +237,7 @@ class SiteData:
     pathways: PathwayGraph
     team: Team
     training: Training
+    link_report: LinkReport
     # England and Wales's bank holidays for this year and the next two (the "who to call now" panel).
     bank_holidays: dict[datetime.date, str]
 

@@ -1,5 +1,5 @@
 """The PDFs: the whole policy and the one-page pocket card, printed by headless Chromium from
-the built site's print pages.  python -m macros.pdf SITE_DIR
+the built site's print pages.  python -m tools.pdf SITE_DIR
 
 Why Chromium: it prints the pages through the same print stylesheet as a reader's browser, so the
 PDFs look like the site on paper, and it embeds (a subset of) every font it uses. WeasyPrint,
@@ -36,18 +36,13 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
-from .local_server import serve
-from .print_pages import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
+from sitedata import DATA_DIR
+from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
+from sitedata.load import SiteData
 
-# Debian's Chromium (`make browser`): Playwright drives it and never downloads a browser.
-CHROMIUM = Path("/usr/bin/chromium")
-# A headless browser on a closed network (as root in CI). The resolver rule makes any host name
-# other than the local server's fail at once, a second guard behind the request filter.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+from .browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_ONLY, MISSING
+from .local_server import serve
+
 POLICY_PRINT_PAGE = "print/policy/"
 POCKET_CARD_PRINT_PAGE = "print/pocket-card/"
 FOOTER_FONT = "7pt/1.35 system-ui, sans-serif"
@@ -99,9 +94,9 @@ def printer(site_dir: Path, browser=None):
             from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
 
             if not CHROMIUM.exists():
-                raise PrintError(f"{CHROMIUM} is missing. Fix: run `make browser` (Debian's chromium package)")
+                raise PrintError(MISSING)
             playwright = cleanup.enter_context(sync_playwright())
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
             cleanup.callback(browser.close)
         # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
         context = browser.new_context(service_workers="block", bypass_csp=True)
@@ -274,11 +269,9 @@ def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
 
 def main(site_dir: str) -> None:
     """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf."""
-    from .sitedata import SiteData
-
     started = time.monotonic()
     site = Path(site_dir)
-    setting = SiteData.load(Path(__file__).resolve().parent.parent / "data").setting
+    setting = SiteData.load(DATA_DIR).setting
     title = f"{setting.policy.title}, {setting.name}"
     public = site_url_of(site)
     out = site / DOWNLOADS
@@ -291,7 +284,7 @@ def main(site_dir: str) -> None:
             relink(card, session.base_url, public)
             write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
     except PrintError as error:
-        raise SystemExit(f"macros/pdf.py: {error}") from None
+        raise SystemExit(f"tools/pdf.py: {error}") from None
     sizes = ", ".join(f"{name} ({(out / name).stat().st_size // 1024} KB)" for name in (POLICY_PDF, POCKET_CARD_PDF))
     print(f"PDFs: {sizes}; the policy has {len(policy.pages)} pages; {time.monotonic() - started:.1f} s")
 

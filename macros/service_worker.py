@@ -1,41 +1,29 @@
-"""Working without signal, in two ways.
+"""Working without signal on phones: a web app manifest and a service worker (``sw.js``),
+written after each build (``mkdocs_hooks.on_post_build``), that precache every page and asset.
 
-1. On phones: a web app manifest and a service worker (``sw.js``), written after each build,
-   that precache every page and asset. The cache is named by a hash of the build, so a new
-   build replaces the old cache whole. Pages come network-first (with a short timeout, for poor
-   signal) and fall back to the cache; assets come cache-first. Our own unhashed assets are
-   addressed as ``name.css?v=<asset version>`` so that a page never picks up another build's
-   copy of them; Material's assets have the hash in their names already.
-
-2. On a laptop: a second build, made to be opened from disk (``file://``) with Material's
-   offline plugin, zipped into the site's downloads.  python -m macros.offline SITE_DIR
+The cache is named by a hash of the build, so a new build replaces the old cache whole. Pages
+come network-first (with a short timeout, for poor signal) and fall back to the cache; assets
+come cache-first. Our own unhashed assets are addressed as ``name.css?v=<asset version>`` so
+that a page never picks up another build's copy of them; Material's assets have the hash in
+their names already. (On a laptop, the copy opened from disk does the same job: see
+``tools/offline_copy.py``.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from sitedata import PROJECT_ROOT
+from sitedata.addresses import MANIFEST, SERVICE_WORKER
+
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
-SERVICE_WORKER = "sw.js"
-MANIFEST = "manifest.webmanifest"
-DOWNLOADS = "downloads"
-OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
+TEMPLATE = Path(__file__).with_name("sw.template.js")
 # Not precached: the downloads themselves (large; cached when first opened, the Downloads page
 # is precached), source maps (for developers' tools) and files no page loads.
 NOT_PRECACHED_SUFFIXES = (".pdf", ".zip", ".map")
 NOT_PRECACHED = (SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers")
-SOURCE_MAP = ".map"
-# Material's copy of the iframe-worker shim, vendored, for search from file:// (see vendor/).
-IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
 def asset_version() -> str:
@@ -83,7 +71,7 @@ def build_hash(site_dir: Path, addresses: list[str]) -> str:
 def write_service_worker(site_dir: Path, version: str) -> str:
     addresses = precache_list(site_dir, version)
     cache = f"policy-{build_hash(site_dir, addresses)}"
-    template = (PROJECT_ROOT / "macros" / "sw.template.js").read_text(encoding="utf-8")
+    template = TEMPLATE.read_text(encoding="utf-8")
     script = template.replace("__CACHE_NAME__", json.dumps(cache)).replace("__PRECACHE__", json.dumps(addresses))
     (site_dir / SERVICE_WORKER).write_text(script, encoding="utf-8")
     return cache
@@ -106,37 +94,3 @@ def write_manifest(site_dir: Path, name: str, short_name: str, description: str)
         ],
     }
     (site_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-# --- the copy for opening from disk -------------------------------------------------------------
-
-
-def build_offline_copy(site_dir: Path) -> Path:
-    """Build the site again for file:// (Material's offline plugin) and zip it, with the PDFs
-    already in ``site_dir``, into ``site_dir/downloads``."""
-    downloads = site_dir / DOWNLOADS
-    downloads.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as temp:
-        copy = Path(temp) / "child-exploitation-policy"
-        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
-            cwd=PROJECT_ROOT, env=env, check=True,
-        )
-        for pdf in downloads.glob("*.pdf"):
-            (copy / DOWNLOADS).mkdir(exist_ok=True)
-            shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
-        target = downloads / OFFLINE_ZIP
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(p for p in copy.rglob("*") if p.is_file() and p.suffix != SOURCE_MAP):
-                archive.write(path, path.relative_to(copy.parent).as_posix())
-    return target
-
-
-def main(site_dir: str) -> None:
-    target = build_offline_copy(Path(site_dir))
-    print(f"offline copy: {target} ({target.stat().st_size // 1024} KB)")
-
-
-if __name__ == "__main__":
-    main(*sys.argv[1:])

@@ -1,0 +1,52 @@
+"""The copy to open from disk on a laptop with no signal: the site built again for ``file://``
+(Material's offline plugin, switched on by ``OFFLINE=true`` in mkdocs.yml) with the PDFs
+already built, zipped into the site's downloads.
+
+    python -m tools.offline_copy SITE_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from sitedata import PROJECT_ROOT
+from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP
+
+SOURCE_MAP = ".map"  # for developers' tools only: left out of the zip
+
+
+def build_offline_copy(site_dir: Path) -> Path:
+    """Build the site again for file:// (Material's offline plugin) and zip it, with the PDFs
+    already in ``site_dir``, into ``site_dir/downloads``."""
+    downloads = site_dir / DOWNLOADS
+    downloads.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as temp:
+        copy = Path(temp) / "child-exploitation-policy"
+        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
+            cwd=PROJECT_ROOT, env=env, check=True,
+        )
+        for pdf in downloads.glob("*.pdf"):
+            (copy / DOWNLOADS).mkdir(exist_ok=True)
+            shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
+        target = downloads / OFFLINE_ZIP
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(p for p in copy.rglob("*") if p.is_file() and p.suffix != SOURCE_MAP):
+                archive.write(path, path.relative_to(copy.parent).as_posix())
+    return target
+
+
+def main(site_dir: str) -> None:
+    target = build_offline_copy(Path(site_dir))
+    print(f"offline copy: {target} ({target.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
