@@ -213,10 +213,12 @@ def external_link(link: Link, text: str | None = None) -> str:
 
 
 def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
-    """The footer's review line, and whether the review date has passed."""
+    """The footer's review line, and whether the review date had passed when the site was built
+    (the reader's device checks again: review.js)."""
     policy = setting.policy
     return {
         "text": f"Updated {long_date(policy.updated)}; review due {long_date(policy.review_due)}.",
+        "due": policy.review_due.isoformat(),
         "overdue": setting.review_overdue(today),
         "overdue_text": (
             f"This policy was due for review on {long_date(policy.review_due)}. "

@@ -10,3 +10,5 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 DOCS_DIR = PROJECT_ROOT / "docs"
+# The policy exactly as received (see source/README.md): pages are checked against it.
+POLICY_AS_RECEIVED = Path("source") / "child-exploitation-policy-2024-09-01.md"

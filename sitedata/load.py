@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import hours
+from . import POLICY_AS_RECEIVED, hours
 from .errors import DataError
 from .linkreport import LinkReport
 from .models import (
@@ -249,6 +250,7 @@ class SiteData:
         )
         site.check_references()
         site.check_pages(data_dir.parent / "docs")
+        site.check_numbers_in_policy((data_dir.parent / POLICY_AS_RECEIVED).read_text(encoding="utf-8"))
         return site
 
     def check_pages(self, docs_dir: Path) -> None:
@@ -258,6 +260,19 @@ class SiteData:
                 raise DataError("data/sections.yml", f"section {section.section!r}",
                                 f"names page {section.page!r}, which is not in docs/",
                                 "write the path of the section's page under docs/, e.g. policy/11-concerns.md")
+
+    def check_numbers_in_policy(self, policy_text: str) -> None:
+        """A contact with no source is one the policy names, so its number is the policy's: a
+        contact added without its source, or a typo in a number the policy gives, stops the build."""
+        policy_digits = re.sub(r"[\s\u00a0]", "", policy_text)
+        for contact in self.contacts.contacts:
+            if contact.in_policy and contact.phone and contact.phone.display.replace(" ", "") not in policy_digits:
+                raise DataError(
+                    "data/contacts.yml", f"contact {contact.id!r}",
+                    f"has no source, so it is one the policy names, but the policy does not give {contact.phone.display}",
+                    "copy the number exactly as the policy gives it, or, for a number that is not in the policy, "
+                    "add source: with the public url, checked_on date and a note",
+                )
 
     def check_references(self) -> None:
         """Checks across records: ids are unique, and every clause, contact and link that one

@@ -137,8 +137,12 @@ class Contact(Strict):
     link: Id | None = None  # an id in data/links.yml: web addresses live there
     hours: Hours | None = None
     clauses: list[ClauseRef] = []
-    in_policy: bool = True
-    source: Source | None = None
+    source: Source | None = None  # only for a contact that is not in the policy
+
+    @property
+    def in_policy(self) -> bool:
+        """A contact the policy names has no source but the policy: one with a source is not in it."""
+        return self.source is None
 
     @model_validator(mode="after")
     def reachable_and_sourced(self) -> Contact:
@@ -148,14 +152,10 @@ class Contact(Strict):
                 "or a role if it is a person found in the setting"
             )
         if self.in_policy and not self.clauses:
-            raise ValueError("names no clause — fix: list the clauses that name this contact")
-        if not self.in_policy and self.source is None:
             raise ValueError(
-                "is not in the policy but has no source — fix: add source: with the public url, "
-                "checked_on date and a note, or remove the contact"
+                "names no clause — fix: list the clauses that name this contact, or, for a contact that "
+                "is not in the policy, add source: with the public url, checked_on date and a note"
             )
-        if self.in_policy and self.source is not None:
-            raise ValueError("is in the policy but has a source — fix: remove source:, or set in_policy: false")
         return self
 
 

@@ -16,12 +16,13 @@ from playwright.sync_api import expect
 
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from tools.local_server import serve
+from sitedata import POLICY_AS_RECEIVED
 from sitedata.load import SiteData
 from sitedata.models import Training
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
-SOURCE_POLICY = ROOT / "source" / "child-exploitation-policy-2024-09-01.md"
+SOURCE_POLICY = ROOT / POLICY_AS_RECEIVED
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def copy_data(tmp_path: Path) -> Path:
     """A copy of data/ to break, beside the real docs/ (the loader checks the pages it names)."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    (tmp_path / "docs").symlink_to(ROOT / "docs")
+    for beside in ["docs", "source"]:
+        (tmp_path / beside).symlink_to(ROOT / beside)
     return data
 
 
@@ -73,7 +75,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ["docs", "data", "sitedata", "macros", "overrides"]:
+    for folder in ["docs", "data", "source", "sitedata", "macros", "overrides"]:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 

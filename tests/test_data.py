@@ -26,12 +26,6 @@ def test_phone_numbers_are_diallable(site):
             assert re.fullmatch(r"\+44\d{9,10}|\d{3,6}", contact.phone.tel), (contact.id, contact.phone.tel)
 
 
-def test_dsl_and_emergency_route(site):
-    assert site.team.by_id()["dsl"].name == "Kerry O'Brien"
-    assert [step.contact for step in site.contacts.emergency_route] == ["emergency-services", "dsl"]
-    assert site.contacts.by_id()["emergency-services"].phone.tel == "999"
-
-
 @pytest.mark.parametrize("clause", ["6.3", "6.4", "7.3", "8.7", "8.8", "9.1", "9.2"])
 def test_policy_lists_exist(site, clause):
     assert site.indicators.list_for(clause) is not None
@@ -175,8 +169,23 @@ BAD_DATA = [
     ),
     pytest.param(
         "data/contacts.yml", edit_yaml(lambda d: contact(d, "worcestershire-family-front-door").pop("source")),
-        ["'worcestershire-family-front-door'", "no source"],
+        ["'worcestershire-family-front-door'", "has no source", "the policy does not give 01905 822666", "add source:"],
         id="not-in-policy-without-source",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="0808 800 5001")),
+        ["'nspcc-helpline'", "the policy does not give 0808 800 5001", "exactly as the policy gives it"],
+        id="policy-number-mistyped",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(clauses=[])),
+        ["'nwg-network'", "names no clause", "add source:"],
+        id="contact-with-no-clause-and-no-source",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: d["emergency_route"].reverse()),
+        ["emergency_route entry 1", "not a contact of group emergency", "start the route with the emergency services"],
+        id="emergency-route-not-starting-with-999",
     ),
     pytest.param(
         "data/indicators.yml", edit_yaml(lambda d: indicator_list(d, "6.3")["items"][0].update(sign="send")),

@@ -73,7 +73,7 @@ def test_contact_card_has_call_button_clauses_and_anchor():
 
 def test_contact_card_flags_a_number_that_is_not_in_the_policy():
     outside = contact(
-        phone="01905 822666", in_policy=False, clauses=[],
+        phone="01905 822666", clauses=[],
         source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
     )
     card = render.contact_card(outside, [], None)

@@ -289,9 +289,6 @@ def test_the_summary_never_scores_or_judges(page, signs):
     assert not TALLY.search(text), text
 
 
-# --- JavaScript off ------------------------------------------------------------------------------------
-
-
 def test_axe_finds_nothing_in_the_explorers_states(page, signs):
     """axe's default rules with a search that finds some signs, one that finds none, and ticks
     with the summary and its bar shown (in the test's viewport)."""
@@ -306,6 +303,9 @@ def test_axe_finds_nothing_in_the_explorers_states(page, signs):
     expect(summary(page)).to_be_visible()
     found["ticks and the summary"] = axe_findings(page)
     assert {state: f for state, f in found.items() if f} == {}
+
+
+# --- JavaScript off ------------------------------------------------------------------------------------
 
 
 def test_without_javascript_every_sign_is_listed(browser, site_url, signs):
