@@ -35,4 +35,4 @@ links: build ## Check every external guidance link (needs the internet)
 
 bench: install browser ## Print the performance figures: build time, page weight, requests, offline, Lighthouse
 	npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
-	$(UV) run python tools/bench.py
+	$(UV) run python -m tools.bench

@@ -88,3 +88,18 @@ def test_the_link_check_builds_checks_and_always_keeps_its_report():
     assert upload.get("if") == "always()"
     assert upload["with"]["path"] == report
     assert workflow_steps.index(upload) > workflow_steps.index(check)
+
+
+def test_the_dependency_updates_match_githubs_schema_and_cover_every_lock(tmp_path):
+    config = ROOT / ".github" / "dependabot.yml"
+    checked = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.dependabot", str(config)],
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    ecosystems = {update["package-ecosystem"]: update["directory"] for update in yaml.safe_load(config.read_text())["updates"]}
+    assert ecosystems == {"uv": "/", "npm": "/scripts/lighthouse", "github-actions": "/"}
+    # The schema check can fail: a misspelt key is refused.
+    broken = tmp_path / "dependabot.yml"
+    broken.write_text(config.read_text().replace("schedule:", "shedule:", 1))
+    refused = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.dependabot", str(broken)],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0
