@@ -9,6 +9,7 @@ covered without changing this test.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -71,7 +72,10 @@ def make_hostile(data: Path) -> dict[str, int]:
                 taken[name] += 1
             except DataError:
                 set_at(raw, where, original)
-        path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        if path.suffix == ".json":  # the link check's report
+            path.write_text(json.dumps(raw, ensure_ascii=False, indent=2), encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return taken
 
 
