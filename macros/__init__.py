@@ -12,7 +12,6 @@ import datetime
 import functools
 import logging
 import os
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 

@@ -23,7 +23,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from macros import csp, pathway_pages, service_worker, site_data  # noqa: E402
-from sitedata.addresses import IFRAME_WORKER_SHIM  # noqa: E402
+from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
@@ -73,7 +73,7 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     data = pathway_pages.export(site_data(), config.use_directory_urls)
-    out = site_dir / pathway_pages.JSON_NAME
+    out = site_dir / NAVIGATOR_DATA
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
     if config.extra["served_site"]:
         # First, so that the pages the service worker precaches carry their policy.

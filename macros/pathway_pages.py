@@ -19,7 +19,6 @@ from . import flowchart as drawn
 from . import reach, render, screens
 from .text import Html, plain
 
-JSON_NAME = "pathways.json"
 JSON_VERSION = 1
 
 

@@ -1,9 +1,10 @@
 """Turn validated data into Markdown (and the little HTML Markdown cannot say) for the pages.
 
 Each function takes records and returns text (``page_heading`` alone reads a file: a docs/ page's
-title); none knows about MkDocs, so each is tested on its own (record in, Markdown out). Links to other pages are Markdown links to the
-``.md`` source, relative to the page being rendered: MkDocs turns them into the right URLs for
-every build (served, ``file://``, PDF) and its strict build checks that each one resolves.
+title); none knows about MkDocs, so each is tested on its own (record in, Markdown out). Links
+to other pages are Markdown links to the ``.md`` source, relative to the page being rendered:
+MkDocs turns them into the right URLs for every build (served, ``file://``, PDF) and its strict
+build checks that each one resolves.
 """
 
 from __future__ import annotations

@@ -42,6 +42,6 @@ class LinkReport(BaseModel):
         return next((result for result in self.links if result.url == str(url)), None)
 
     def counts(self) -> dict[str, int]:
-        """How many addresses are in each class, in the order of CLASSIFICATIONS, classes with none left out."""
+        """How many addresses are in each class, in the order of Classification, classes with none left out."""
         found = [result.classification for result in self.links]
         return {kind: found.count(kind) for kind in get_args(Classification) if kind in found}

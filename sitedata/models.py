@@ -1,7 +1,7 @@
 """Typed models of the files in ``data/``.
 
 Each model checks its records one at a time: types, formats, required and unknown fields.
-Checks across records (unique ids, does this clause or contact exist?) live in ``sitedata.py``,
+Checks across records (unique ids, does this clause or contact exist?) live in ``load.py``,
 where the message can name the exact item.
 Every check raises ``ValueError`` with the problem and the fix; the loader adds the file and item.
 """

@@ -39,5 +39,9 @@ def test_a_site_built_before_its_review_date_warns_once_it_has_passed(browser, t
             page = context.new_page()
             page.clock.set_fixed_time(datetime.datetime.combine(day, datetime.time(12)))
             page.goto(url + "contacts/")
-            expect(page.get_by_text(WARNING)).to_be_visible() if overdue else expect(page.get_by_text(WARNING)).to_be_hidden()
+            warning = page.get_by_text(WARNING)
+            if overdue:
+                expect(warning).to_be_visible()
+            else:
+                expect(warning).to_be_hidden()
             context.close()

@@ -13,7 +13,6 @@ from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_outp
 
 from macros import training as training_module
 from sitedata.errors import DataError
-from sitedata.pathways import all_paths
 from sitedata.load import SiteData
 from sitedata.models import TRAINING_USES
 from macros.text import plain
