@@ -3,6 +3,8 @@
 - The pages and file that the pathway graph generates: mkdocs-macros can fill pages but cannot
   add them, so this adds the outcome and question pages to the build and the nav, and writes
   ``pathways.json`` for the navigator (content from ``pathway_pages``).
+- Our scripts and stylesheets as phones download them (``assets``): the every-page scripts
+  joined into one file, and minified.
 - Working offline (``service_worker``): versioned addresses for our own assets, the service worker and
   the manifest; for the copy opened from disk, the vendored search shim instead of a CDN's.
 """
@@ -22,7 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import csp, pathway_pages, service_worker, site_data  # noqa: E402
+from macros import assets, csp, pathway_pages, service_worker, site_data  # noqa: E402
 from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
@@ -75,6 +77,8 @@ def on_post_build(config) -> None:
     data = pathway_pages.export(site_data(), config.use_directory_urls)
     out = site_dir / NAVIGATOR_DATA
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
+    assets.join_every_page_scripts(site_dir)
+    assets.minify(site_dir)
     if config.extra["served_site"]:
         # First, so that the pages the service worker precaches carry their policy.
         csp.apply(site_dir)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
+import os
 import sys
 import threading
 from pathlib import Path
 
+# What a web host compresses: text, not images or the PDFs and zip, which are compressed already.
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt")
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    compress = False
 
     def log_message(self, *args) -> None:
         pass
@@ -23,6 +30,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def send_head(self):
+        """With ``compress``, text files go out gzipped to a client that accepts it, as a web
+        host sends them: the benchmark measures what a reader's phone really downloads."""
+        address = self.path.split("?")[0].split("#")[0]
+        path = self.translate_path(address) + ("index.html" if address.endswith("/") else "")
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and accepts_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 class Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
@@ -32,10 +56,11 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None):
+def serve(directory: Path, headers: dict[str, str] | None = None, compress: bool = False):
     """Serve ``directory`` over HTTP on 127.0.0.1 (a free port), adding ``headers`` to every
-    response (as a host does from the build's _headers file); yields the base URL."""
-    handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+    response (as a host does from the build's _headers file), and gzipping text files when
+    ``compress`` is set; yields the base URL."""
+    handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "compress": compress})
     handler = functools.partial(handler_class, directory=str(directory))
     server = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

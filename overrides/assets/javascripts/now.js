@@ -12,15 +12,22 @@
 
   var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-  /* The London date ("2026-12-05"), minute of the day and weekday (0 = Monday) of a moment. */
+  /* The last Sunday of a month (0 = January) at 01:00 UTC, when the UK's clocks change. */
+  function lastSundayAtOneUtc(year, month) {
+    var lastDay = new Date(Date.UTC(year, month + 1, 0));
+    return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+  }
+
+  /* The London date ("2026-12-05"), minute of the day and weekday (0 = Monday) of a moment.
+     British Summer Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+     last Sunday of October (the Summer Time Order 2002). Worked out here rather than with
+     Intl's time zones, whose data took a phone over 100 ms to load on every page. */
   function londonTime(moment) {
-    var parts = {};
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-    }).formatToParts(moment).forEach(function (part) { parts[part.type] = part.value; });
-    var date = parts.year + "-" + parts.month + "-" + parts.day;
-    return { date: date, minute: Number(parts.hour) * 60 + Number(parts.minute), weekday: weekdayOf(date) };
+    var year = moment.getUTCFullYear();
+    var summer = moment >= lastSundayAtOneUtc(year, 2) && moment < lastSundayAtOneUtc(year, 9);
+    var london = new Date(moment.getTime() + (summer ? 3600000 : 0));
+    var date = london.toISOString().slice(0, 10);
+    return { date: date, minute: london.getUTCHours() * 60 + london.getUTCMinutes(), weekday: weekdayOf(date) };
   }
 
   function weekdayOf(date) {

@@ -8,8 +8,9 @@
  */
 (function () {
   "use strict";
+  // The script tag names the worker on the served site only (data-worker).
   var script = document.currentScript;
-  if (!("serviceWorker" in navigator) || location.protocol === "file:" || !script) return;
+  if (!("serviceWorker" in navigator) || location.protocol === "file:" || !script || !script.hasAttribute("data-worker")) return;
 
   var NOTICE_ID = "update-notice";
 
