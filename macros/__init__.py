@@ -165,8 +165,12 @@ def _define_macros(env) -> None:
         return pathway_pages.starts_list(site.pathways, page_src(), home)
 
     @env.macro
-    def navigator_screens() -> str:
-        """Every screen of the navigator, as templates of this page (see pathway_pages)."""
+    def navigator_screens(from_hub: bool = False) -> str:
+        """Every screen of the navigator, as templates of this page, or (``from_hub``) read from
+        the hub page when first needed (see pathway_pages); from disk a page cannot read
+        another, so the copy opened from disk has them in the page."""
+        if from_hub and env.conf["extra"]["served_site"]:
+            return pathway_pages.navigator_screens_from_hub(page_src(), env.conf["use_directory_urls"])
         return pathway_pages.navigator_screens(site, page_src(), env.conf["use_directory_urls"])
 
     def linker() -> Linker:

@@ -84,4 +84,4 @@ def on_post_build(config) -> None:
         csp.apply(site_dir)
         setting = site_data().setting
         service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
-        service_worker.write_service_worker(site_dir, config.extra["asset_version"])
+        service_worker.write_service_worker(site_dir)

@@ -105,6 +105,15 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 
 
+def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> str:
+    """No screens, but where to find them: the hub page, whose screens navigator.js reads when
+    the reader first taps a way in. For the home page, which every first visit opens: the
+    screens would add a tenth to what that visit downloads, and after it the service worker
+    keeps the hub page for use without signal."""
+    return Html('<div class="navigator-screens" data-navigator-screens="{}" hidden></div>').format(
+        Linker(from_page, directory_urls).page(HUB))
+
+
 # --- the hub and the flowchart ----------------------------------------------------------------
 
 

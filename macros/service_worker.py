@@ -1,5 +1,6 @@
 """Working without signal on phones: a web app manifest and a service worker (``sw.js``),
-written after each build (``mkdocs_hooks.on_post_build``), that precache every page and asset.
+written after each build (``mkdocs_hooks.on_post_build``), that precache every page and every
+file the pages use.
 
 The cache is named by a hash of the build, so a new build replaces the old cache whole. Pages
 come network-first (with a short timeout, for poor signal) and fall back to the cache; assets
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+import re
 from pathlib import Path
 
 from sitedata import PROJECT_ROOT
@@ -20,10 +23,12 @@ from sitedata.addresses import MANIFEST, SERVICE_WORKER
 
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
-# Not precached: the downloads themselves (large; cached when first opened, the Downloads page
-# is precached), source maps (for developers' tools) and files no page loads.
-NOT_PRECACHED_SUFFIXES = (".pdf", ".zip", ".map")
-NOT_PRECACHED = (SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers")
+# A file a page loads: a script, a stylesheet, an image, the manifest (not <a> links: pages are
+# all precached anyway, and the downloads are kept when first opened).
+LOADED = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"#]+)"')
+# Material's settings, which name the search worker that search.js starts on demand.
+THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+SEARCH_INDEX = "search/search_index.json"
 
 
 def asset_version() -> str:
@@ -43,33 +48,57 @@ def versioned(address: str, version: str) -> str:
 # --- the service worker -------------------------------------------------------------------------
 
 
-def precache_list(site_dir: Path, version: str) -> list[str]:
-    """Every address a reader can load, relative to the site's root: pages as their folders
-    ('policy/11-concerns/'), assets as they are linked."""
-    addresses = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative in NOT_PRECACHED or relative.endswith(NOT_PRECACHED_SUFFIXES):
-            continue
-        if relative == "index.html" or relative.endswith("/index.html"):
-            relative = relative.removesuffix("index.html") or "./"
-        addresses.append(versioned(relative, version))
-    return addresses
+def page_address(path: str) -> str:
+    """'policy/11-concerns/index.html' -> 'policy/11-concerns/'; the home page is './'."""
+    if path == "index.html" or path.endswith("/index.html"):
+        return path.removesuffix("index.html") or "./"
+    return path
+
+
+def precache_list(site_dir: Path) -> list[str]:
+    """What a reader can open without signal after one visit, relative to the site's root: every
+    page ('policy/11-concerns/'), and every file that a page loads or its scripts fetch (the
+    search worker and index, the manifest's icons), as the pages address them (with their ?v=).
+    Files that no page uses (the theme's search languages other than English, source maps, the
+    disk copy's search shim, the downloads) are left out. Smallest first: on a poor connection
+    the pages are kept before the large scripts and the search index."""
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    used = {page_address(page) for page in pages}
+    for page in pages:
+        html = (site_dir / page).read_text(encoding="utf-8")
+        folder = posixpath.dirname(page)
+        loaded = LOADED.findall(html)
+        if config := THEME_CONFIG.search(html):
+            loaded += [json.loads(config[1])["search"]]
+        for address in loaded:
+            if "://" in address or address.startswith(("data:", "/")):
+                continue  # another origin (the CSP refuses it anyway) or an inline image
+            address = posixpath.normpath(posixpath.join(folder, address))
+            if not (site_dir / address.split("?")[0]).is_dir():  # a page (<link rel="next">): listed
+                used.add(address)
+    used.add(SEARCH_INDEX)
+    if MANIFEST in used:
+        manifest = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
+        used.update(icon["src"] for icon in manifest["icons"])
+    return sorted(used, key=lambda address: (file_of(site_dir, address).stat().st_size, address))
+
+
+def file_of(site_dir: Path, address: str) -> Path:
+    path = address.split("?")[0]
+    return site_dir / ("index.html" if path == "./" else path + "index.html" if path.endswith("/") else path)
 
 
 def build_hash(site_dir: Path, addresses: list[str]) -> str:
     """The cache's name: a hash of every precached file's content."""
     digest = hashlib.sha256()
     for address in addresses:
-        path = address.split("?")[0]
-        file = site_dir / (path + "index.html" if path.endswith("/") else "index.html" if path == "./" else path)
         digest.update(address.encode())
-        digest.update(file.read_bytes())
+        digest.update(file_of(site_dir, address).read_bytes())
     return digest.hexdigest()[:12]
 
 
-def write_service_worker(site_dir: Path, version: str) -> str:
-    addresses = precache_list(site_dir, version)
+def write_service_worker(site_dir: Path) -> str:
+    addresses = precache_list(site_dir)
     cache = f"policy-{build_hash(site_dir, addresses)}"
     template = TEMPLATE.read_text(encoding="utf-8")
     script = template.replace("__CACHE_NAME__", json.dumps(cache)).replace("__PRECACHE__", json.dumps(addresses))

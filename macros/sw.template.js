@@ -2,9 +2,12 @@
  * The service worker, written into each build by macros/service_worker.py (do not edit the built
  * copy). It keeps the whole site on the phone after one visit, for use without signal.
  *
- * - Install: every page and asset of this build goes into one cache named by the build's hash,
- *   all or nothing. A failed install deletes what it had cached and backs off (1 minute, then
- *   doubling up to a day) instead of fetching the whole site again on every page.
+ * - Install: every page of this build, and every file the pages use, goes into one cache named
+ *   by the build's hash, all or nothing: two files at a time, smallest first (the list's order),
+ *   so that on a poor connection the pages are kept first and the page being read still gets
+ *   its share of the signal. A failed install deletes what it had cached and backs off
+ *   (1 minute, then doubling up to a day) instead of fetching the whole site again on every
+ *   page.
  * - The new worker waits until the reader chooses to reload (assets/javascripts/offline.js shows
  *   "A newer version ... is available") or no page of the old build is open, so a page never
  *   mixes two builds; then the old caches are deleted.
@@ -22,6 +25,7 @@
 const CACHE = __CACHE_NAME__;
 const PRECACHE = __PRECACHE__;
 const NETWORK_TIMEOUT_MS = 4000;
+const PARALLEL_DOWNLOADS = 2;
 const NOT_FOUND_PAGE = "404.html";
 // After a failed install: how long to wait before the next try (doubling each time).
 const BACKOFF = "policy-install-backoff";
@@ -38,11 +42,17 @@ async function precache() {
   const state = await backoffState();
   const wait = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (state.failures - 1));
   if (state.failures && Date.now() - state.at < wait) throw new Error("the last install failed: waiting before the next");
-  // "reload": fetch from the server, never from the browser's HTTP cache, which may still hold
-  // the previous build's files.
-  const requests = PRECACHE.map((address) => new Request(address, { cache: "reload" }));
+  const cache = await caches.open(CACHE);
+  const queue = PRECACHE.slice();
+  async function keepNext() {
+    // "reload": fetch from the server, never from the browser's HTTP cache, which may still
+    // hold the previous build's files.
+    for (let address = queue.shift(); address !== undefined; address = queue.shift()) {
+      await cache.add(new Request(address, { cache: "reload" }));
+    }
+  }
   try {
-    await (await caches.open(CACHE)).addAll(requests);
+    await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, keepNext));
     await caches.delete(BACKOFF);
   } catch (error) {
     await caches.delete(CACHE);

@@ -2,9 +2,13 @@
  * The navigator: "What to do now", one question per screen, in the page that hosts it (the home
  * page and the hub, whose start links carry data-navigator-start).
  *
- * Every screen is already in the page, as a <template data-nav-node="<id>"> made by the same
- * Python renderers as the static question and outcome pages (macros/screens.py): this script
- * only shows one at a time. Without JavaScript the same links lead through the static pages.
+ * Every screen is a <template data-nav-node="<id>"> made by the same Python renderers as the
+ * static question and outcome pages (macros/screens.py): this script only shows one at a time.
+ * The hub has the screens in the page; the home page names the hub (data-navigator-screens)
+ * and the screens are read from it when the reader first taps a way in, which keeps the home
+ * page light on a first visit. If they cannot be read (no signal, nothing saved yet), the tap
+ * follows its link as it would without JavaScript. Without JavaScript the same links lead
+ * through the static pages.
  *
  * The only state is the screen's id and how deep in the walk it is, kept in history.state and
  * in the address (#nav=<id>), so that the browser's Back and Forward and the in-page Back always
@@ -17,6 +21,8 @@
   // A second tap that lands while a screen is changing would answer the next question unseen.
   var SETTLE_MS = 400; // panel[data-ready] says the time has passed (the tests wait for it)
   var screens = null; // node id -> <template>
+  var screensSource = null; // the hub's address, on the home page
+  var loading = null;
   var panel = null;
   var depth = 0;
   var changedAt = 0;
@@ -95,16 +101,49 @@
     if (!panel.hidden) close();
   }
 
+  function useScreens(templates) {
+    screens = Object.create(null);
+    templates.forEach(function (template) { screens[template.getAttribute("data-nav-node")] = template; });
+  }
+
+  /* The hub's screens, its links made to work from this page. */
+  function loadScreens() {
+    loading = loading || fetch(screensSource, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("no screens: " + response.status);
+      return response.text().then(function (html) {
+        var hub = new DOMParser().parseFromString(html, "text/html");
+        var templates = hub.querySelectorAll("template[data-nav-node]");
+        templates.forEach(function (template) {
+          template.content.querySelectorAll("[href]").forEach(function (link) {
+            var target = new URL(link.getAttribute("href"), response.url);
+            if (target.origin === location.origin) link.setAttribute("href", target.href.slice(target.origin.length));
+          });
+        });
+        useScreens(templates);
+      });
+    });
+    loading.catch(function () { loading = null; }); // try again on the next tap
+    return loading;
+  }
+
+  function start(link) {
+    if (!screens) {
+      loadScreens().then(function () { start(link); }, function () { location.href = link.href; });
+      return;
+    }
+    depth = 0;
+    go(link.getAttribute("data-navigator-node"));
+  }
+
   function onClick(event) {
-    if (!screens) return;
+    if (!panel) return;
     var target = event.target.closest("[data-navigator-start], [data-next], [data-navigator-back], " +
       "[data-navigator-restart], [data-navigator-print]");
     if (!target) return;
     if (target.hasAttribute("data-navigator-start")) {
       event.preventDefault();
-      depth = 0;
-      go(target.getAttribute("data-navigator-node"));
-    } else if (!panel.contains(target)) {
+      start(target);
+    } else if (!screens || !panel.contains(target)) {
       return;
     } else if (target.hasAttribute("data-next")) {
       event.preventDefault();
@@ -113,25 +152,33 @@
       event.preventDefault();
       back();
     } else if (target.hasAttribute("data-navigator-restart")) {
-      depth = 0;
-      go(document.querySelector("[data-navigator-start]").getAttribute("data-navigator-node"));
+      start(document.querySelector("[data-navigator-start]"));
     } else if (target.hasAttribute("data-navigator-print")) {
       window.print();
     }
   }
 
+  /* The walk the address or the history names, once the screens are here. */
+  function restore() {
+    var named = (history.state && typeof history.state.nav === "string") || HASH.test(location.hash);
+    if (screens) fromHistory();
+    else if (named) loadScreens().then(fromHistory, function () {});
+    else if (!panel.hidden) close();
+  }
+
   function init() {
     var templates = document.querySelectorAll("template[data-nav-node]");
+    var source = document.querySelector("[data-navigator-screens]");
     var firstStart = document.querySelector("[data-navigator-start]");
-    if (!templates.length || !firstStart) return;
-    screens = Object.create(null);
-    templates.forEach(function (template) { screens[template.getAttribute("data-nav-node")] = template; });
+    if (!firstStart || !(templates.length || source)) return;
+    if (templates.length) useScreens(templates);
+    else screensSource = new URL(source.getAttribute("data-navigator-screens"), location.href).href;
     panel = el("section", { id: "navigator", class: "navigator", "aria-labelledby": "navigator-title", hidden: "" });
     (firstStart.closest(".options") || firstStart).after(panel);
-    fromHistory();
+    restore();
   }
 
   document.addEventListener("click", onClick);
-  window.addEventListener("popstate", function () { if (screens) fromHistory(); });
+  window.addEventListener("popstate", function () { if (panel) restore(); });
   init();
 })();

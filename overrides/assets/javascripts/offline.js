@@ -83,9 +83,23 @@
     });
   }
 
+  // After the page has loaded and no file has arrived for a second (the network is quiet, up
+  // to ten seconds): on a first visit over poor signal the page comes first, and the worker's
+  // copy of the whole site downloads while the reader reads.
+  var QUIET_MS = 1000;
+  var LONGEST_WAIT_MS = 10000;
+  function whenQuiet(callback) {
+    var since = Date.now();
+    var arrived = performance.getEntriesByType("resource").length;
+    setTimeout(function check() {
+      var now = performance.getEntriesByType("resource").length;
+      if (now === arrived || Date.now() - since >= LONGEST_WAIT_MS) return callback();
+      arrived = now;
+      setTimeout(check, QUIET_MS);
+    }, QUIET_MS);
+  }
+
   markDownloads();
-  // After the page has loaded: on a first visit over poor signal the page comes first, and the
-  // worker's copy of the whole site downloads while the reader reads.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  if (document.readyState === "complete") whenQuiet(register);
+  else window.addEventListener("load", function () { whenQuiet(register); });
 })();
