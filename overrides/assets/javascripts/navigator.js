@@ -120,10 +120,21 @@
           });
         });
         useScreens(templates);
+        addScripts(hub, response.url);
       });
     });
     loading.catch(function () { loading = null; }); // try again on the next tap
     return loading;
+  }
+
+  /* The hub's page scripts that this page lacks (now.js, which says which line is open now on
+     the outcome screens): they run on the screens as they do on the hub. */
+  function addScripts(hub, hubAddress) {
+    var loaded = Array.prototype.map.call(document.scripts, function (script) { return script.src; });
+    hub.querySelectorAll("script[src]").forEach(function (script) {
+      var address = new URL(script.getAttribute("src"), hubAddress).href;
+      if (loaded.indexOf(address) < 0) document.body.appendChild(el("script", { src: address }));
+    });
   }
 
   function start(link) {
