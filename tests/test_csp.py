@@ -44,7 +44,7 @@ def test_our_own_scripts_are_files(built_site):
     # registration included) are files.
     html = built_site.page("").read_text(encoding="utf-8")
     assert "serviceWorker" not in "".join(m["body"] for m in csp.INLINE_SCRIPT.finditer(html))
-    assert re.search(r'<script src="assets/javascripts/offline\.js\?v=\w+" data-worker="sw\.js">', html)
+    assert re.search(r'<script src="assets/javascripts/site\.js\?v=\w+" data-worker="sw\.js">', html)
 
 
 def test_every_page_works_under_the_policy_as_a_header_with_zero_violations(browser, built_site):

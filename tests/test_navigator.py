@@ -556,6 +556,8 @@ def test_nothing_is_stored_or_fetched_during_a_walk_and_a_tick_list(browser, sit
         page = context.new_page()
         errors = script_errors(page)
         page.goto(site_url + HUB, wait_until="networkidle")
+        # The service worker keeps the site once the page has loaded and the network is quiet.
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         loaded = len(requests)
         start_link(page, main_start(graph)["id"]).click()
         for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited"),

@@ -17,11 +17,6 @@ from playwright.sync_api import expect
 from sitedata import addresses
 
 
-def precached(site_dir: Path) -> list[str]:
-    script = (site_dir / addresses.SERVICE_WORKER).read_text(encoding="utf-8")
-    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script).group(1))
-
-
 def cache_name(site_dir: Path) -> str:
     script = (site_dir / addresses.SERVICE_WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"const CACHE = (\".*?\");", script).group(1))
@@ -48,18 +43,7 @@ def visit_once_online(context, url: str):
     return page
 
 
-# --- the service worker's precache ------------------------------------------------------------
-
-
-def test_precache_holds_every_page_and_asset(built_site):
-    addresses = precached(built_site.path)
-    pages = page_paths(built_site.path)
-    assert {p or "./" for p in pages} <= set(addresses)
-    assert "search/search_index.json" in addresses
-    assert "pathways.json" in addresses
-    assert any(a.startswith("assets/stylesheets/site.css?v=") for a in addresses)
-    assert "downloads/" in addresses  # the Downloads page itself
-    assert not any(a.endswith((".pdf", ".zip", ".map")) for a in addresses)
+# --- the app: the manifest (the precache: tests/test_first_visit.py) -------------------------
 
 
 def test_manifest_names_the_app_and_its_icons_exist(built_site):
