@@ -138,12 +138,13 @@
   }
 
   function start(link) {
-    if (!screens) {
+    if (screens) {
+      depth = 0;
+      go(link.getAttribute("data-navigator-node"));
+    } else if (!loading) {
+      // (A second tap while the screens load would start the walk twice.)
       loadScreens().then(function () { start(link); }, function () { location.href = link.href; });
-      return;
     }
-    depth = 0;
-    go(link.getAttribute("data-navigator-node"));
   }
 
   function onClick(event) {
@@ -174,7 +175,6 @@
     var named = (history.state && typeof history.state.nav === "string") || HASH.test(location.hash);
     if (screens) fromHistory();
     else if (named) loadScreens().then(fromHistory, function () {});
-    else if (!panel.hidden) close();
   }
 
   function init() {
