@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from sitedata import PROJECT_ROOT
-from sitedata.addresses import MANIFEST, SERVICE_WORKER
+from sitedata.addresses import MANIFEST, SEARCH_INDEX, SERVICE_WORKER
 
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
@@ -28,7 +28,6 @@ TEMPLATE = Path(__file__).with_name("sw.template.js")
 LOADED = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"#]+)"')
 # Material's settings, which name the search worker that search.js starts on demand.
 THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
-SEARCH_INDEX = "search/search_index.json"
 
 
 def asset_version() -> str:

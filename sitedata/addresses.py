@@ -33,6 +33,8 @@ OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
 # The script every page runs (search on demand, the review warning, the service worker), joined
 # from its parts by macros/assets.py.
 EVERY_PAGE_SCRIPT = "assets/javascripts/site.js"
+# Material's search index, which assets/javascripts/search.js fetches when search is opened.
+SEARCH_INDEX = "search/search_index.json"
 # Material's copy of the iframe-worker shim, vendored, for search from file:// (see vendor/).
 IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 

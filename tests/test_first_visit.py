@@ -100,7 +100,7 @@ def test_the_precache_holds_every_page_and_only_the_files_pages_use(built_site):
     pages = {f.removesuffix("index.html") or "./" if f.endswith("index.html") else f for f in files}
     assert pages == {a for a in listed if a.endswith(("/", ".html"))}
     assert {"./", "what-to-do/", "404.html"} <= pages
-    assert "search/search_index.json" in listed and any("/workers/search." in a for a in listed)
+    assert addresses.SEARCH_INDEX in listed and any("/workers/search." in a for a in listed)
     assert any(a.startswith(addresses.EVERY_PAGE_SCRIPT + "?v=") for a in listed)
     assert any(a.startswith("assets/stylesheets/site.css?v=") for a in listed)
     unused = [a for a in listed if re.search(r"/lunr/|\.map$|iframe-worker|\.pdf$|\.zip$|palette\.|pathways\.json", a)]
