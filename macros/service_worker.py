@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from sitedata import PROJECT_ROOT
-from sitedata.addresses import MANIFEST, SEARCH_INDEX, SERVICE_WORKER
+from sitedata.addresses import MANIFEST, SEARCH_INDEX, SERVICE_WORKER, served_file
 
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
@@ -79,12 +79,7 @@ def precache_list(site_dir: Path) -> list[str]:
     if MANIFEST in used:
         manifest = json.loads((site_dir / MANIFEST).read_text(encoding="utf-8"))
         used.update(icon["src"] for icon in manifest["icons"])
-    return sorted(used, key=lambda address: (file_of(site_dir, address).stat().st_size, address))
-
-
-def file_of(site_dir: Path, address: str) -> Path:
-    path = address.split("?")[0]
-    return site_dir / ("index.html" if path == "./" else path + "index.html" if path.endswith("/") else path)
+    return sorted(used, key=lambda address: ((site_dir / served_file(address)).stat().st_size, address))
 
 
 def build_hash(site_dir: Path, addresses: list[str]) -> str:
@@ -92,7 +87,7 @@ def build_hash(site_dir: Path, addresses: list[str]) -> str:
     digest = hashlib.sha256()
     for address in addresses:
         digest.update(address.encode())
-        digest.update(file_of(site_dir, address).read_bytes())
+        digest.update((site_dir / served_file(address)).read_bytes())
     return digest.hexdigest()[:12]
 
 

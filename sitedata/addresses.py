@@ -44,6 +44,13 @@ def download(name: str) -> str:
     return f"{DOWNLOADS}/{name}"
 
 
+def served_file(address: str) -> str:
+    """The file a server answers an address of the site with, relative to the site's root:
+    './' -> 'index.html', 'contacts/' -> 'contacts/index.html', 'site.css?v=1' -> 'site.css'."""
+    path = address.split("?")[0]
+    return "index.html" if path == "./" else path + "index.html" if path.endswith("/") else path
+
+
 def contact_anchor(contact_id: str) -> str:
     """The id of a contact's or team member's card on the contacts page."""
     return f"contact-{contact_id}"

@@ -24,11 +24,6 @@ def precached(site_dir) -> list[str]:
     return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script)[1])
 
 
-def file_of(site_dir, address: str):
-    path = address.split("?")[0]
-    return site_dir / ("index.html" if path == "./" else path + "index.html" if path.endswith("/") else path)
-
-
 def test_search_loads_when_the_reader_opens_it_and_finds_words(browser, site_url):
     context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
     page = context.new_page()
@@ -106,8 +101,8 @@ def test_the_precache_holds_every_page_and_only_the_files_pages_use(built_site):
     unused = [a for a in listed if re.search(r"/lunr/|\.map$|iframe-worker|\.pdf$|\.zip$|palette\.|pathways\.json", a)]
     assert not unused, unused
     for address in listed:
-        assert file_of(built_site.path, address).is_file(), address
-    sizes = [file_of(built_site.path, a).stat().st_size for a in listed]
+        assert (built_site.path / addresses.served_file(address)).is_file(), address
+    sizes = [(built_site.path / addresses.served_file(a)).stat().st_size for a in listed]
     assert sizes == sorted(sizes), "not smallest first"
 
 

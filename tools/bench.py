@@ -34,7 +34,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from sitedata import POLICY_AS_RECEIVED, PROJECT_ROOT
-from sitedata.addresses import SERVICE_WORKER
+from sitedata.addresses import SERVICE_WORKER, served_file
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .local_server import serve
@@ -120,8 +120,7 @@ def script_weight(site_dir: Path) -> None:
 def precache_figures(site_dir: Path) -> None:
     script = (site_dir / SERVICE_WORKER).read_text(encoding="utf-8")
     addresses = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", script)[1])
-    files = [site_dir / (a.split("?")[0] + "index.html" if a.endswith("/") else "index.html" if a == "./" else a.split("?")[0])
-             for a in addresses]
+    files = [site_dir / served_file(address) for address in addresses]
     raw = sum(f.stat().st_size for f in files)
     zipped = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
     print(f"Kept for use without signal (the service worker's precache, after the page): "
