@@ -8,9 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -210,10 +212,30 @@ def training(site) -> Training:
     return site.training
 
 
+# The path the site is served at: SITE_URL's, or /. The build writes it into the 404 page's links
+# (that page is served at any address), so the tests serve the site there, as its host does.
+SITE_PATH = urlsplit(os.environ.get("SITE_URL", "")).path.rstrip("/") + "/"
+
+
+@contextlib.contextmanager
+def serve_site(site: Path, headers: dict[str, str] | None = None):
+    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address."""
+    if SITE_PATH == "/":
+        with serve(site, headers) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as root:
+        served = Path(root) / SITE_PATH.strip("/")
+        served.parent.mkdir(parents=True, exist_ok=True)
+        served.symlink_to(site.resolve(), target_is_directory=True)
+        with serve(Path(root), headers) as url:
+            yield url + SITE_PATH.lstrip("/")
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built site served on 127.0.0.1, for browsers and linkchecker."""
-    with serve(built_site.path) as url:
+    with serve_site(built_site.path) as url:
         yield url
 
 
@@ -248,8 +270,10 @@ BOTH_SIZES = pytest.mark.parametrize("viewport", list(VIEWPORTS))
 
 @pytest.fixture
 def context(browser, viewport):
-    """A fresh browser context (no cookies, no storage) at the test's viewport."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    """A fresh browser context (no cookies, no storage) at the test's viewport. The service worker
+    is blocked: test_offline.py tests it, and here it would only cache the whole site in the
+    background of every test."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
     yield context
     context.close()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, serve
+from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, serve_site
 from playwright.sync_api import expect
 
 from macros import csp
@@ -41,7 +41,7 @@ def test_our_own_scripts_are_files(built_site):
 
 
 def test_what_runs_after_load_works_under_the_policy_as_a_header_with_zero_violations(browser, built_site):
-    with serve(built_site.path, {"Content-Security-Policy": csp.header_policy(built_site.path)}) as url:
+    with serve_site(built_site.path, {"Content-Security-Policy": csp.header_policy(built_site.path)}) as url:
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()

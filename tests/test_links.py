@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import posixpath
 import re
 import subprocess
@@ -22,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import ROOT, serve
+from conftest import ROOT, SITE_PATH, serve
 
 from sitedata import addresses
 
@@ -99,7 +98,7 @@ def test_every_internal_link_resolves(built_site, site_url):
 
 
 def test_every_anchor_is_on_its_page(built_site):
-    assert missing_anchors(built_site.path, urlsplit(os.environ.get("SITE_URL", "")).path or "/") == []
+    assert missing_anchors(built_site.path, SITE_PATH) == []
 
 
 def test_the_checks_report_a_missing_page_and_a_missing_anchor(tmp_path):
