@@ -160,7 +160,7 @@ def expected_line(site, moment: datetime.datetime) -> str:
 
 
 def panel_at(browser, url: str, moment: datetime.datetime):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     page = context.new_page()
     page.clock.set_fixed_time(moment)
     page.goto(url)
@@ -261,7 +261,7 @@ def test_the_navigators_outcome_has_the_panel_too(browser, site_url, site):
 def test_every_tell_the_dsl_path_ends_with_a_way_to_reach_a_person(browser, site_url, site):
     """The DSL's control is never a dead end: its link leads to the team card, which says who
     to tell instead (any DSL, 7.4; the 12.7 chain)."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + "what-to-do/concern/")

@@ -269,7 +269,7 @@ def test_the_arrow_keys_scroll_the_page_until_the_trainer_view_has_focus(desktop
 
 @pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}])
 def test_presentation_mode_fills_the_screen_and_reveal_stays_in_view(browser, site_url, training, size):
-    context = browser.new_context(viewport=size)
+    context = browser.new_context(viewport=size, service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + SCENARIOS)
