@@ -1,13 +1,18 @@
-"""Shared fixtures: the site is built once per test run, and served on 127.0.0.1 when needed."""
+"""Shared fixtures: the site is built once per test run (in the background, while the tests that
+need no build run), and served on 127.0.0.1 when needed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -112,13 +117,75 @@ def run_build_step(command: list[str]) -> str:
     return result.stdout + result.stderr
 
 
+# The folder the run's build goes to. Unset: the run's temporary folder. CI sets SITE_DIR=site and
+# publishes that folder, so that what it publishes is the build the tests passed (the whole of it:
+# the PDFs and the offline copy are built whichever tests run). SITE_URL reaches the build as it
+# does `make build`'s.
+SITE_DIR = os.environ.get("SITE_DIR")
+
+
+def site_dir(tmp_path_factory) -> Path:
+    return ROOT / SITE_DIR if SITE_DIR else shared_folder(tmp_path_factory) / "site"
+
+
 def build_pages(tmp_path_factory) -> BuiltSite:
     """The pages, exactly as `make build` makes them (its first step), built once per run."""
-    folder = shared_folder(tmp_path_factory)
-    out = folder / "site"
-    log = once(folder, "pages", lambda: run_build_step(
+    out = site_dir(tmp_path_factory)
+    log = once(shared_folder(tmp_path_factory), "pages", lambda: run_build_step(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]))
     return BuiltSite(out, log)
+
+
+def build_downloads(tmp_path_factory) -> BuiltSite:
+    """The rest of scripts/build, into the same folder: the PDFs, then the offline copy (which
+    holds them)."""
+    pages = build_pages(tmp_path_factory)
+    log = once(shared_folder(tmp_path_factory), "downloads",
+               lambda: run_build_step([sys.executable, "-m", "tools.pdf", str(pages.path)])
+               + run_build_step([sys.executable, "-m", "tools.offline_copy", str(pages.path)]))
+    return BuiltSite(pages.path, pages.log + log)
+
+
+PAGES_FIXTURES = {"built_site", "site_url", "built_downloads"}
+
+
+def needs(items, fixtures: set[str]) -> bool:
+    return any(fixtures & set(item.fixturenames) for item in items)
+
+
+def build_in_background(tmp_path_factory, whole: bool) -> None:
+    with contextlib.suppress(Exception):  # the fixture that needs the build runs it again, and reports why
+        build_downloads(tmp_path_factory) if whole else build_pages(tmp_path_factory)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_ahead(request, tmp_path_factory):
+    """Start the run's build in the background as the run starts: the pages if a test reads them,
+    and the PDFs and the offline copy too if a test reads those or SITE_DIR is set. The tests that
+    need no build run first (pytest_collection_modifyitems), so no worker sits waiting for it; a
+    test that needs it waits in its fixture, which also reports a failed build."""
+    items = request.session.items
+    whole = bool(SITE_DIR) or needs(items, {"built_downloads"})
+    builder = threading.Thread(target=build_in_background, args=(tmp_path_factory, whole), daemon=True)
+    if whole or needs(items, PAGES_FIXTURES):
+        builder.start()
+    yield
+    if builder.is_alive():
+        builder.join()
+    if SITE_DIR:
+        build_downloads(tmp_path_factory)  # a failed build fails the run: CI must not publish it
+
+
+def build_stage(item) -> int:
+    """0: needs no build; 1: reads the pages; 2: reads the PDFs or the offline copy."""
+    names = set(item.fixturenames)
+    return 2 if "built_downloads" in names else 1 if names & PAGES_FIXTURES else 0
+
+
+def pytest_collection_modifyitems(items) -> None:
+    # The tests that need no build first, while build_ahead builds; those that read the PDFs last.
+    # (A stable sort: the same order on every worker, as pytest-xdist requires.)
+    items.sort(key=build_stage)
 
 
 @pytest.fixture(scope="session")
@@ -130,11 +197,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
 def built_downloads(tmp_path_factory) -> BuiltSite:
     """The whole build: the pages, then the PDFs and the offline copy (the rest of scripts/build),
     for the tests that read them. A module whose tests all read them sets its built_site to this."""
-    pages = build_pages(tmp_path_factory)
-    log = once(shared_folder(tmp_path_factory), "downloads",
-               lambda: run_build_step([sys.executable, "-m", "tools.pdf", str(pages.path)])
-               + run_build_step([sys.executable, "-m", "tools.offline_copy", str(pages.path)]))
-    return BuiltSite(pages.path, pages.log + log)
+    return build_downloads(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -149,10 +212,30 @@ def training(site) -> Training:
     return site.training
 
 
+# The path the site is served at: SITE_URL's, or /. The build writes it into the 404 page's links
+# (that page is served at any address), so the tests serve the site there, as its host does.
+SITE_PATH = urlsplit(os.environ.get("SITE_URL", "")).path.rstrip("/") + "/"
+
+
+@contextlib.contextmanager
+def serve_site(site: Path, headers: dict[str, str] | None = None):
+    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address."""
+    if SITE_PATH == "/":
+        with serve(site, headers) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as root:
+        served = Path(root) / SITE_PATH.strip("/")
+        served.parent.mkdir(parents=True, exist_ok=True)
+        served.symlink_to(site.resolve(), target_is_directory=True)
+        with serve(Path(root), headers) as url:
+            yield url + SITE_PATH.lstrip("/")
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built site served on 127.0.0.1, for browsers and linkchecker."""
-    with serve(built_site.path) as url:
+    with serve_site(built_site.path) as url:
         yield url
 
 
@@ -174,15 +257,23 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request) -> str:
-    return request.param
+@pytest.fixture
+def viewport() -> str:
+    """The phone: what a script does is the same at any size. A test of something that changes
+    with the size (layout, tap targets, the keyboard's path through the header and sidebars)
+    runs at both: @BOTH_SIZES."""
+    return "phone"
+
+
+BOTH_SIZES = pytest.mark.parametrize("viewport", list(VIEWPORTS))
 
 
 @pytest.fixture
 def context(browser, viewport):
-    """A fresh browser context (no cookies, no storage) at the test's viewport."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    """A fresh browser context (no cookies, no storage) at the test's viewport. The service worker
+    is blocked: test_offline.py tests it, and here it would only cache the whole site in the
+    background of every test."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], service_workers="block")
     yield context
     context.close()
 
@@ -213,6 +304,16 @@ def add_test_style(page, css: str) -> None:
         sheet.replaceSync(css);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }""", css)
+
+
+# Records every refusal of the Content Security Policy in window.__violations, from before any of
+# the page's own scripts run (context.add_init_script).
+RECORD_CSP_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
 
 
 # --- axe-core -----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def emergency_outcomes(site) -> list[str]:
 
 @pytest.mark.parametrize("where", ["its own page", "the navigator"])
 def test_the_999_button_is_inside_the_first_phone_screen(browser, site_url, site, graph, where):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         assert emergency_outcomes(site), "the graph has an emergency outcome"
         for outcome in emergency_outcomes(site):
@@ -46,7 +46,7 @@ def every_screen(graph: dict) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_navigator_screen_passes_axe(browser, site_url, graph, scheme):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme)
+    context = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme, service_workers="block")
     failures = {}
     try:
         page = context.new_page()
@@ -67,7 +67,7 @@ def test_every_navigator_screen_passes_axe(browser, site_url, graph, scheme):
 
 
 def test_where_this_comes_from_is_collapsed_on_screen_and_lists_every_clause(browser, site_url, graph):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         page = context.new_page()
         for outcome_id, outcome in graph["outcomes"].items():
@@ -86,7 +86,7 @@ def test_artefact_folder_is_not_committed():
 
 
 def test_language_route_lists_the_guide_and_the_guidance_it_names(browser, site_url, site):
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + "what-to-do/language/")

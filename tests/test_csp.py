@@ -1,23 +1,16 @@
 """The strict Content Security Policy (macros/csp.py): every page carries it, the host's headers
-file carries it, and every page works under it, offline use included, with zero violations."""
+file carries it, and what runs after a page has loaded (the navigator, search, the service worker,
+offline use) works under it with zero violations. That every page loads under it with zero
+violations is one of every page's browser gates (test_site_in_browser.py)."""
 
 from __future__ import annotations
 
 import re
 
-from conftest import VIEWPORTS, serve
+from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, serve_site
 from playwright.sync_api import expect
 
 from macros import csp
-
-# Records every violation, from before any of the page's own scripts run.
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
-
 
 def test_every_page_carries_the_policy_before_any_script(built_site):
     for page in built_site.pages():
@@ -47,21 +40,18 @@ def test_our_own_scripts_are_files(built_site):
     assert re.search(r'<script src="assets/javascripts/site\.js\?v=\w+" data-worker="sw\.js">', html)
 
 
-def test_every_page_works_under_the_policy_as_a_header_with_zero_violations(browser, built_site):
-    pages = sorted({p.relative_to(built_site.path).as_posix().removesuffix("index.html") for p in built_site.pages()})
-    with serve(built_site.path, {"Content-Security-Policy": csp.header_policy(built_site.path)}) as url:
+def test_what_runs_after_load_works_under_the_policy_as_a_header_with_zero_violations(browser, built_site):
+    with serve_site(built_site.path, {"Content-Security-Policy": csp.header_policy(built_site.path)}) as url:
         context = browser.new_context(viewport=VIEWPORTS["phone"])
-        context.add_init_script(RECORD_VIOLATIONS)
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        for path in pages:
-            page.goto(url + path, wait_until="load")
-            assert page.evaluate("window.__violations") == [], path
-        # What runs after load: search (a worker), the navigator, and the service worker.
+        # The navigator, search (a worker) and the service worker.
         page.goto(url + "what-to-do/")
         page.locator("[data-navigator-start]").first.click()
         expect(page.locator(".navigator__option").first).to_be_visible()
+        assert page.evaluate("window.__violations") == []
         page.set_viewport_size(VIEWPORTS["desktop"])
         page.goto(url)
         page.click("input.md-search__input")

@@ -109,7 +109,7 @@ def test_no_page_runs_data_as_markup(browser, hostile_site):
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
     assert len(pages) > 40
     with serve(site_dir) as url:
-        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
         page = context.new_page()
         foreign, dialogs, shown_as_text = [], [], 0
         page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(url) else None)

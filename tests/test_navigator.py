@@ -4,6 +4,10 @@ numbers; the shortcuts, Back, the browser's back button and "Start again" go whe
 focus and the live region follow each screen; the whole walk works from the keyboard alone; with
 JavaScript off the same links lead through the static pages; and nothing is stored or fetched.
 
+At the phone size, where the navigator is used most: what it does is the same at any size. Only the
+walk from the keyboard alone runs at the desktop size too, since the Tab key's path to the
+navigator crosses a different header and sidebars there.
+
 The DOM this protects (the navigator's contract):
   start links    a[data-navigator-start="<start id>"][data-navigator-node="<node id>"] on the hub
                  and the home page
@@ -25,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from conftest import VIEWPORTS
+from conftest import BOTH_SIZES, VIEWPORTS
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
@@ -262,21 +266,11 @@ def script_errors(page: Page) -> list[str]:
 
 @pytest.fixture
 def page(context) -> Page:
-    """A tab in the test's context (phone and desktop); the test fails if a script throws."""
+    """A tab in the test's context (the phone, unless the test runs at both sizes); the test
+    fails if a script throws."""
     page = context.new_page()
     errors = script_errors(page)
     yield page
-    assert errors == [], f"script errors: {errors}"
-
-
-@pytest.fixture
-def phone_page(browser) -> Page:
-    """One tab at the phone size, in a fresh context; the test fails if a script throws."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
-    page = context.new_page()
-    errors = script_errors(page)
-    yield page
-    context.close()
     assert errors == [], f"script errors: {errors}"
 
 
@@ -289,20 +283,20 @@ def test_graph_has_paths_to_walk(graph):
     assert {p.outcome for p in paths} == set(graph["outcomes"])
 
 
-def test_hub_has_a_start_link_for_every_start(phone_page, site_url, graph):
-    phone_page.goto(site_url + HUB)
-    links = phone_page.locator("a[data-navigator-start]")
+def test_hub_has_a_start_link_for_every_start(page, site_url, graph):
+    page.goto(site_url + HUB)
+    links = page.locator("a[data-navigator-start]")
     expect(links).to_have_count(len(graph["starts"]))
     assert [a.get_attribute("data-navigator-start") for a in links.all()] == [s["id"] for s in graph["starts"]]
     expect(links).to_have_text([s["label"] for s in graph["starts"]])
 
 
-def test_every_path_through_the_navigator_reaches_its_outcome(phone_page, site_url, graph):
-    """Run at the phone size only, on one tab, to keep the run short."""
+def test_every_path_through_the_navigator_reaches_its_outcome(page, site_url, graph):
+    """On one tab, to keep the run short."""
     failures = {}
     for path in all_paths(graph):
         try:
-            walk(phone_page, graph, site_url, path)
+            walk(page, graph, site_url, path)
         except (AssertionError, PlaywrightError) as error:
             failures[str(path)] = str(error).strip().splitlines()[0]
     assert not failures, "\n".join(f"{path}: {error}" for path, error in failures.items())
@@ -471,6 +465,7 @@ def option_with_label(page: Page, label: str):
     return options(page).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
 
 
+@BOTH_SIZES
 def test_a_whole_walk_works_from_the_keyboard_alone(page, site_url, graph):
     page.goto(site_url + HUB)
     tab_to(page, start_link(page, main_start(graph)["id"]))

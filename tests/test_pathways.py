@@ -3,6 +3,7 @@ kind of broken graph, and every view (pages, flowchart, pathways.json) matches t
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -193,7 +194,9 @@ def test_broken_graph_is_named(tmp_path, mutation, expected):
 # --- the built views ----------------------------------------------------------------------------
 
 
+@functools.cache
 def soup(path) -> BeautifulSoup:
+    """The built page, parsed once per run (the tests read it, and change nothing)."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

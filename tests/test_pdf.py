@@ -188,6 +188,20 @@ def test_the_downloads_page_links_both_pdfs_and_the_offline_copy(built_site):
     assert (built_site.path / POLICY).stat().st_size > 0 and (built_site.path / CARD).stat().st_size > 0
 
 
+def test_every_link_to_a_download_reaches_its_file(built_site):
+    """The site's own links to a PDF or the offline copy, on every page, reach a file of the build
+    (the link check, test_links.py, runs before they are built and leaves them out)."""
+    reached = set()
+    for page in built_site.pages():
+        for href in re.findall(r'href="([^"#?]+\.(?:pdf|zip))"', page.read_text(encoding="utf-8")):
+            if "://" in href:
+                continue  # another site's document
+            target = (page.parent / href).resolve()
+            assert target.is_file() and target.stat().st_size > 0, f"{page.relative_to(built_site.path)}: {href}"
+            reached.add(target.relative_to(built_site.path.resolve()).as_posix())
+    assert reached == {POLICY, CARD, f"{addresses.DOWNLOADS}/{addresses.OFFLINE_ZIP}"}
+
+
 def test_the_print_pages_are_in_neither_the_nav_nor_the_search(built_site):
     index = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("print/")]

@@ -5,6 +5,9 @@ DSL (the signs, their clauses, today's date, the policy's "not an exhaustive lis
 the way to the concern steps) that never scores or judges; and with JavaScript off every sign
 is still there.
 
+At the phone size: the explorer does the same at any size. The tick boxes' size and axe-core's
+findings change with the layout, so those run at the desktop size too.
+
 The DOM this protects (the explorer's contract):
   input#signs-search; #signs-count; .signs-tools__none (nothing matches)
   input[type=checkbox][name="signs-list"][value="<kind>"]
@@ -23,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from conftest import ROOT, VIEWPORTS, axe_findings
+from conftest import BOTH_SIZES, ROOT, VIEWPORTS, axe_findings
 from playwright.sync_api import Page, expect
 
 from sitedata.load import SiteData
@@ -83,7 +86,8 @@ def today() -> str:
 
 @pytest.fixture
 def page(context, site_url) -> Page:
-    """The signs page in the test's context (phone and desktop); the test fails if a script throws."""
+    """The signs page in the test's context (the phone, unless the test runs at both sizes); the
+    test fails if a script throws."""
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -234,6 +238,7 @@ def test_a_search_that_finds_nothing_says_so_and_sends_the_reader_to_the_dsl(pag
     expect(none.locator('a[href*="what-to-do/concern/"]')).to_have_text("share any concern with the DSL")
 
 
+@BOTH_SIZES
 def test_the_tick_boxes_are_large_enough_for_a_thumb(page):
     label = page.locator(".sign__tick-label").first
     box = label.bounding_box()
@@ -289,6 +294,7 @@ def test_the_summary_never_scores_or_judges(page, signs):
     assert not TALLY.search(text), text
 
 
+@BOTH_SIZES
 def test_axe_finds_nothing_in_the_explorers_states(page, signs):
     """axe's default rules with a search that finds some signs, one that finds none, and ticks
     with the summary and its bar shown (in the test's viewport)."""

@@ -1,5 +1,6 @@
 """The CI workflows, linted: each matches GitHub's workflow schema (check-jsonschema ships it, so
-nothing is fetched), and the scheduled link check does what its comment says."""
+nothing is fetched), CI publishes the build it tested, and the scheduled link check does what its
+comment says."""
 
 from __future__ import annotations
 
@@ -88,6 +89,19 @@ def test_the_link_check_builds_checks_and_always_keeps_its_report():
     assert upload.get("if") == "always()"
     assert upload["with"]["path"] == report
     assert workflow_steps.index(upload) > workflow_steps.index(check)
+
+
+def test_ci_publishes_the_build_it_tested():
+    """CI builds once: the test run's build (SITE_DIR, tests/conftest.py) is the folder it
+    uploads, built with the site's address; nothing builds the site again after the tests."""
+    workflow_steps = steps(load("ci.yml"))
+    [test] = [step for step in workflow_steps if step.get("run") == "make test"]
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("\nmake test")
+    assert test["env"]["SITE_URL"].startswith("https://")
+    [upload] = [step for step in workflow_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == test["env"]["SITE_DIR"]
+    after = workflow_steps[workflow_steps.index(test) + 1:workflow_steps.index(upload)]
+    assert not [step for step in after if "run" in step], after
 
 
 def test_the_dependency_updates_match_githubs_schema_and_cover_every_lock(tmp_path):
