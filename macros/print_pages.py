@@ -182,14 +182,16 @@ def pocket_card_face(site: SiteData, linker: Linker, site_url: str | None) -> Ht
             for step in own_steps(site.pathways.outcome(outcome_id)))
         parts.append(Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps))
     helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
-    parts.append(Html('<p class="pocket-card__heading">Helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
-        Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
-                      for c in helplines)))
-    address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
-               else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
+    # The site's QR code sits beside the helplines (floated), where the short lines leave room:
+    # under the address it made the card too long for A6.
     qr_svg = qr_code(site_url)
     qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""
-    parts.append(Html('<p class="pocket-card__address">The whole policy: {}{}</p>').format(address, qr))
+    parts.append(Html('{}<p class="pocket-card__heading">Helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
+        qr, Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
+                          for c in helplines)))
+    address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
+               else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
+    parts.append(Html('<p class="pocket-card__address">The whole policy: {}</p>').format(address))
     return Html('<section class="pocket-card">{}</section>').format(Html("").join(parts))
 
 

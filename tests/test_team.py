@@ -17,6 +17,8 @@ from playwright.sync_api import expect
 
 from sitedata import hours
 from sitedata.models import NOT_SUPPLIED
+from tools.local_server import serve
+from tools.pdf import POCKET_CARD_OVERFLOWS
 
 PAIR = "worcestershire-childrens-social-care"
 OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
@@ -67,8 +69,8 @@ def complete_team(project) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def strict_build(project, tmp_path):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REQUIRE_COMPLETE": "1"}
+def strict_build(project, tmp_path, site_url: str = ""):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REQUIRE_COMPLETE": "1", "SITE_URL": site_url}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
@@ -81,11 +83,24 @@ def test_the_strict_build_refuses_missing_values_and_lists_them(tmp_path):
     assert "data/team.yml: deputy-dsl (Deputy DSL): name" in output
 
 
-def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_pages(tmp_path):
+# A long address, as a repository's GitHub Pages address can be: it wraps on the pocket card.
+LONG_SITE_URL = "https://bankside-college-safeguarding.github.io/child-exploitation-policy-site/"
+
+
+def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_pages(tmp_path, browser):
     project = copy_project(tmp_path)
     complete_team(project)
-    result = strict_build(project, tmp_path)
+    result = strict_build(project, tmp_path, LONG_SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
+    # The fullest pocket card (every name and number, the address and its QR code) still fits
+    # its A6 card, as tools/pdf.py checks before printing it.
+    with serve(tmp_path / "out") as url:
+        page = browser.new_page()
+        page.emulate_media(media="print")
+        page.goto(url + "print/pocket-card/")
+        expect(page.locator(".pocket-card__qr svg").first).to_be_attached()
+        assert not page.evaluate(POCKET_CARD_OVERFLOWS), "the pocket card does not fit on A6"
+        page.close()
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     strip = home[home.index('<nav class="emergency"'):home.index("</nav>")]
     assert 'href="tel:+441905960101"' in strip, "the strip calls the DSL"

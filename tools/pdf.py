@@ -206,10 +206,14 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     return writer, {path: start - 1 for path, start in zip(paths, starts)}
 
 
+# True when text on a card runs past its edge (the card hides what does not fit).
+POCKET_CARD_OVERFLOWS = "[...document.querySelectorAll('.pocket-card')].some(c => c.scrollHeight > c.clientHeight + 1)"
+
+
 def pocket_card_pdf(session: Printer) -> PdfWriter:
     tab = session.open(POCKET_CARD_PRINT_PAGE)
     # Each card is cut to its A6 size on paper: text that does not fit would be lost unseen.
-    if tab.evaluate("[...document.querySelectorAll('.pocket-card')].some(c => c.scrollHeight > c.clientHeight + 1)"):
+    if tab.evaluate(POCKET_CARD_OVERFLOWS):
         raise PrintError(
             f"the pocket card ({POCKET_CARD_PRINT_PAGE}) does not fit on its A6 card. Fix: shorten the pocket: "
             "texts of the 'concern' and 'disclosure' steps in data/pathways.yml, or the card in macros/print_pages.py"
