@@ -190,7 +190,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
       policy: {title, setting, updated (YYYY-MM-DD)}
       starts: [{id, label, node}]            the first is the main start; the rest are shortcuts
       questions: {id: {text, help|null, page, options: [{label, next}]}}
-      outcomes: {id: {title, summary, page, steps: [{do, who, when|null, contacts: [id],
+      outcomes: {id: {title, summary, page, steps: [{do, who, by: [actor id], when|null, contacts: [id],
                  clauses: [{number, url}]}], cautions: [{text, clauses}], related: [id]}}
       contacts: {id: {name, role|null, phone|null, tel|null, email|null, in_policy, card}}
     Every ``next`` and ``node`` is a key of questions or outcomes; every step contact is a key
@@ -219,7 +219,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
         "outcomes": {
             o.id: {
                 "title": o.title, "summary": o.summary, "page": url_of(node_page(graph, o.id)),
-                "steps": [{"do": s.do, "who": s.who, "when": s.when, "contacts": s.contacts,
+                "steps": [{"do": s.do, "who": s.who, "by": s.by, "when": s.when, "contacts": s.contacts,
                            "clauses": clauses(s.clauses)} for s in o.steps],
                 "cautions": [{"text": c.text, "clauses": clauses(c.clauses)} for c in o.cautions],
                 "related": o.related,

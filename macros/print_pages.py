@@ -28,7 +28,6 @@ from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
 from . import pathway_pages, render, screens
-from .screens import is_own_step
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -213,7 +212,7 @@ def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
 
 
 def own_steps(outcome) -> list:
-    return [step for step in outcome.steps if is_own_step(step)]
+    return [step for step in outcome.steps if step.readers_own]
 
 
 # --- downloads --------------------------------------------------------------------------------

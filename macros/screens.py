@@ -26,11 +26,6 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     )
 
 
-def is_own_step(step: Step) -> bool:
-    """A step the reader does: its who is "You", or starts "You, with ..."."""
-    return step.who == "You" or step.who.startswith("You,")
-
-
 def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Html:
     meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
     if step.when:
@@ -64,9 +59,9 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
         parts.append(Html(
             '<div class="admonition warning"><p class="admonition-title">A problem in the policy</p><p>{} ({})</p></div>'
         ).format(caution.text, clause_links(site, caution.clauses, linker)))
-    own = [s for s in outcome.steps if is_own_step(s)]
+    own = [s for s in outcome.steps if s.readers_own]
     first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
-    others = [s for s in outcome.steps if not is_own_step(s)]
+    others = [s for s in outcome.steps if not s.readers_own]
 
     def items(steps: list[Step], is_own: bool) -> Html:
         return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)

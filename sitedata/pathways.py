@@ -46,15 +46,36 @@ def _pocket_sized(value: str | None) -> str | None:
     return value
 
 
+# Who acts in a step, as ids: the reader, the setting's team by kind (data/team.yml), or no one
+# the policy names. The words readers see are the step's ``who``.
+Actor = Literal["reader", "dsl", "home-safeguarding-lead", "unnamed"]
+
+
+def _actors(value: list[str]) -> list[str]:
+    if len(set(value)) != len(value):
+        raise ValueError("names an actor twice — fix: name each once, whoever leads the step first")
+    if "unnamed" in value and len(value) > 1:
+        raise ValueError("has unnamed beside a named actor — fix: use unnamed alone")
+    return value
+
+
 class Step(Strict):
     do: Text
     # The step in short, in the policy's words, for the pocket card (print_pages.pocket_card),
     # where ``do`` is too long for it. Without one, the card prints ``do``.
     pocket: Annotated[Text | None, AfterValidator(_pocket_sized)] = None
     who: Text
+    # Who acts, first whoever leads: [reader] and [reader, dsl] are the reader's own steps
+    # ("What you do now"); [dsl, reader] is the DSL's, which the reader helps with.
+    by: Annotated[list[Actor], Field(min_length=1), AfterValidator(_actors)]
     when: When | None = None  # None where the policy sets no deadline
     contacts: list[Id] = []
     clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+    @property
+    def readers_own(self) -> bool:
+        """The reader leads this step: it is theirs to do ("What you do now")."""
+        return self.by[0] == "reader"
 
 
 class Caution(Strict):

@@ -151,7 +151,7 @@ def settled(page: Page) -> None:
 
 
 def is_own_step(step: dict) -> bool:
-    return step["who"] == "You" or step["who"].startswith("You,")
+    return step["by"][0] == "reader"
 
 
 def in_shown_order(outcome: dict) -> list[dict]:

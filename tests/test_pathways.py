@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_data, edit_yaml
 
-from macros import pathway_pages, reach, screens
+from macros import pathway_pages, reach
 from sitedata.errors import DataError
 from sitedata.pathways import all_paths
 from sitedata.load import SiteData
@@ -174,6 +174,12 @@ BROKEN_GRAPHS = [
                  ["'reported-where'", "field 'options'", "at least 2"], id="question-with-one-option"),
     pytest.param(lambda d: outcome(d, "send-change").update(steps=[]),
                  ["'send-change'", "field 'steps'", "at least 1"], id="outcome-without-steps"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(by=["you"]),
+                 ["item 2 ('concern')", "field 'by'", "'you' is not allowed", "'reader'"], id="unknown-actor"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(by=["reader", "reader"]),
+                 ["item 2 ('concern')", "names an actor twice", "Fix: name each once"], id="actor-twice"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].pop("by"),
+                 ["item 2 ('concern')", "field 'by'"], id="step-without-actor"),
     pytest.param(lambda d: outcome(d, "concern")["steps"].append({"use": "record-concen"}),
                  ["outcome 'concern', step 7", "'record-concen'", "not under shared_steps", "record-concern"],
                  id="unknown-shared-step"),
@@ -228,8 +234,8 @@ def test_outcome_pages_lead_with_the_readers_own_steps(site, built_site):
         page = soup(built(built_site, pathway_pages.node_page(site.pathways, outcome.id)))
         own = page.select(".steps--own > ol > li")
         others = page.select(".steps--next > ol > li")
-        expected_own = [s for s in outcome.steps if screens.is_own_step(s)]
-        expected_others = [s for s in outcome.steps if not screens.is_own_step(s)]
+        expected_own = [s for s in outcome.steps if s.readers_own]
+        expected_others = [s for s in outcome.steps if not s.readers_own]
         assert len(own) == len(expected_own) and len(others) == len(expected_others), outcome.id
         for item, step in [*zip(own, expected_own), *zip(others, expected_others)]:
             assert step.do in item.get_text(" ", strip=True)
