@@ -344,7 +344,8 @@ class SiteData:
             if problems := hours.coverage_problems(*lines):
                 raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
                                 "change the hours of the two lines so that exactly one is open at every minute")
-        check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
+        route = {step.contact for step in self.contacts.emergency_route}
+        check_graph(self.pathways, contacts, set(clauses), route | set(self.team.by_id()))
         check_training(self.training, self)
 
     def check_emergency_numbers(self) -> None:

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .errors import DataError
-from .models import ClauseRef, Id, Strict, Text
+from .models import ClauseRef, Id, Source, Strict, Text
 
 FILE = "data/pathways.yml"
 
@@ -85,6 +85,25 @@ class Caution(Strict):
     clauses: Annotated[list[ClauseRef], Field(min_length=1)]
 
 
+class Consider(Strict):
+    """A form of exploitation the policy asks staff to consider, named on a general answer in the
+    policy's words, with the answer for it (``outcome``) where the pathways have one."""
+
+    name: Text
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+    outcome: Id | None = None
+
+
+class Term(Strict):
+    """A word the policy uses without explaining it: explained once on each answer that uses it.
+    A meaning not in the policy has its public source, and readers are told to check with their DSL."""
+
+    term: Text
+    means: Text
+    source: Source
+
+
 class Outcome(Strict):
     id: Id
     title: Text
@@ -93,6 +112,7 @@ class Outcome(Strict):
     guide: Literal["language"] | None = None  # a guide from data/training.yml shown after the steps
     steps: Annotated[list[Step], Field(min_length=1)]
     cautions: list[Caution] = []
+    consider: list[Consider] = []  # named after the reader's own steps
     related: list[Id] = []
 
 
@@ -109,6 +129,7 @@ class PathwayGraph(Strict):
     questions: list[Question] = []
     shared_steps: dict[Id, Step] = {}
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
+    terms: dict[Id, Term] = {}
 
     @model_validator(mode="before")
     @classmethod
@@ -204,9 +225,10 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
     return steps, node.id
 
 
-def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str]) -> None:
-    """Stop the build on any flaw a reader could fall into. ``route`` is the emergency route's
-    contacts: every outcome must send the reader to the DSL or the emergency services."""
+def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], people: set[str]) -> None:
+    """Stop the build on any flaw a reader could fall into. ``people`` are the emergency route's
+    contacts and the safeguarding team: every outcome must send the reader to one of them, in a
+    step of the reader's own (which the answer's first screen offers)."""
     nodes: dict[str, Question | Outcome] = {}
     for node in [*graph.questions, *graph.outcomes]:
         if node.id in nodes:
@@ -239,12 +261,21 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
                          "use a clause listed in data/sections.yml")
+        for number, consider in enumerate(outcome.consider, start=1):
+            for clause in consider.clauses:
+                if clause not in clauses:
+                    fail(f"outcome {outcome.id!r}, consider {number}", f"cites clause {clause}, which is not in the policy",
+                         "use a clause listed in data/sections.yml")
+            if consider.outcome and not isinstance(nodes.get(consider.outcome), Outcome):
+                fail(f"outcome {outcome.id!r}, consider {number}", f"leads to outcome {consider.outcome!r}, which does not exist",
+                     "use an outcome id, or leave outcome: out")
         for related in outcome.related:
             if not isinstance(nodes.get(related), Outcome):
                 fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
-        if not any(route & set(step.contacts) for step in outcome.steps):
-            fail(f"outcome {outcome.id!r}", "sends the reader to neither the DSL nor the emergency services",
-                 f"add a step with one of these contacts: {', '.join(sorted(route))}")
+        if not any(people & set(step.contacts) for step in outcome.steps if step.readers_own):
+            fail(f"outcome {outcome.id!r}", "sends the reader to no one: no step of the reader's own (by: [reader]) "
+                 "names the emergency services or a member of the safeguarding team",
+                 f"add a step of the reader's with one of these contacts: {', '.join(sorted(people))}")
 
     check_no_cycles(graph, nodes)
     reachable = {node for path in all_paths(graph) for node in [*(q for q, _ in path.answers), path.outcome]}

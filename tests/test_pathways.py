@@ -33,7 +33,10 @@ EXPECTED_PATHS = {
     ("worried", ("No", "I'm worried a young person is being exploited",
                  "They have special educational needs or disabilities (SEND) and their behaviour has changed")): "send-change",
     ("worried", ("No", "I'm worried a young person is being exploited", "Something else, or I'm not sure")): "concern",
-    ("worried", ("No", "I'm worried about a member of staff")): "staff-concern",
+    ("worried", ("No", "I'm worried about a member of staff", "No, about another member of staff")): "staff-concern",
+    # 12.7 without the person the concern is about.
+    ("worried", ("No", "I'm worried about a member of staff",
+                 "Yes, about the DSL/Safeguarding Lead or a deputy")): "staff-concern-dsl",
     # 12.2 for every disclosure, with trafficking's 7.5 and 7.7 or online's 11.3 and 11.4 kept.
     ("told", ("Being exploited or abused, or something else",)): "disclosure",
     ("told", ("Being moved or brought somewhere to be exploited (trafficking)",)): "disclosure-trafficking",
@@ -94,11 +97,18 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         ("online-grooming", "dsl", "immediately", "11.4"),
         # 12.7: concerns about staff to the DSL or deputy immediately.
         ("staff-concern", "dsl", "immediately", "12.7"),
+        # 12.7 when the concern is about the DSL or a deputy: a deputy, else the senior chain.
+        ("staff-concern-dsl", "deputy-dsl", "immediately", "12.7"),
+        ("staff-concern-dsl", "headteacher", "immediately", "12.7"),
+        ("staff-concern-dsl", "regional-director", "immediately", "12.7"),
         # 6.5 leads to sharing the concern (11.1).
         ("send-change", "dsl", "immediately", "11.1"),
         # 12.3: in integrated settings the DSL and the Home's Safeguarding Lead share the record.
         ("reported-at-school", "dsl", None, "12.3"),
         ("reported-at-home", "dsl", None, "12.3"),
+        # ...and the reader tells the DSL or the Home's Safeguarding Lead first, immediately (12.3).
+        ("reported-at-school", "dsl", "immediately", "12.3"),
+        ("reported-at-home", "home-safeguarding-lead", "immediately", "12.3"),
     ],
 )
 def test_outcome_has_the_step_the_policy_requires(site, outcome, contact, when, clause):
@@ -111,6 +121,19 @@ def test_disclosure_steps_include_listening_and_no_secrets(site, outcome):
     for words in ["Listen", "open questions", "Never promise to keep things secret", "not to blame",
                   "Write as much detail down as possible", "electronic recording system", "record it where it was reported"]:
         assert words in text
+
+
+def test_a_concern_about_the_dsl_never_sends_the_reader_to_the_dsl(site):
+    outcome = site.pathways.outcome("staff-concern-dsl")
+    assert all("dsl" not in step.contacts for step in outcome.steps)
+    assert any("Safeguarding Policy" in step.do for step in outcome.steps), "12.7 points to the setting's policy"
+
+
+@pytest.mark.parametrize("outcome", ["reported-at-school", "reported-at-home"])
+def test_the_integrated_answers_start_with_the_readers_duty_to_tell(site, outcome):
+    first = site.pathways.outcome(outcome).steps[0]
+    assert first.readers_own and first.when == "immediately" and "12.3" in first.clauses
+    assert set(first.contacts) & {"dsl", "home-safeguarding-lead"}
 
 
 def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(site):
@@ -163,9 +186,12 @@ BROKEN_GRAPHS = [
     pytest.param(lambda d: question(d, "concern-about")["options"][3].update(next="in-danger"),
                  ["is part of a loop", "in-danger -> what-happened -> concern-about -> in-danger"], id="cycle"),
     pytest.param(lambda d: question(d, "what-happened")["options"].pop(2),
-                 ["node 'staff-concern'", "cannot be reached from any start"], id="unreachable-node"),
+                 ["node 'staff-about'", "cannot be reached from any start"], id="unreachable-node"),
     pytest.param(lambda d: [step.update(contacts=[]) for step in outcome(d, "staff-concern")["steps"]],
-                 ["outcome 'staff-concern'", "neither the DSL nor the emergency services"], id="outcome-without-dsl"),
+                 ["outcome 'staff-concern'", "sends the reader to no one", "deputy-dsl, dsl, emergency-services"],
+                 id="outcome-without-dsl"),
+    pytest.param(lambda d: [step.update(by=["dsl"]) for step in outcome(d, "concern")["steps"] if "dsl" in step.get("contacts", [])],
+                 ["outcome 'concern'", "sends the reader to no one"], id="only-others-reach-the-dsl"),
     pytest.param(lambda d: outcome(d, "concern")["related"].append("conern"),
                  ["outcome 'concern'", "related outcome 'conern'"], id="unknown-related"),
     pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(when="soon"),
