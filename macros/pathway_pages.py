@@ -10,7 +10,8 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
+from sitedata.addresses import (CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, outcome_path,
+                                page_reference, question_path)
 from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, PathwayGraph, Question
@@ -24,9 +25,7 @@ JSON_VERSION = 1
 
 def node_page(graph: PathwayGraph, node_id: str) -> str:
     """The docs/ path of a node's page."""
-    if isinstance(graph.nodes()[node_id], Outcome):
-        return f"what-to-do/{node_id}.md"
-    return f"what-to-do/questions/{node_id}.md"
+    return outcome_path(node_id) if isinstance(graph.nodes()[node_id], Outcome) else question_path(node_id)
 
 
 def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, str]:
@@ -49,8 +48,7 @@ QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n--
 def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) -> str:
     here = node_page(site.pathways, outcome.id)
     linker = Linker(here, directory_urls)
-    lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", plain(outcome.summary), "{ .lead }", ""]
-    lines += [str(screens.outcome_body(site, outcome, linker)), ""]
+    lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", str(screens.answer_screen(site, outcome, linker)), ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     # Links onward: for the screen only (paper prints the steps, and their clauses).
     lines += ['<div class="screen-only" markdown>', "", "## See also", ""]
@@ -98,10 +96,10 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     for outcome in graph.outcomes:
         templates.append(Html(
             '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}">'
-            '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
+            '{}<p class="navigator__links"><a class="navigator__page" href="{}">'
             "See these steps on their own page</a></p></template>"
-        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)), outcome.summary,
-                 screens.outcome_body(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
+        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)),
+                 screens.answer_screen(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
     return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 
 

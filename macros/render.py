@@ -164,13 +164,17 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         reached = reachable[step.contact]
         phone = reached.dial if isinstance(reached, TeamMember) else reached.phone
         shown = reached.name if is_supplied(reached.name) else reached.role
-        entries.append({"label": step.label, "text": phone.display if phone else shown,
+        # A person's role is said in full to screen readers ("Designated Safeguarding Lead (DSL)").
+        role = reached.role if isinstance(reached, TeamMember) else None
+        entries.append({"label": step.label, "short": step.short_label or step.label, "role": role,
+                        "text": phone.display if phone else shown,
                         "tel": phone.tel if phone else None, "anchor": contact_anchor(reached.id)})
         if step.contact == "dsl":
             # The deputies the setting has given a number for, straight after the DSL.
             for deputy in site.team.of_kind("deputy-dsl"):
                 if deputy.dial:
-                    entries.append({"label": "Deputy", "text": deputy.dial.display, "tel": deputy.dial.tel,
+                    entries.append({"label": "Deputy", "short": "Deputy", "role": deputy.role,
+                                    "text": deputy.dial.display, "tel": deputy.dial.tel,
                                     "anchor": contact_anchor(deputy.id)})
     return entries
 

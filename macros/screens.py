@@ -2,21 +2,25 @@
 the outcome and question pages, the navigator (the same HTML in <template> elements of the pages
 that host it), and print.
 
-An outcome leads with what the reader does ("What you do now": the steps whose who starts with
-"You", each with one way to act), then what others do ("What happens next", contacts named as
-text, with the "who to call now" panel where the DSL needs the local authority). Every step
-keeps its who, its when and the clauses it comes from.
+An outcome leads with its first action (999 on an emergency's card; else the way to reach the
+DSL, as a call button where the setting has given a number and in person where it has not),
+then what the reader does ("What you do now": the steps the reader leads, by: [reader, ...],
+each with one way to act), then what others do ("What happens next", contacts named as text,
+with the "who to call now" panel where the DSL needs the local authority), and last "Where this
+comes from". Every step keeps its who, its when and the clauses it comes from.
 
 All text from data/ is escaped (markupsafe); the output is HTML, safe to place in a page.
 """
 
 from __future__ import annotations
 
-from sitedata.addresses import Linker
+import re
+
+from sitedata.addresses import Linker, outcome_path
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, Question, Step
 
-from . import reach
+from . import reach, render
 from .text import Html
 
 
@@ -26,18 +30,37 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     )
 
 
-def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Html:
-    meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
-    if step.when:
-        meta += Html('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
+def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], term: Html = Html(""),
+              primary: bool = False) -> Html:
+    """One step: what to do, who and when, one way to act on each contact, and its clauses.
+    ``offered``: the people this screen has already offered in full (the DSL's whole control, the
+    answer's first action): a step names them again only by their call button, if any. ``term``:
+    the explanation of a word the step uses, where this screen first uses it. ``primary``: its
+    call buttons are filled (on the emergency's card, whose first is 999); elsewhere the screen's
+    one filled button is its first action, and the calls in the steps are outlined."""
+    # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
+    # reader does alone says who by its heading: its who is for screen readers only.
+    when = Html('<strong class="step__when-label"><span class="visually-hidden">When: </span>'
+                '<span class="step__when">{}</span>:</strong> ').format(step.when) if step.when else Html("")
+    meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
+                '<span class="step-source">From the policy: {}</span>').format(
+        "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))
     pair = reach.pair_in(site, step.contacts)
     named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
     actions = []
-    if own:
-        members = [c for c in named if c != "dsl" and c in site.team.by_id()]
-        actions += [reach.action(site, c, linker, first_dsl) for c in named if c not in members]
+    if step.readers_own:
+        team = site.team.by_id()
+        members = [c for c in named if c != "dsl" and c in team and c not in offered]
+        for contact in named:
+            if contact in members:
+                continue
+            if contact in offered and contact != "dsl":
+                continue
+            actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
+                                        primary=primary))
+            offered.add(contact)
         if members:
-            actions.append(reach.members_line([site.team.by_id()[m] for m in members], linker))
+            actions.append(reach.members_line([team[m] for m in members], linker))
     elif named:
         people = site.reachable()
         actions.append(Html('<p class="step__contacts">Contacts: {}</p>').format(
@@ -45,47 +68,117 @@ def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: 
                               for c in named)))
     if pair:
         actions.append(reach.pair_panel(site, pair, linker))
-    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions)
-    return Html(
-        '<li class="step"><p class="step__do"><strong>{}</strong></p><p class="step-meta">{}</p>{}'
-        '<p class="step-source">From the policy: {}</p></li>'
-    ).format(step.do, meta, body, clause_links(site, step.clauses, linker))
+    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions if a)
+    return Html('<li class="step"><p class="step__do">{}{}</p>{}{}<p class="step-meta">{}</p></li>').format(
+        when, step.do, term, body, meta)
+
+
+def first_action(site: SiteData, outcome: Outcome) -> tuple[str, Step] | None:
+    """What an answer's first screen offers below its summary: the first person the reader's own
+    steps name (the DSL; on the route about the DSL, a deputy), with that step's deadline. None on
+    an emergency, whose card leads with 999."""
+    if outcome.emergency:
+        return None
+    team = site.team.by_id()
+    # A step's first contact is whom it is about: "If they are in immediate danger, call 999 and
+    # tell the DSL" is about 999, and the next step, "Report it to the DSL", about the DSL.
+    return next(((s.contacts[0], s) for s in outcome.steps if s.readers_own and s.contacts and s.contacts[0] in team),
+                None)
+
+
+def answer_first(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """The answer's first action, right below its summary, so that it is in the first screen."""
+    found = first_action(site, outcome)
+    if not found:
+        return Html("")
+    contact, step = found
+    return Html('<div class="answer-first"><h2 class="answer-first__title">Do this first</h2>{}</div>').format(
+        reach.action(site, contact, linker, full=True, when=step.when))
+
+
+def term_notes(site: SiteData, steps: list[Step]) -> dict[int, Html]:
+    """Each word of data/pathways.yml's terms, explained once, in the first of ``steps`` that uses it."""
+    notes: dict[int, Html] = {}
+    for term in site.pathways.terms.values():
+        user = next((n for n, step in enumerate(steps) if term.term.lower() in step.do.lower()), None)
+        if user is not None:
+            notes[user] = notes.get(user, Html("")) + Html(
+                '<p class="step__term"><dfn>{}</dfn>: {} <span class="step__term-note">Not in the policy: '
+                'check with your DSL.</span></p>').format(term.term.capitalize(), term.means)
+    return notes
+
+
+def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """An outcome below its title: its one-line summary, then its body. "DSL" is spelt out where
+    the screen first uses it, for a reader new to the word."""
+    summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
+    return spell_out_first(summary + outcome_body(site, outcome, linker), "DSL", site.team.by_id()["dsl"].role)
+
+
+def spell_out_first(html: Html, abbreviation: str, in_full: str) -> Html:
+    """``html`` with the first ``abbreviation`` in its text written as ``in_full`` (the DSL's role
+    in data/team.yml, "Designated Safeguarding Lead (DSL)")."""
+    word = re.compile(rf"\b{re.escape(abbreviation)}\b")
+    chunks = re.split(r"(<[^>]*>)", str(html))
+    for number, chunk in enumerate(chunks):
+        if not chunk.startswith("<") and word.search(chunk):
+            chunks[number] = word.sub(str(Html.escape(in_full)), chunk, count=1)
+            break
+    return Html("".join(chunks))
 
 
 def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
-    """Everything of an outcome below its title and summary."""
-    parts = []
-    for caution in outcome.cautions:
-        parts.append(Html(
-            '<div class="admonition warning"><p class="admonition-title">A problem in the policy</p><p>{} ({})</p></div>'
-        ).format(caution.text, clause_links(site, caution.clauses, linker)))
+    """Everything of an outcome below its title and summary: the first action, the reader's own
+    steps ("What you do now"), what else it could be, what others do ("What happens next"), and
+    "Where this comes from" (clauses, problems in the policy, facts from outside it)."""
     own = [s for s in outcome.steps if s.readers_own]
-    first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
     others = [s for s in outcome.steps if not s.readers_own]
+    terms = term_notes(site, [*own, *others])
+    found = first_action(site, outcome)
+    offered = {found[0]} if found else set()
 
-    def items(steps: list[Step], is_own: bool) -> Html:
-        return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
+    def items(steps: list[Step], start: int) -> Html:
+        return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency)
+                             for n, s in enumerate(steps))
 
+    parts = [answer_first(site, outcome, linker)]
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
         parts.append(Html(
             '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
-            "Immediate action required</h2><ol>{}</ol></div>").format(items(own, True)))
+            "Immediate action required</h2><ol>{}</ol></div>").format(items(own, 0)))
     elif own:
         parts.append(Html('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
-                     .format(items(own, True)))
+                     .format(items(own, 0)))
+    if outcome.consider:
+        parts.append(consider(site, outcome, linker))
     if others:
         parts.append(Html('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
-                     .format(items(others, False)))
+                     .format(items(others, len(own))))
     if outcome.guide == "language":
         parts.append(language_guide(site, linker))
     parts.append(sources(site, outcome, linker))
     return Html('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Html("").join(parts))
 
 
+def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """The forms of exploitation a general answer names (trafficking, county lines), in the policy's
+    words, each with the answer for it."""
+    items = []
+    for item in outcome.consider:
+        onward = Html("")
+        if item.outcome:
+            target = site.pathways.outcome(item.outcome)
+            onward = Html(' <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
+        items.append(Html("<li><strong>{}:</strong> {} ({}){}</li>").format(
+            item.name, item.text, clause_links(site, item.clauses, linker), onward))
+    return Html('<h2 class="steps__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
+
+
 def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
-    """"Where this comes from": every clause the outcome cites, by section; collapsed on screen,
-    printed open."""
+    """"Where this comes from": every clause the outcome cites, by section; the problems in the
+    policy that touch it; and each fact on the screen that is not in the policy, with its source.
+    Collapsed on screen, printed open: below the reader's actions, never in front of them."""
     cited: dict[str, list[str]] = {}
     for step in outcome.steps:
         for clause in step.clauses:
@@ -96,8 +189,45 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
         Html('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
         for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))
     )
-    return Html('<details class="outcome__sources"><summary>Where this comes from</summary>'
-                  "<p>Every step above comes from these clauses of the policy:</p><ul>{}</ul></details>").format(rows)
+    parts = [Html('<p>Every step above comes from these clauses of the policy:</p><ul class="outcome__clauses">{}</ul>')
+             .format(rows)]
+    for caution in outcome.cautions:
+        parts.append(Html('<h3>A problem in the policy</h3><p>{} ({})</p>').format(
+            caution.text, clause_links(site, caution.clauses, linker)))
+    outside = not_in_policy(site, outcome, linker)
+    if outside:
+        parts.append(Html("<h3>Not in the policy: check with your DSL</h3><ul>{}</ul>").format(outside))
+    return Html('<details class="outcome__sources" id="where-this-comes-from"><summary>Where this comes from</summary>'
+                "{}</details>").format(Html("").join(parts))
+
+
+def not_in_policy(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """Each contact the outcome names that the policy does not give, each term it explains, and
+    any disagreement about a service's hours: the source address and when it was checked."""
+    contacts = site.contacts.by_id()
+    used = dict.fromkeys(c for step in outcome.steps for c in step.contacts if c in contacts)
+    items = []
+    for contact in (contacts[c] for c in used):
+        said = []
+        if contact.source:
+            said.append(Html("{} Source: {}, checked on {}.").format(
+                contact.source.note, external(contact.source.url), render.long_date(contact.source.checked_on)))
+        if contact.hours and contact.hours.sources_disagree:
+            said.append(Html("Hours: {}").format(contact.hours.sources_disagree))
+        if said:
+            shown = Html("{}, {}").format(contact.name, contact.phone.display) if contact.phone else Html("{}").format(contact.name)
+            items.append(Html("<li><strong>{}</strong>: {}</li>").format(shown, Html(" ").join(said)))
+    steps_text = " ".join(step.do.lower() for step in outcome.steps)
+    for term in site.pathways.terms.values():
+        if term.term.lower() in steps_text:
+            items.append(Html("<li><strong>{}</strong>: {} Source: {}, checked on {}.</li>").format(
+                term.term.capitalize(), term.source.note, external(term.source.url),
+                render.long_date(term.source.checked_on)))
+    return Html("").join(items)
+
+
+def external(url: str) -> Html:
+    return Html('<a href="{}">{}</a>').format(url, url)
 
 
 def guidance_link(link) -> Html:
