@@ -10,6 +10,8 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
+import json
+
 from sitedata.addresses import (CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, outcome_path,
                                 page_reference, question_path)
 from sitedata.clauses import anchor_id
@@ -36,10 +38,13 @@ def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, st
     return pages
 
 
-# The pages are made from data: they must not be read as Jinja templates by mkdocs-macros.
-FRONT_MATTER = "---\nrender_macros: false\nscripts: [now]\n---\n\n"
-# Question pages are steps of the navigator without JavaScript: search finds the outcomes.
-QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
+def front_matter(title: str, *lines: str) -> str:
+    """A generated page's front matter. The pages are made from data: mkdocs-macros must not read
+    them as Jinja templates. The title is given as data (a JSON string is YAML), so that the menu
+    and the browser's tab show it as written ("children's", never "children&#39;s"). No
+    Previous/Next footer: questions and answers are not a sequence."""
+    return "\n".join(["---", "render_macros: false", f"title: {json.dumps(title)}", "hide: [footer]", *lines,
+                      "---", "", ""])
 
 
 # --- outcome and question pages --------------------------------------------------------------
@@ -48,7 +53,8 @@ QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n--
 def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) -> str:
     here = node_page(site.pathways, outcome.id)
     linker = Linker(here, directory_urls)
-    lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", str(screens.answer_screen(site, outcome, linker)), ""]
+    lines = [front_matter(outcome.title, "scripts: [now]") + f"# {plain(outcome.title)}", "",
+             str(screens.answer_screen(site, outcome, linker)), ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     # Links onward: for the screen only (paper prints the steps, and their clauses).
     lines += ['<div class="screen-only" markdown>', "", "## See also", ""]
@@ -71,7 +77,8 @@ def clause_links(site: SiteData, clauses: list[str], from_page: str) -> str:
 def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:
     here = node_page(graph, question.id)
     linker = Linker(here, directory_urls)
-    lines = [QUESTION_FRONT_MATTER + f"# {plain(question.text)}", ""]
+    # Question pages are steps of the navigator without JavaScript: search finds the outcomes.
+    lines = [front_matter(question.text, "search:", "  exclude: true") + f"# {plain(question.text)}", ""]
     if question.help:
         lines += [plain(question.help), "{ .lead }", ""]
     lines += [str(screens.question_options(question, lambda node: node_page(graph, node), linker)), ""]
@@ -117,17 +124,24 @@ def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> s
 
 def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
     """The ways in, as large buttons: the main start first, then the shortcuts. On the home page
-    the main start leads to the hub (where the navigator takes over when JavaScript is on), and
-    only the shortcuts marked on_home are shown."""
+    the emergency comes first (as NHS 111 puts "life-threatening" first), the main start leads
+    to the hub (where the navigator takes over when JavaScript is on), and only the shortcuts
+    marked on_home are shown. The main start is marked (data-navigator-main): "Start again"
+    returns to it."""
     main, *shortcuts = graph.starts
     first = HUB if home else node_page(graph, main.node)
 
     def item(start, target: str) -> str:
         emergency = " .start--emergency" if start.emergency else ""
+        is_main = ' data-navigator-main="main"' if start is main else ""
         return (f"- [{plain(start.label)}]({render.relative(target, from_page)})"
-                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}" }}')
+                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}"{is_main} }}')
 
-    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shortcuts if s.on_home or not home]
+    shown = [s for s in shortcuts if s.on_home or not home]
+    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shown]
+    if home:
+        items = [item(s, node_page(graph, s.node)) for s in shown if s.emergency] + [item(main, first)] + [
+            item(s, node_page(graph, s.node)) for s in shown if not s.emergency]
     return '<div class="options options--starts" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 

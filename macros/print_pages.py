@@ -95,12 +95,12 @@ def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
         plain(setting.group),
         "{ .print-cover__group }",
         "",
-        f"Updated {render.long_date(policy.updated)}<br>Review due {render.long_date(policy.review_due)}",
+        str(plain(status["text"])),
         "{ .print-cover__dates }",
         "",
     ]
     if status["overdue"]:
-        lines += ['!!! warning "Review overdue"', f"    {status['overdue_text']}", ""]
+        lines += [f'!!! warning "{status["overdue_title"]}"', f"    {status['overdue_text']}", ""]
     lines += [
         "Each section and clause keeps the number it has in the policy. Contacts that are not in "
         "the policy are marked: check them with your DSL.",
@@ -167,8 +167,8 @@ def pocket_card_face(site: SiteData, linker: Linker, site_url: str | None) -> Ht
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
     parts = [
         Html('<p class="pocket-card__title">{}</p>').format(policy.title),
-        Html('<p class="pocket-card__meta">{}. Updated {}; review due {}.</p>').format(
-            setting.name, render.long_date(policy.updated), render.long_date(policy.review_due)),
+        Html('<p class="pocket-card__meta">{}. {}</p>').format(
+            setting.name, render.policy_dated(setting)),
         Html('<p class="pocket-card__emergency">{}: call <a href="tel:{}">{}</a></p>').format(
             route["label"], route["tel"], route["text"]),
         Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><ul class="pocket-card__people">{}</ul>')

@@ -217,17 +217,26 @@ def external_link(link: Link, text: str | None = None) -> str:
 # --- setting ----------------------------------------------------------------------------------
 
 
+def policy_dated(setting: Setting) -> str:
+    """"Dated 1 September 2024.": the policy's date, as every page's footer and paper give it."""
+    return f"Dated {long_date(setting.policy.updated)}."
+
+
 def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
-    """The footer's review line, and whether the review date had passed when the site was built
-    (the reader's device checks again: review.js)."""
+    """The footer's line about the policy's date, and whether a year had passed when the site was
+    built (the reader's device checks again: review.js). The policy states no review date:
+    review_due is the usual annual review (review_due_basis), so the pages never say "review due"
+    or "overdue" as if the policy did; they ask the reader to check that this is the current
+    version."""
     policy = setting.policy
     return {
-        "text": f"Updated {long_date(policy.updated)}; review due {long_date(policy.review_due)}.",
+        "text": policy_dated(setting),
         "due": policy.review_due.isoformat(),
         "overdue": setting.review_overdue(today),
+        "overdue_title": "Is this the current version?",
         "overdue_text": (
-            f"This policy was due for review on {long_date(policy.review_due)}. "
-            "Check with your DSL that it is still the current version."
+            f"This policy is dated {long_date(policy.updated)}. Policies are usually reviewed every year: "
+            "check with your DSL that this is the current version."
         ),
     }
 

@@ -169,11 +169,14 @@ def setting() -> Setting:
 
 def test_review_status_before_the_due_date(setting):
     status = render.review_status(setting, datetime.date(2025, 9, 1))
-    assert status["text"] == "Updated 1 September 2024; review due 1 September 2025."
+    assert status["text"] == "Dated 1 September 2024."
     assert status["overdue"] is False
+    # The policy states no review date: the site never says one is due or overdue.
+    assert "due" not in status["text"].lower() + status["overdue_text"].lower()
 
 
 def test_review_status_after_the_due_date(setting):
     status = render.review_status(setting, datetime.date(2025, 9, 2))
     assert status["overdue"] is True
-    assert "was due for review on 1 September 2025" in status["overdue_text"]
+    assert status["overdue_text"] == ("This policy is dated 1 September 2024. Policies are usually reviewed every "
+                                      "year: check with your DSL that this is the current version.")
