@@ -176,16 +176,23 @@ def _define_macros(env) -> None:
     def linker() -> Linker:
         return Linker(page_src(), env.conf["use_directory_urls"])
 
-    @env.macro
-    def team_cards(kinds: str) -> str:
-        """The cards of the team members of these kinds (space-separated), on the contacts page."""
+    def team_of_kinds(kinds: str) -> list:
         chosen = [m for m in site.team.members if m.kind in kinds.split()]
         if not chosen:
             raise DataError(page_path(), f"team kinds {kinds!r}", "match no member of data/team.yml",
                             "use kinds listed at the top of data/team.yml")
-        return "\n".join(
-            render.team_card(m, [clause_link(number) for number in m.clauses], reach.member_actions(m)) for m in chosen
-        )
+        return chosen
+
+    @env.macro
+    def team_cards(kinds: str) -> str:
+        """The cards of the team members of these kinds (space-separated), on the contacts page."""
+        return "\n".join(render.team_card(m, [clause_link(number) for number in m.clauses], reach.member_actions(m))
+                         for m in team_of_kinds(kinds))
+
+    @env.macro
+    def team_list(kinds: str) -> str:
+        """The team members of these kinds as one list, a line each (12.7's chain)."""
+        return render.team_list([(m, str(reach.member_actions(m))) for m in team_of_kinds(kinds)])
 
     @env.macro
     def now_panel(pair_id: str) -> str:

@@ -25,7 +25,8 @@ from .text import Html
 
 # A team card names what the setting has not supplied yet in one line, never a broken or empty
 # button (the name is said by the card's heading).
-NOT_ADDED_FIELDS = {"phone": "phone", "email": "email", "where": "where to find them", "hours": "hours"}
+NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where": "where to find them",
+                    "hours": "hours"}
 
 
 def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
@@ -111,7 +112,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     # Lead in the children's home (12.3), then when no one answers.
     items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead. {} {}</li>").format(
         Html(" ").join(buttons), team_link(linker, dsl.id)), *no_answer(site, linker)]
-    return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer"><summary>If {} is not available'
+    return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
                 "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), short_name(dsl), Html("").join(items))
 
 
@@ -175,8 +176,12 @@ def member_actions(member: TeamMember) -> Html:
     if member.hours is not None and is_supplied(member.hours):
         rows.append(Html("<strong>Hours:</strong> {}").format(member.hours))
     missing = [NOT_ADDED_FIELDS[field] for field in member.missing() if field in NOT_ADDED_FIELDS]
-    if missing:
-        rows.append(note(f"Not added yet: {and_list(missing)}. Ask the office or your line manager."))
+    if not rows:
+        rows.append(note("Contact details not added yet: ask the office or your line manager."))
+    elif not member.dial:
+        rows.append(note("Number not added yet: ask the office or your line manager."))
+    elif missing:
+        rows.append(note(f"Not added yet: {and_list(missing)}."))
     return Html('<ul class="reach__card">{}</ul>').format(Html("").join(Html("<li>{}</li>").format(r) for r in rows))
 
 

@@ -87,35 +87,55 @@ def contact_actions(contact: Contact, label: str = "") -> str:
     return " ".join(actions)
 
 
+# A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
+# it and its hours; where each fact comes from behind "Where this comes from", and a fact that
+# is not in the policy says so in one visible line.
+NOT_IN_POLICY = "Not in the policy: check with your DSL."
+
+
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None) -> str:
     """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
     lines = ['<div class="contact-card" markdown>', "", f"### {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
         name = f" ({plain(contact.short_name)})" if contact.short_name else ""
         lines += [f"**{plain(contact.role)}**{name}", ""]
-    lines += [plain(contact.use_when), ""]
+    lines += [str(plain(contact.use_when)) + in_the_policy(clause_links), ""]
     if actions := contact_actions(contact):
         lines += [actions, ""]
     if web_link:
         lines += [f"Web: {web_link}", ""]
     if contact.hours:
-        lines += hours_lines(contact.hours)
-    if clause_links:
-        lines += [f"In the policy: {', '.join(clause_links)}", ""]
+        lines += [f"**Hours:** {plain(contact.hours.in_words)}.", ""]
+    if not contact.in_policy or (contact.hours and contact.hours.sources_disagree):
+        lines += [NOT_IN_POLICY if not contact.in_policy else "Its hours differ between sources: check with your DSL.",
+                  "{ .contact-card__check }", ""]
+    sources = []
     if contact.source:
         source = contact.source
-        lines += [
-            '!!! warning "Not in the policy: check with your DSL"',
-            f"    {plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
-            "",
-        ]
+        sources += [f"{plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.", ""]
+    if contact.hours:
+        sources += hours_lines(contact.hours)
+    lines += where_from(sources)
     lines += ["</div>", ""]
     return "\n".join(lines)
 
 
+def in_the_policy(clause_links: list[str]) -> str:
+    """" (In the policy: 7.4, 13.0)", after what a contact is for."""
+    return f" (In the policy: {', '.join(clause_links)})" if clause_links else ""
+
+
+def where_from(lines: list[str]) -> list[str]:
+    """A card's "Where this comes from", collapsed (printed open)."""
+    if not lines:
+        return []
+    return ['<details class="contact-card__sources quiet" markdown>', "<summary>Where this comes from</summary>", "",
+            *lines, "</details>", ""]
+
+
 def hours_lines(hours: Hours) -> list[str]:
-    """A service's hours on its card: in words, where they come from, and any disagreement."""
-    lines = [f"**Hours:** {plain(hours.in_words)}.", ""]
+    """Where a service's hours come from, and any disagreement between the sources."""
+    lines = []
     if hours.sources_disagree:
         lines += [f"{plain(hours.sources_disagree)} Check with your DSL.", "{ .hours-disagree }", ""]
     lines += ["Where the hours come from:", ""]
@@ -126,19 +146,26 @@ def hours_lines(hours: Hours) -> list[str]:
 
 def team_card(member: TeamMember, clause_links: list[str], actions: str) -> str:
     """A member of the setting's safeguarding team on the contacts page. ``actions`` (from
-    reach.member_actions) says how to reach them, or what the setting has still to add."""
-    name = plain(member.name) if is_supplied(member.name) else "Name not added yet"
+    reach.member_actions) says how to reach them, and in one line what is still to be added."""
     lines = ['<div class="contact-card contact-card--team" markdown>', "",
-             f"### {plain(member.role)} {{ #{contact_anchor(member.id)} }}", "",
-             f"**{name}**", "", plain(member.use_when), "", str(actions), ""]
-    if clause_links:
-        lines += [f"In the policy: {', '.join(clause_links)}", ""]
+             f"### {plain(member.role)} {{ #{contact_anchor(member.id)} }}", ""]
+    if is_supplied(member.name):
+        lines += [f"**{plain(member.name)}**", ""]
+    lines += [str(plain(member.use_when)) + in_the_policy(clause_links), "", str(actions), ""]
     if member.supplied:
         lines += [f"Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}.", ""]
-    elif member.name_in_policy:
-        lines += ["The policy gives this name; the setting supplies the contact details.", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
+
+
+def team_list(members: list[tuple[TeamMember, str]]) -> str:
+    """Several members who share one purpose (12.7's chain), one line each: their role, name and
+    how to reach them (``actions``, from reach.member_actions), under the section's own words."""
+    items = []
+    for member, actions in members:
+        name = f": {plain(member.name)}" if is_supplied(member.name) else ""
+        items.append(f'<li id="{contact_anchor(member.id)}"><strong>{plain(member.role)}</strong>{name} {actions}</li>')
+    return '<ul class="team-list">\n' + "\n".join(items) + "\n</ul>\n"
 
 
 def setup_checklist(missing: list[MissingFact]) -> str:

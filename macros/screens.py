@@ -197,7 +197,7 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     outside = not_in_policy(site, outcome, linker)
     if outside:
         parts.append(Html("<h3>Not in the policy: check with your DSL</h3><ul>{}</ul>").format(outside))
-    return Html('<details class="outcome__sources" id="where-this-comes-from"><summary>Where this comes from</summary>'
+    return Html('<details class="outcome__sources quiet" id="where-this-comes-from"><summary>Where this comes from</summary>'
                 "{}</details>").format(Html("").join(parts))
 
 
