@@ -237,41 +237,45 @@ def hours_for_script(hours: Hours) -> str:
 
 
 def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holidays: dict[datetime.date, str],
-              title: str) -> Html:
-    """Which of ``lines`` to call now (or, for one line, whether it is open). Without JavaScript:
-    each line with its hours in words and its call button."""
+              title: str, for_reader: bool = True, out_of_hours_reader: bool = False) -> Html:
+    """Which of ``lines`` is open now (or, for one line, whether it is open). ``for_reader``: the
+    reader is to call, and the open line's button is the filled one ("call the Emergency Duty
+    Team"); else the call is someone else's (a step the DSL leads) and the panel is information
+    for them ("open now: ..."), its buttons outlined, unless ``out_of_hours_reader`` (immediate
+    concerns) and a line other than the first (the office's) is open: then the reader calls.
+    Without JavaScript: each line with its hours in words and its call button. Where the hours
+    come from, and any disagreement between the sources, is said on the contacts page and in
+    "Where this comes from"."""
     items = []
-    for number, contact in enumerate(lines):
+    for contact in lines:
         hours = contact.hours
-        # A disagreement between sources is about the first line's hours (the office's), and is
-        # said once, there.
-        disagree = Html("")
-        if hours.sources_disagree and number == 0:
-            disagree = Html(' <span class="now-panel__disagree">{} Check with your DSL.</span>').format(
-                hours.sources_disagree)
         items.append(Html(
             '<li class="now-panel__line" data-line="{}" data-hours="{}" data-name="{}">'
-            '<p class="now-panel__name"><strong>{}</strong>: {}.{}</p><p>{}</p></li>'
+            '<p class="now-panel__name"><strong>{}</strong><span class="now-panel__when" data-now-when></span>'
+            '<span class="now-panel__hours">: {}.</span></p><p>{}</p></li>'
         ).format(contact.id, hours_for_script(hours), contact.short_name or contact.name, contact.name,
-                 hours.in_words, disagree, Html(" ").join(contact_buttons(contact))))
-    holidays = json.dumps([day.isoformat() for day in bank_holidays], separators=(",", ":"))
+                 hours.in_words, Html(" ").join(contact_buttons(contact, for_reader))))
+    # The bank holidays by date, with their names ("Easter Monday"): the panel says so by name.
+    holidays = json.dumps({day.isoformat(): name for day, name in bank_holidays.items()}, separators=(",", ":"))
     years = sorted({day.year for day in bank_holidays})
     not_in_policy = Html("")
     if any(not c.in_policy for c in lines):
         not_in_policy = Html('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
             linker.contact(lines[0].id))
-    status = "Which line to call depends on the time and the day." if len(lines) > 1 else ""
+    status = ("Which line to call depends on the time and the day." if for_reader else
+              "Which line is open depends on the time and the day.") if len(lines) > 1 else ""
     # One line whose sources disagree about its hours: the panel does not claim it is open now.
     uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
     # On screen the panel says what to do now (now.js); paper is read at any time, so there the
     # lines are a timetable instead, and the live status and the reordered lines are left off.
     return Html(
-        '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}"{}>'
+        '<div class="now-panel" data-now-panel data-for="{}"{} data-bank-holidays="{}" data-years="{}"{}>'
         '<p class="now-panel__title"><strong>{}</strong></p>'
         '<p class="now-panel__status screen-only" data-now-status>{}</p>'
         '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
-    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Html("").join(items),
-             timetable(lines), not_in_policy)
+    ).format("reader" if for_reader else "others", Html(" data-reader-out-of-hours") if out_of_hours_reader else "",
+             holidays, f"{years[0]}-{years[-1]}", uncertain, title, status,
+             Html("").join(items), timetable(lines), not_in_policy)
 
 
 def timetable(lines: list[Contact]) -> Html:
@@ -287,6 +291,8 @@ def timetable(lines: list[Contact]) -> Html:
                 "<thead><tr><th>When</th><th>Call</th></tr></thead><tbody>{}</tbody></table></div>").format(caption, rows)
 
 
-def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Html:
+def pair_panel(site: SiteData, pair: LinePair, linker: Linker, for_reader: bool = True,
+               out_of_hours_reader: bool = False) -> Html:
     contacts = site.contacts.by_id()
-    return now_panel(site, [contacts[pair.office], contacts[pair.out_of_hours]], linker, site.bank_holidays, pair.name)
+    return now_panel(site, [contacts[pair.office], contacts[pair.out_of_hours]], linker, site.bank_holidays, pair.name,
+                     for_reader, out_of_hours_reader)

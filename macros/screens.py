@@ -31,13 +31,14 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
 
 
 def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], term: Html = Html(""),
-              primary: bool = False) -> Html:
+              emergency: bool = False) -> Html:
     """One step: what to do, who and when, one way to act on each contact, and its clauses.
-    ``offered``: the people this screen has already offered in full (the DSL's whole control, the
-    answer's first action): a step names them again only by their call button, if any. ``term``:
-    the explanation of a word the step uses, where this screen first uses it. ``primary``: its
-    call buttons are filled (on the emergency's card, whose first is 999); elsewhere the screen's
-    one filled button is its first action, and the calls in the steps are outlined."""
+    ``offered``: the people (and "who to call now" panels) this screen has already offered in full
+    (the DSL's whole control, the answer's first action): a step names them again only by their
+    call button, if any. ``term``: the explanation of a word the step uses, where this screen
+    first uses it. ``emergency``: the step is an emergency's; its call buttons are filled (the
+    card's first is 999; elsewhere a screen's one filled button is its first action), and out of
+    office hours its panel is the reader's to act on, whoever leads the step."""
     # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
     # reader does alone says who by its heading: its who is for screen readers only.
     when = Html('<strong class="step__when-label"><span class="visually-hidden">When: </span>'
@@ -45,32 +46,48 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
     meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
                 '<span class="step-source">From the policy: {}</span>').format(
         "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))
+    # One "who to call now" panel a screen: the first step that names a pair of lines has it; a
+    # later one names the lines as text.
     pair = reach.pair_in(site, step.contacts)
+    if pair and pair.id in offered:
+        pair = None
     named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
     actions = []
     if step.readers_own:
         team = site.team.by_id()
         members = [c for c in named if c != "dsl" and c in team and c not in offered]
+        lines = [c for c in named if any(c in (p.office, p.out_of_hours) for p in site.contacts.line_pairs)]
         for contact in named:
+            if contact in lines:
+                continue
             if contact in members:
                 continue
             if contact in offered and contact != "dsl":
                 continue
             actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
-                                        primary=primary))
+                                        primary=emergency))
             offered.add(contact)
         if members:
             actions.append(reach.members_line([team[m] for m in members], linker))
+        if lines:
+            actions.append(contacts_named(site, lines, linker))
     elif named:
-        people = site.reachable()
-        actions.append(Html('<p class="step__contacts">Contacts: {}</p>').format(
-            Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c]))
-                              for c in named)))
+        actions.append(contacts_named(site, named, linker))
     if pair:
-        actions.append(reach.pair_panel(site, pair, linker))
+        # The panel belongs to whoever leads the step: the reader's call, or the DSL's information.
+        actions.append(reach.pair_panel(site, pair, linker, for_reader=step.readers_own, out_of_hours_reader=emergency))
+        offered.add(pair.id)
     body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions if a)
     return Html('<li class="step"><p class="step__do">{}{}</p>{}{}<p class="step-meta">{}</p></li>').format(
         when, step.do, term, body, meta)
+
+
+def contacts_named(site: SiteData, contact_ids: list[str], linker: Linker) -> Html:
+    """Contacts a step names as text, each a link to its card: the call is someone else's, or the
+    screen's "who to call now" panel offers it already."""
+    people = site.reachable()
+    return Html('<p class="step__contacts">Contacts: {}</p>').format(
+        Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c])) for c in contact_ids))
 
 
 def first_action(site: SiteData, outcome: Outcome) -> tuple[str, Step] | None:
@@ -169,8 +186,8 @@ def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
         onward = Html("")
         if item.outcome:
             target = site.pathways.outcome(item.outcome)
-            onward = Html(' <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
-        items.append(Html("<li><strong>{}:</strong> {} ({}){}</li>").format(
+            onward = Html('<br>What to do: <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
+        items.append(Html('<li><p><strong>{}:</strong> {}</p><p class="consider__more">From the policy: {}{}</p></li>').format(
             item.name, item.text, clause_links(site, item.clauses, linker), onward))
     return Html('<h2 class="steps__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
 
