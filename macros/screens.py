@@ -127,9 +127,12 @@ def term_notes(site: SiteData, steps: list[Step]) -> dict[int, Html]:
 
 def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     """An outcome below its title: its one-line summary, then its body. "DSL" is spelt out where
-    the screen first uses it, for a reader new to the word."""
+    the summary or the first action first uses it, for a reader new to the word (the steps are
+    the data's words, as written)."""
     summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
-    return spell_out_first(summary + outcome_body(site, outcome, linker), "DSL", site.team.by_id()["dsl"].role)
+    top = spell_out_first(summary + answer_first(site, outcome, linker), "DSL", site.team.by_id()["dsl"].role)
+    summary, first = str(top).split("</p>", 1)
+    return Html(summary + "</p>") + outcome_body(site, outcome, linker, Html(first))
 
 
 def spell_out_first(html: Html, abbreviation: str, in_full: str) -> Html:
@@ -144,10 +147,11 @@ def spell_out_first(html: Html, abbreviation: str, in_full: str) -> Html:
     return Html("".join(chunks))
 
 
-def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
-    """Everything of an outcome below its title and summary: the first action, the reader's own
-    steps ("What you do now"), what else it could be, what others do ("What happens next"), and
-    "Where this comes from" (clauses, problems in the policy, facts from outside it)."""
+def outcome_body(site: SiteData, outcome: Outcome, linker: Linker, first: Html) -> Html:
+    """Everything of an outcome below its title and summary: the first action (``first``, from
+    answer_first), the reader's own steps ("What you do now"), what else it could be, what
+    others do ("What happens next"), and "Where this comes from" (clauses, problems in the
+    policy, facts from outside it)."""
     own = [s for s in outcome.steps if s.readers_own]
     others = [s for s in outcome.steps if not s.readers_own]
     terms = term_notes(site, [*own, *others])
@@ -158,7 +162,7 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
         return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency)
                              for n, s in enumerate(steps))
 
-    parts = [answer_first(site, outcome, linker)]
+    parts = [first]
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
         parts.append(Html(

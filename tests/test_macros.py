@@ -67,7 +67,7 @@ def test_contact_card_has_call_button_clauses_and_anchor():
     card = render.contact_card(contact(phone="0800 011 3764"), ["[7.4](x.md#clause-7-4)"], None)
     assert "### Police { #contact-police-non-emergency }" in card
     assert '<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764</a>' in card
-    assert "In the policy: [7.4](x.md#clause-7-4)" in card
+    assert "(In the policy: [7.4](x.md#clause-7-4))" in card
     assert "Not in the policy" not in card
 
 
@@ -77,8 +77,10 @@ def test_contact_card_flags_a_number_that_is_not_in_the_policy():
         source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
     )
     card = render.contact_card(outside, [], None)
-    assert '!!! warning "Not in the policy: check with your DSL"' in card
-    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in card
+    # Said in one visible line; the source is behind "Where this comes from".
+    assert "Not in the policy: check with your DSL.\n{ .contact-card__check }" in card
+    sources = card[card.index("<summary>Where this comes from</summary>"):card.index("</details>")]
+    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in sources
 
 
 # --- clauses ----------------------------------------------------------------------------------

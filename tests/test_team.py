@@ -12,11 +12,13 @@ import sys
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, VIEWPORTS, copy_project
+from bs4 import BeautifulSoup
+from conftest import BUILD_DATE, SMALL_SCREENS, VIEWPORTS, copy_project
 from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
                      christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
 
+from macros import reach
 from sitedata import hours
 from sitedata.models import NOT_SUPPLIED
 from tools.local_server import serve
@@ -102,6 +104,17 @@ def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_
         expect(page.locator(".pocket-card__qr svg").first).to_be_attached()
         assert not page.evaluate(POCKET_CARD_OVERFLOWS), "the pocket card does not fit on A6"
         page.close()
+        # With the DSL's number, an answer's first action is the call: the page's first filled
+        # button, inside the first screen of the smallest (what Safari leaves of an iPhone SE).
+        smallest = SMALL_SCREENS["375x548"]
+        page = browser.new_page(viewport=smallest)
+        page.goto(url + "what-to-do/concern/")
+        first = page.locator("article a.contact-action--call").first
+        expect(first).to_have_attribute("href", "tel:+441905960101")
+        expect(page.locator(".answer-first a.contact-action--call")).to_have_attribute("href", "tel:+441905960101")
+        box = first.bounding_box()
+        assert box["y"] + box["height"] <= smallest["height"], box
+        page.close()
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     strip = home[home.index('<nav class="emergency"'):home.index("</nav>")]
     assert 'href="tel:+441905960101"' in strip, "the strip calls the DSL"
@@ -111,10 +124,16 @@ def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_
     assert "Call the DSL, Kerry O&#39;Brien" in own and "Numbers not added yet" not in own
 
 
-def test_the_normal_build_keeps_working_with_missing_values(built_site):
-    concern = (built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8")
-    assert "Find the DSL, Kerry O&#39;Brien" in concern
-    assert "Numbers not added yet for the DSL, the Deputy DSL and the Home Safeguarding Lead" in concern
+def test_the_normal_build_keeps_working_with_missing_values(site, built_site):
+    """Without the DSL's number the first action is one that works, in words: tell them in
+    person; never a button to a card that has no number."""
+    dsl = site.team.by_id()["dsl"]
+    page = BeautifulSoup((built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    first = page.select_one(".answer-first")
+    assert reach.in_person(dsl, "immediately") in first.get_text(" ", strip=True)
+    buttons = first.select(".contact-action")
+    assert all(a["href"].startswith(("tel:", "mailto:")) for a in buttons), "every button calls or emails"
 
 
 # --- hours ------------------------------------------------------------------------------------
@@ -198,9 +217,12 @@ def test_the_panel_offers_the_line_that_is_open(browser, site_url, site, what, m
 
 
 def test_the_panel_says_when_the_other_line_opens(browser, site_url):
+    """In place of its weekly hours, which would mislead on a bank holiday."""
     context, panel = panel_at(browser, site_url + "contacts/", london(ordinary(SATURDAY), 11))
     try:
-        expect(panel.locator("[data-now-status]")).to_contain_text(re.compile(r"opens at \d\d:\d\d on Monday"))
+        closed = panel.locator(f'[data-line="{OFFICE}"]')
+        expect(closed.locator("[data-now-when]")).to_have_text(re.compile(r"closed now, opens at \d\d:\d\d on Monday"))
+        expect(closed.locator(".now-panel__hours")).to_be_hidden()
     finally:
         context.close()
 
@@ -264,16 +286,26 @@ def test_the_navigators_outcome_has_the_panel_too(browser, site_url, site):
 
 
 def test_every_tell_the_dsl_path_ends_with_a_way_to_reach_a_person(browser, site_url, site):
-    """The DSL's control is never a dead end: its link leads to the team card, which says who
-    to tell instead (any DSL, 7.4; the 12.7 chain)."""
+    """The DSL's control is never a dead end: if the DSL is not there it says whom to tell (any
+    DSL, 7.4; the Home Safeguarding Lead, 12.3) and, if no one answers, 999 and 12.7's chain; its
+    link leads to the team, where each value still to be added is one line."""
     context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + "what-to-do/concern/")
-        page.locator(".steps--own .reach--dsl a.contact-action").first.click()
+        first = page.locator(".answer-first")
+        first.locator("summary").click()
+        fallback = first.locator(".reach__no-answer")
+        expect(fallback).to_contain_text(re.compile("tell any DSL", re.IGNORECASE))
+        expect(fallback.locator(f'a[href="tel:{site.contacts.by_id()["emergency-services"].phone.tel}"]')).to_be_visible()
+        for kind in reach.SENIOR_CHAIN:
+            for member in site.team.of_kind(kind):
+                expect(fallback).to_contain_text(member.role)
+        first.locator('a[href$="#contact-dsl"]').first.click()
         expect(page).to_have_url(re.compile(r"contacts/#contact-dsl$"))
         card = page.locator(".contact-card:has(#contact-dsl)")
-        expect(card).to_contain_text("Number not added yet: ask the office or your line manager.")
+        expect(card.locator(".reach__note")).to_have_count(1)
+        expect(card).to_contain_text("not added yet: ask the office or your line manager.")
         expect(page.locator("#contact-deputy-dsl")).to_be_attached()
         expect(page.locator("#contact-head-of-service")).to_be_attached()
     finally:
