@@ -29,10 +29,14 @@ NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where":
                     "hours": "hours"}
 
 
-def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
+def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
-    follows unless the text already ends with it ("Call 999")."""
+    follows unless the text already ends with it ("Call 999"). ``whom``: said to screen readers
+    only, where the button's words are the number alone and the name stands beside it."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
+    if whom:
+        return Html('<a class="{}" href="tel:{}">{}<span class="visually-hidden">, {}</span></a>').format(
+            kind, phone.tel, text, whom)
     if text.endswith(phone.display):
         return Html('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
     return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
@@ -254,7 +258,8 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
             '<p class="now-panel__name"><strong>{}</strong><span class="now-panel__when" data-now-when></span>'
             '<span class="now-panel__hours">: {}.</span></p><p>{}</p></li>'
         ).format(contact.id, hours_for_script(hours), contact.short_name or contact.name, contact.name,
-                 hours.in_words, Html(" ").join(contact_buttons(contact, for_reader))))
+                 hours.in_words,
+                 call_link(contact.phone, f"Call {contact.phone.display}", for_reader, contact.name) if contact.phone else ""))
     # The bank holidays by date, with their names ("Easter Monday"): the panel says so by name.
     holidays = json.dumps({day.isoformat(): name for day, name in bank_holidays.items()}, separators=(",", ":"))
     years = sorted({day.year for day in bank_holidays})

@@ -93,29 +93,31 @@ def contact_actions(contact: Contact, label: str = "") -> str:
 NOT_IN_POLICY = "Not in the policy: check with your DSL."
 
 
-def contact_card(contact: Contact, clause_links: list[str], web_link: str | None) -> str:
-    """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
+def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, in_panel: bool = False) -> str:
+    """A contact on the contacts page: what it is for, how to reach it, and where it comes from.
+    ``in_panel``: a line of a "who to call now" panel shown above it, which gives its number and
+    whether it is open now: the card says what it is for, and where its facts come from."""
     lines = ['<div class="contact-card" markdown>', "", f"### {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
         name = f" ({plain(contact.short_name)})" if contact.short_name else ""
         lines += [f"**{plain(contact.role)}**{name}", ""]
     lines += [str(plain(contact.use_when)) + in_the_policy(clause_links), ""]
-    if actions := contact_actions(contact):
+    if (actions := contact_actions(contact)) and not in_panel:
         lines += [actions, ""]
     if web_link:
         lines += [f"Web: {web_link}", ""]
-    if contact.hours:
+    if contact.hours and not in_panel:
         lines += [f"**Hours:** {plain(contact.hours.in_words)}.", ""]
-    if not contact.in_policy or (contact.hours and contact.hours.sources_disagree):
-        lines += [NOT_IN_POLICY if not contact.in_policy else "Its hours differ between sources: check with your DSL.",
-                  "{ .contact-card__check }", ""]
+    # What to check is said on the line that opens the sources, which stays in view.
+    check = NOT_IN_POLICY if not contact.in_policy else (
+        "Its hours differ between sources: check with your DSL." if contact.hours and contact.hours.sources_disagree else "")
     sources = []
     if contact.source:
         source = contact.source
         sources += [f"{plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.", ""]
     if contact.hours:
         sources += hours_lines(contact.hours)
-    lines += where_from(sources)
+    lines += where_from(sources, check)
     lines += ["</div>", ""]
     return "\n".join(lines)
 
@@ -125,12 +127,14 @@ def in_the_policy(clause_links: list[str]) -> str:
     return f" (In the policy: {', '.join(clause_links)})" if clause_links else ""
 
 
-def where_from(lines: list[str]) -> list[str]:
-    """A card's "Where this comes from", collapsed (printed open)."""
+def where_from(lines: list[str], check: str = "") -> list[str]:
+    """A card's "Where this comes from", collapsed (printed open); ``check`` (what to check with
+    the DSL) leads the line that opens it."""
     if not lines:
         return []
-    return ['<details class="contact-card__sources quiet" markdown>', "<summary>Where this comes from</summary>", "",
-            *lines, "</details>", ""]
+    summary = f'<span class="contact-card__check">{plain(check)}</span> ' if check else ""
+    return ['<details class="contact-card__sources quiet" markdown>',
+            f"<summary>{summary}Where this comes from</summary>", "", *lines, "</details>", ""]
 
 
 def hours_lines(hours: Hours) -> list[str]:
@@ -144,28 +148,23 @@ def hours_lines(hours: Hours) -> list[str]:
     return [*lines, ""]
 
 
-def team_card(member: TeamMember, clause_links: list[str], actions: str) -> str:
-    """A member of the setting's safeguarding team on the contacts page. ``actions`` (from
-    reach.member_actions) says how to reach them, and in one line what is still to be added."""
-    lines = ['<div class="contact-card contact-card--team" markdown>', "",
-             f"### {plain(member.role)} {{ #{contact_anchor(member.id)} }}", ""]
-    if is_supplied(member.name):
-        lines += [f"**{plain(member.name)}**", ""]
-    lines += [str(plain(member.use_when)) + in_the_policy(clause_links), "", str(actions), ""]
-    if member.supplied:
-        lines += [f"Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}.", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
-
-
-def team_list(members: list[tuple[TeamMember, str]]) -> str:
-    """Several members who share one purpose (12.7's chain), one line each: their role, name and
-    how to reach them (``actions``, from reach.member_actions), under the section's own words."""
-    items = []
-    for member, actions in members:
+def team_list(members: list[tuple[TeamMember, str, list[str]]], none_added: str, purpose: bool = True) -> str:
+    """Members of the setting's safeguarding team on the contacts page, one block each: their
+    role, name, when to go to them (``purpose``; the clauses that name them) and how to reach
+    them (``actions``, from reach.member_actions). Those the setting has given no way to reach
+    yet are said once, after the list (``none_added``): the setup checklist lists each value."""
+    items, unreachable = [], False
+    for member, actions, clause_links in members:
         name = f": {plain(member.name)}" if is_supplied(member.name) else ""
-        items.append(f'<li id="{contact_anchor(member.id)}"><strong>{plain(member.role)}</strong>{name} {actions}</li>')
-    return '<ul class="team-list">\n' + "\n".join(items) + "\n</ul>\n"
+        reachable = member.dial or any(member.supplied_value(f) for f in ("email", "where"))
+        unreachable = unreachable or not reachable
+        said = f"<br>{plain(member.use_when)}{in_the_policy(clause_links)}" if purpose else ""
+        supplied = (f"<br>Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}."
+                    if member.supplied else "")
+        items.append(f'<li id="{contact_anchor(member.id)}"><strong>{plain(member.role)}</strong>{name}{said}'
+                     f'{actions if reachable else ""}{supplied}</li>')
+    after = f'<p class="team-list__none">{plain(none_added)}</p>\n' if unreachable else ""
+    return '<ul class="team-list">\n' + "\n".join(items) + "\n</ul>\n" + after
 
 
 def setup_checklist(missing: list[MissingFact]) -> str:

@@ -63,6 +63,8 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
             if contact in members:
                 continue
             if contact in offered and contact != "dsl":
+                if contact in team and team[contact].dial:
+                    actions.append(reach.call_link(team[contact].dial, f"Call {team[contact].label}", primary=False))
                 continue
             actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
                                         primary=emergency))

@@ -74,7 +74,7 @@ def test_where_this_comes_from_is_collapsed_on_screen_and_lists_every_clause(bro
             page.goto(site_url + outcome["page"])
             sources = page.locator(".outcome__sources")
             expect(sources).not_to_have_attribute("open", "")
-            listed = sources.locator("a").all_text_contents()
+            listed = sources.locator(".outcome__clauses a").all_text_contents()
             cited = {c["number"] for s in outcome["steps"] for c in s["clauses"]}
             assert set(listed) == cited, outcome_id
     finally:

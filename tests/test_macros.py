@@ -77,8 +77,9 @@ def test_contact_card_flags_a_number_that_is_not_in_the_policy():
         source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
     )
     card = render.contact_card(outside, [], None)
-    # Said in one visible line; the source is behind "Where this comes from".
-    assert "Not in the policy: check with your DSL.\n{ .contact-card__check }" in card
+    # Said on the line that opens "Where this comes from", which holds the source.
+    assert ('<summary><span class="contact-card__check">Not in the policy: check with your DSL.</span> '
+            "Where this comes from</summary>") in card
     sources = card[card.index("<summary>Where this comes from</summary>"):card.index("</details>")]
     assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in sources
 
