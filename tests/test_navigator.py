@@ -29,11 +29,13 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from conftest import BOTH_SIZES, VIEWPORTS
+from conftest import BOTH_SIZES, ROOT, VIEWPORTS
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 HUB = "what-to-do/"
+# The site's name, as every page's title ends with it ("What to do now - <site name>").
+SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
 # The line pair of data/contacts.yml whose numbers the "who to call now" panel offers.
 PANEL_LINES = {"worcestershire-family-front-door", "worcestershire-emergency-duty-team"}
 HASH = re.compile(r"^#nav=[a-z0-9-]+$")
@@ -133,6 +135,8 @@ def expect_question(page: Page, graph: dict, question_id: str) -> None:
         expect(help_text).to_have_count(0)
     expect(options(page)).to_have_text([o["label"] for o in question["options"]])
     expect(page.locator("h1:visible")).to_have_count(1)
+    # Each screen names the browser's tab, as a page would (WCAG 2.4.2).
+    expect(page).to_have_title(f"{question['text']} - {SITE_NAME}")
     expect_no_leaked_values(page)
     expect_controls(page)
 
@@ -224,7 +228,9 @@ def expect_outcome(page: Page, graph: dict, site_url: str, outcome_id: str) -> N
     expect_node_in_address(page, outcome_id)
     expect(navigator(page)).to_have_attribute("data-outcome", outcome_id)
     expect(title(page)).to_have_text(outcome["title"])
+    expect(page).to_have_title(f"{outcome['title']} - {SITE_NAME}")
     expect(page.locator("#navigator .steps > ol > li")).to_have_count(len(outcome["steps"]))
+    assert page.locator("#navigator [data-now-panel]").count() <= 1, "one 'who to call now' panel a screen"
     shown = shown_steps(page)
     steps = in_shown_order(outcome)
     panel_step = next((s for s in steps if PANEL_LINES <= set(s["contacts"])), None)
@@ -379,6 +385,8 @@ def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(pag
     expect(page).to_have_url(site_url + HUB)
     assert "nav=" not in current_hash(page)
     expect(navigator(page)).to_be_hidden()
+    expect(page).to_have_title(re.compile(rf" - {re.escape(SITE_NAME)}$"))
+    assert page.title() != f"{graph['questions']['in-danger']['text']} - {SITE_NAME}", "the hub's own title is back"
 
 
 def test_browser_back_then_the_in_page_back_stay_in_the_walk(page, site_url, graph):

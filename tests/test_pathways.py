@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -342,3 +343,70 @@ def test_pathways_json_addresses_exist_in_the_build(built_site):
         assert page.exists(), address
         if anchor:
             assert soup(page).find(id=anchor), address
+
+
+# --- an answer's order: its first action, the reader's steps, then the rest ---------------------------
+
+
+def outcome_page(site, built_site, outcome_id: str):
+    return soup(built(built_site, pathway_pages.node_page(site.pathways, outcome_id)))
+
+
+def test_problems_in_the_policy_and_facts_from_outside_it_come_after_the_readers_steps(site, built_site):
+    """"A problem in the policy" and every source address are under "Where this comes from",
+    below the reader's steps; the steps hold actions."""
+    for outcome in site.pathways.outcomes:
+        page = outcome_page(site, built_site, outcome.id)
+        sources = page.select_one(".outcome__sources")
+        assert sources is not None and not sources.has_attr("open"), outcome.id
+        for caution in outcome.cautions:
+            assert caution.text in sources.get_text(" ", strip=True), outcome.id
+        assert not page.select(".outcome .admonition"), f"{outcome.id}: a boxed note among the steps"
+        steps = page.select_one(".steps--own")
+        outside = [c for step in outcome.steps for c in step.contacts if c in site.contacts.by_id()
+                   and site.contacts.by_id()[c].source]
+        for contact_id in outside:
+            url = str(site.contacts.by_id()[contact_id].source.url)
+            assert sources.select_one(f'a[href="{url}"]'), (outcome.id, contact_id)
+            assert not steps.select_one(f'a[href="{url}"]'), (outcome.id, contact_id)
+
+
+def test_the_general_answers_name_trafficking_and_county_lines_in_the_policys_words(site, built_site):
+    for outcome in (o for o in site.pathways.outcomes if o.consider):
+        page = outcome_page(site, built_site, outcome.id)
+        block = page.select_one(".consider")
+        # After the reader's own steps, before what others do.
+        html = str(page)
+        assert html.index("steps--own") < html.index('class="consider"') < html.index("steps--next"), outcome.id
+        for item in outcome.consider:
+            entry = next(li for li in block.find_all("li", recursive=False) if item.name in li.get_text())
+            assert item.text.split(":")[0] in entry.get_text(" ", strip=True)
+            assert [a.get_text() for a in entry.select("a.step__clause")] == item.clauses
+            if item.outcome:
+                target = site.pathways.outcome(item.outcome)
+                assert entry.find("a", string=target.title), (outcome.id, item.name)
+    names = {item.name for o in site.pathways.outcomes for item in o.consider}
+    assert {"concern", "disclosure"} <= {o.id for o in site.pathways.outcomes if o.consider} and len(names) >= 2
+
+
+def test_a_term_is_explained_once_on_each_answer_that_uses_it_with_its_source(site, built_site):
+    for term in site.pathways.terms.values():
+        users = [o for o in site.pathways.outcomes if any(term.term in s.do.lower() for s in o.steps)]
+        assert users, term.term
+        for outcome in users:
+            page = outcome_page(site, built_site, outcome.id)
+            explained = page.select(".step__term")
+            assert len(explained) == 1 and term.means in explained[0].get_text(" ", strip=True), outcome.id
+            assert "check with your DSL" in explained[0].get_text(), outcome.id
+            assert page.select_one(f'.outcome__sources a[href="{term.source.url}"]'), outcome.id
+
+
+def test_dsl_is_spelt_out_where_each_answer_first_uses_it(site, built_site):
+    in_full = site.team.by_id()["dsl"].role
+    for outcome in site.pathways.outcomes:
+        page = outcome_page(site, built_site, outcome.id)
+        # From the summary below the title, which may say "DSL" as a name.
+        text = " ".join(page.select_one(".answer__summary").find_all_next(string=True)).split("Where this comes from")[0]
+        first = re.search(r"\bDSL\b", text)
+        assert first, outcome.id
+        assert text[:first.end() + 1].endswith(in_full), f"{outcome.id}: {text[max(0, first.start() - 40):first.end()]!r}"

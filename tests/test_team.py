@@ -216,6 +216,56 @@ def test_the_panel_offers_the_line_that_is_open(browser, site_url, site, what, m
         context.close()
 
 
+def short(site, line: str) -> str:
+    contact = site.contacts.by_id()[line]
+    return contact.short_name or contact.name
+
+
+# (the page, the moment, the line that is open, whether the reader is the one to call). In a step
+# the DSL leads (the concern answer) the panel is information for them; on the contacts page the
+# call is the reader's; on the emergency, it becomes the reader's once the office line is closed.
+WHOSE_CALL = [
+    ("a step the DSL leads, office hours", "what-to-do/concern/", london(ordinary(WEDNESDAY), 10), OFFICE, False),
+    ("a step the DSL leads, a Saturday", "what-to-do/concern/", london(ordinary(SATURDAY), 11), OUT_OF_HOURS, False),
+    ("the contacts page", "contacts/", london(ordinary(WEDNESDAY), 10), OFFICE, True),
+    ("the emergency, office hours", "what-to-do/immediate-danger/", london(ordinary(WEDNESDAY), 10), OFFICE, False),
+    ("the emergency, a Saturday", "what-to-do/immediate-danger/", london(ordinary(SATURDAY), 11), OUT_OF_HOURS, True),
+]
+
+
+@pytest.mark.parametrize(("what", "path", "moment", "line", "readers"), WHOSE_CALL, ids=[w[0] for w in WHOSE_CALL])
+def test_the_panel_belongs_to_whoever_the_step_names(browser, site_url, site, what, path, moment, line, readers):
+    context, panel = panel_at(browser, site_url + path, moment)
+    try:
+        status = panel.locator("[data-now-status]")
+        expect(status).to_contain_text(f"{'call' if readers else 'open now:'} the {short(site, line)}.")
+        filled = panel.locator("a.contact-action--call")
+        if readers:
+            expect(filled).to_have_count(1)
+            expect(filled).to_have_attribute("href", f"tel:{site.contacts.by_id()[line].phone.tel}")
+        else:
+            expect(filled).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_on_a_bank_holiday_the_panel_says_so_by_name(browser, site_url, site):
+    """Easter Monday: the office line would keep its Monday hours but is closed; the panel names
+    the day, and shows when the office opens, never "Monday to Thursday 9am to 5pm"."""
+    easter_monday = bank_holiday(MONDAY, (3, 4))
+    context, panel = panel_at(browser, site_url + "contacts/", london(easter_monday, 11))
+    try:
+        expect(panel.locator("[data-now-status]")).to_contain_text(
+            f"Today is a bank holiday: {site.bank_holidays[easter_monday]}.")
+        expect(panel.locator("[data-line]").first).to_have_attribute("data-line", OUT_OF_HOURS)
+        office = panel.locator(f'[data-line="{OFFICE}"]')
+        expect(office.locator(".now-panel__hours")).to_be_hidden()
+        assert site.contacts.by_id()[OFFICE].hours.in_words not in office.inner_text()
+        expect(office.locator("[data-now-when]")).to_contain_text("opens at")
+    finally:
+        context.close()
+
+
 def test_the_panel_says_when_the_other_line_opens(browser, site_url):
     """In place of its weekly hours, which would mislead on a bank holiday."""
     context, panel = panel_at(browser, site_url + "contacts/", london(ordinary(SATURDAY), 11))
