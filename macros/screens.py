@@ -94,14 +94,17 @@ def contacts_named(site: SiteData, contact_ids: list[str], linker: Linker) -> Ht
 
 def first_action(site: SiteData, outcome: Outcome) -> tuple[str, Step] | None:
     """What an answer's first screen offers below its summary: the first person the reader's own
-    steps name (the DSL; on the route about the DSL, a deputy), with that step's deadline. None on
-    an emergency, whose card leads with 999."""
+    steps name (the DSL; on the route about the DSL, a deputy), with that step's deadline, where
+    that step is the reader's first or has a deadline ("immediately"). None on an emergency,
+    whose card leads with 999, and where the reader's first step is something else with no
+    hurry to tell anyone (the language guide: "If you are worried, share your concern")."""
     if outcome.emergency:
         return None
     team = site.team.by_id()
+    own = [s for s in outcome.steps if s.readers_own]
     # A step's first contact is whom it is about: "If they are in immediate danger, call 999 and
     # tell the DSL" is about 999, and the next step, "Report it to the DSL", about the DSL.
-    return next(((s.contacts[0], s) for s in outcome.steps if s.readers_own and s.contacts and s.contacts[0] in team),
+    return next(((s.contacts[0], s) for s in own if s.contacts and s.contacts[0] in team and (s is own[0] or s.when)),
                 None)
 
 

@@ -29,11 +29,13 @@ MAX_CONTACTS_SCREENS = 6
 
 # Where the parts of an answer's first screen end (px from the top of the screen), and what else
 # a reader on a small phone would notice. The first action: the way to reach the DSL (or whom the
-# answer names instead), or on an emergency the 999 button at the top of its card.
+# answer names instead), or on an emergency the 999 button at the top of its card, or (an answer
+# with no one to tell first, the language guide) the reader's first step.
 FIRST_SCREEN = """(emergencyTel) => {
     const bottom = el => el ? el.getBoundingClientRect().bottom : null;
     const first = document.querySelector('.answer-first .reach__first')
-        || document.querySelector(`.emergency-card a[href="tel:${emergencyTel}"]`);
+        || document.querySelector(`.emergency-card a[href="tel:${emergencyTel}"]`)
+        || document.querySelector('.steps--own .step__do');
     const button = [...document.querySelectorAll('article a.contact-action--call')].find(a => a.offsetParent);
     const strip = [...document.querySelectorAll('.emergency__item')].filter(li => li.offsetParent).slice(0, 2);
     const own = document.querySelector('.steps--own');
