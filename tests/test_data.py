@@ -204,7 +204,7 @@ BAD_DATA = [
     ),
     pytest.param(
         "data/links.yml", edit_yaml(lambda d: link(d, "nwg-network").update(url="nwgnetwork org")),
-        ["'nwg-network'", "url", "valid URL"],
+        ["'nwg-network'", "url", "'nwgnetwork org' has a space at character 11", "not part of a web address"],
         id="invalid-link-url",
     ),
     pytest.param(
@@ -230,7 +230,7 @@ BAD_DATA = [
         id="member-value-empty-not-marked",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 000000")),
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 960101")),
         ["'dsl'", "phone from the setting but no supplied:", "by:", "on:"],
         id="setting-number-without-source",
     ),
