@@ -27,7 +27,10 @@ def _check_web_address(value: str) -> str:
     try:
         _ADDRESS.validate_python(value)
     except ValidationError as error:
-        raise ValueError(error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")) from None
+        message = error.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+        if " — fix: " not in message:
+            message = f"{value!r}: {message} — fix: run `make links` again, which writes https addresses only"
+        raise ValueError(message) from None
     return value
 
 

@@ -60,7 +60,7 @@ FIXES = {
 
 
 # What YAML made of a value written without quotes, where a model expects text.
-YAML_READS = {bool: "true or false", datetime.date: "a date", datetime.datetime: "a date and time",
+YAML_READS = {bool: "a yes/no value", datetime.date: "a date", datetime.datetime: "a date and time",
               list: "a list", dict: "a group of fields"}
 
 
@@ -139,7 +139,7 @@ def _control_character(file: str, text: str, offset: int) -> None:
         what = "a NUL byte" if found.group() == "\x00" else "a control character"
         raise DataError(file, f"line {line}, character {column}",
                         f"has {what} (U+{ord(found.group()):04X}), which does not show in an editor",
-                        "delete it: retype the line, or save the file again as plain UTF-8 text")
+                        "delete it (retype the line), or save the file again as plain UTF-8 text")
 
 
 def _read_text(path: Path, fix: str) -> str:
@@ -208,13 +208,17 @@ def _shown(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
+# The keys that name an item of a list in a message, the first one it has.
+LABELS = ("id", "clause", "section", "url")
+
+
 def _item_name(raw: Any, location: tuple) -> str:
     """Turn pydantic's location ('contacts', 3, 'phone') into "contact 'police-101', field 'phone'"."""
     parts, node = [], raw
     for step in location:
         if isinstance(step, int) and isinstance(node, list) and step < len(node):
             node = node[step]
-            label = node.get("id") or node.get("clause") or node.get("section") if isinstance(node, dict) else None
+            label = next((node[key] for key in LABELS if node.get(key)), None) if isinstance(node, dict) else None
             parts.append(f"item {step + 1}" + (f" ({label!r})" if label else ""))
         elif isinstance(step, str):
             node = node.get(step) if isinstance(node, dict) else None
@@ -235,7 +239,8 @@ def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
         if first["type"] == "literal_error":
             problem = f"{first['input']!r} is not allowed: {problem[0].lower()}{problem[1:]}"
         if first["type"] == "string_type" and (read_as := YAML_READS.get(type(first["input"]))):
-            problem = f"YAML reads {first['input']!r} here as {read_as}, not as text"
+            written = str(first["input"]).lower() if isinstance(first["input"], bool) else first["input"]
+            problem = f"YAML reads {written} here as {read_as}, not as text"
             fix = "write it in quotes"
         field = next((step for step in reversed(first["loc"]) if isinstance(step, str)), "")
         fix = fix or FIXES.get(field) or FIXES.get(first["type"], "correct this value")
