@@ -40,7 +40,7 @@ def test_our_own_scripts_are_files(built_site):
     # Only the theme's own small inline scripts are hashed; ours (the service worker's
     # registration included) are files.
     html = built_site.page("").read_text(encoding="utf-8")
-    assert "serviceWorker" not in "".join(m["body"] for m in csp.INLINE_SCRIPT.finditer(html))
+    assert "serviceWorker" not in "".join(script.body for script in csp.read_page(html).inline)
     assert re.search(r'<script src="assets/javascripts/site\.js\?v=\w+" data-worker="sw\.js">', html)
 
 
