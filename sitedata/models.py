@@ -63,6 +63,10 @@ class Source(Strict):
     note: Text
 
 
+# The longest name a contact with a number may be called by (its short_name, else its name):
+# the call buttons and the A6 pocket card print it (80 characters still fit the fullest card).
+CALLED_LENGTH = 60
+
 ContactGroup = Literal["emergency", "setting", "group", "police", "advice", "local-authority"]
 
 
@@ -91,6 +95,12 @@ class Contact(Strict):
             raise ValueError(
                 "has no phone, email or link, and no role — fix: add how to reach it, "
                 "or a role if it is a person found in the setting"
+            )
+        called = self.short_name or self.name
+        if self.phone and len(called) > CALLED_LENGTH:
+            raise ValueError(
+                f"is called {called!r} on its call buttons and on the pocket card, {len(called)} characters — fix: "
+                f"add a short_name of {CALLED_LENGTH} characters or fewer, e.g. short_name: NSPCC Helpline"
             )
         if self.in_policy and not self.clauses:
             raise ValueError(

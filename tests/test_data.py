@@ -254,6 +254,11 @@ BAD_DATA = [
         ["'dsl'", "field 'by'", "placeholder ('TBA')"],
         id="placeholder-supplied-by",
     ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(name="Worcestershire Police " * 4)),
+        ["'police-non-emergency'", "pocket card, 87 characters", "short_name of 60 characters or fewer"],
+        id="helpline-name-too-long-for-the-pocket-card",
+    ),
     # --- the point of each page ---
     pytest.param(
         "data/pathways.yml", edit_yaml(without_first_step("immediate-danger")),
