@@ -102,6 +102,8 @@ class Contact(Strict):
                 f"is called {called!r} on its call buttons and on the pocket card, {len(called)} characters — fix: "
                 f"add a short_name of {CALLED_LENGTH} characters or fewer, e.g. short_name: NSPCC Helpline"
             )
+        if self.hours and not self.phone:
+            raise ValueError("has hours: but no phone — fix: add the number that answers in those hours, or remove hours:")
         if self.in_policy and not self.clauses:
             raise ValueError(
                 "names no clause — fix: list the clauses that name this contact, or, for a contact that "
