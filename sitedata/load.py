@@ -448,17 +448,14 @@ class SiteData:
                 raise DataError("data/team.yml", f"member {member.id!r}",
                                 f"has the number {member.dial.display}, which is the number of {service.name} "
                                 f"(contact {service.id!r} in data/contacts.yml)", "write the person's own number")
-        seen: dict[str, TeamMember] = {}
-        for member in [self.team.by_id()["dsl"], *self.team.of_kind("deputy-dsl")]:
-            for value in (member.dial.tel if member.dial else None, member.name.casefold() if is_supplied(member.name) else None):
-                if value is not None and (other := seen.get(value)):
-                    same = "number" if member.dial and value == member.dial.tel else "name"
+        strip = [self.team.by_id()["dsl"], *self.team.of_kind("deputy-dsl")]
+        for index, member in enumerate(strip):
+            for other in strip[:index]:
+                if same := _same_person(member, other):
                     raise DataError("data/team.yml", f"member {member.id!r}",
                                     f"has the same {same} as {other.id!r}: a deputy is another person, and the "
                                     "emergency strip would show the same person twice",
                                     f"write the {member.role}'s own {same}")
-                if value is not None:
-                    seen[value] = member
         route = [step.contact for step in self.contacts.emergency_route]
         check_unique("data/contacts.yml", "emergency_route contact", route)
 
@@ -507,6 +504,15 @@ class SiteData:
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""
         return self.sections.all_clauses()[clause].page
+
+
+def _same_person(member: TeamMember, other: TeamMember) -> str | None:
+    """What two members share that only one person has ("number", "name"), or None."""
+    if member.dial and other.dial and member.dial.tel == other.dial.tel:
+        return "number"
+    if is_supplied(member.name) and is_supplied(other.name) and member.name.casefold() == other.name.casefold():
+        return "name"
+    return None
 
 
 # --- data/training.yml against the rest ------------------------------------------------------------
