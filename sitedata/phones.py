@@ -11,6 +11,7 @@ the character and where it is.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -63,6 +64,13 @@ COUNTED_RUN = 7
 EXAMPLE_FIX = 'write the number as dialled in the UK, e.g. "0800 011 3764", or a short code such as "999"'
 
 
+def as_written(text: str) -> str:
+    """The number with any kind of space as a space and any dash as a hyphen (a number copied from
+    a web page often has no-break spaces or an en dash): neither changes a digit."""
+    return "".join(" " if unicodedata.category(c) == "Zs" else "-" if unicodedata.category(c) == "Pd" else c
+                   for c in text)
+
+
 def check_characters(text: str) -> None:
     """Refuse any character that is not a digit 0-9, a space, "+", a bracket or a hyphen."""
     for position, character in enumerate(text, start=1):
@@ -104,7 +112,7 @@ class Phone(Strict):
         the setting's team, whose number is also never a short code, text relay or service number."""
         if isinstance(written, Phone):
             return written
-        text = str(written).strip()
+        text = as_written(str(written)).strip()
         check_characters(text)
         if text.startswith(RELAY_PREFIX) and SEPARATORS.sub("", text) != RELAY_PREFIX:
             return cls._relay(text, person)

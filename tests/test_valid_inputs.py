@@ -40,6 +40,8 @@ RELAY = "18001 101"
         (COUNCIL_NUMBER, COUNCIL_NUMBER, "+448456007000", "service number: calls cost a service charge"),
         ("0870 010 0451", "0870 010 0451", "+448700100451", "service number"),
         ("(01905) 822-666", "01905 822666", "+441905822666", None),
+        # Copied from a web page: a no-break space and an en dash.
+        ("01905\u00a0822\u2013666", "01905 822666", "+441905822666", None),
     ],
 )
 def test_relay_and_service_numbers_are_accepted_with_what_to_know(written, display, tel, words):
