@@ -9,6 +9,7 @@ characters; a message names the character and where it is, since the eye cannot 
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 
@@ -16,6 +17,8 @@ import unicodedata
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Line breaks and tabs are the only control characters a text may hold (a folded YAML paragraph).
 ALLOWED_CONTROLS = set("\n\t")
+# The reordering characters and the control characters (Unicode's category Cc) but those.
+REFUSED_IN_TEXT = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # What an address may be written with (RFC 3986): anything else is percent-encoded by the
 # browser that the address is copied from.
 ADDRESS_CHARACTERS = set(string.ascii_letters + string.digits + "-._~:/?#[]@!$&'()*+,;=%")
@@ -48,14 +51,14 @@ def is_invisible(character: str) -> bool:
 
 def check_text(value: str) -> str:
     """Refuse a text that an editor and a browser would show differently."""
-    for position, character in enumerate(value, start=1):
+    if found := REFUSED_IN_TEXT.search(value):
+        character, position = found.group(), found.start() + 1
         if character in BIDI_CONTROLS:
             raise ValueError(
                 f"{visible(value)!r} has {describe(character)} at character {position}, which makes an editor "
                 "show the text in another order than the site uses — fix: delete it (retype the value)"
             )
-        if unicodedata.category(character) == "Cc" and character not in ALLOWED_CONTROLS:
-            raise ValueError(f"{visible(value)!r} has {describe(character)} at character {position} — fix: delete it")
+        raise ValueError(f"{visible(value)!r} has {describe(character)} at character {position} — fix: delete it")
     if value and all(is_invisible(character) for character in value):
         raise ValueError(f"{visible(value)!r} holds only invisible characters, so it shows nothing — fix: write the "
                          "value, or remove the field")
