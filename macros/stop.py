@@ -1,5 +1,6 @@
 """How a mistake stops the build: one block naming the file, the item and the fix, then exit code 1,
-and no Python traceback, which tells the DSL who edited a file nothing (MKDOCS_DEBUG=1 shows it).
+and no Python traceback, which tells the DSL who edited a file nothing (MKDOCS_DEBUG=1, or
+``mkdocs build --verbose``, shows it).
 
 MkDocs prints a ``PluginError`` as one line and exits with 1. mkdocs-macros does not: for any
 error in a page's ``{{ }}`` it prints its own report with the traceback and exits with 100. It
@@ -25,8 +26,9 @@ TEMPLATE = "<template>"  # Jinja's name for a page's Markdown in a traceback
 
 
 def debugging() -> bool:
-    """MKDOCS_DEBUG=1: show the traceback behind a mistake's message (for the site's developers)."""
-    return os.environ.get("MKDOCS_DEBUG", "") not in ("", "0")
+    """MKDOCS_DEBUG=1, or MkDocs' own --verbose: show the traceback behind a mistake's message
+    (for the site's developers)."""
+    return os.environ.get("MKDOCS_DEBUG", "") not in ("", "0") or logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
 
 
 def build_error(error: BaseException, message: str | None = None) -> PluginError:
