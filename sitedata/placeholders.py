@@ -27,8 +27,8 @@ def placeholder_text(value: str) -> str | None:
 
 def is_example_address(email: str) -> bool:
     domain = email.rpartition("@")[2].lower().rstrip(".")
-    return domain.endswith(tuple(f".{d}" for d in EXAMPLE_DOMAINS)) or domain in EXAMPLE_DOMAINS or \
-        domain.rpartition(".")[2] in EXAMPLE_TOP_LEVEL
+    example_domain = any(domain == d or domain.endswith(f".{d}") for d in EXAMPLE_DOMAINS)
+    return example_domain or domain.rpartition(".")[2] in EXAMPLE_TOP_LEVEL
 
 
 def check_not_placeholder(value: str) -> str:
