@@ -58,9 +58,9 @@ class BuiltSite:
         return self.path / url_path / "index.html" if url_path.endswith("/") or not url_path else self.path / url_path
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run the real strict MkDocs build of ``project`` into ``out``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """Run the real strict MkDocs build of ``project`` into ``out`` (with ``env_vars`` set)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -99,10 +99,14 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-def failed_build_output(project: Path, tmp_path: Path) -> str:
-    result = build_site(project, tmp_path / "out")
+def failed_build_output(project: Path, tmp_path: Path, **env_vars: str) -> str:
+    """The output of a build that must be refused as every mistake is: exit code 1, and a message
+    without a Python traceback (unless MKDOCS_DEBUG asks for one)."""
+    result = build_site(project, tmp_path / "out", **env_vars)
     output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build succeeded:\n{output}"
+    assert result.returncode == 1, f"the build exited with {result.returncode}, not 1:\n{output}"
+    if "MKDOCS_DEBUG" not in env_vars:
+        assert "Traceback" not in output, output
     return output
 
 

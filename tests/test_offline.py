@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import VIEWPORTS, build_site, copy_project, search, serve
+from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, build_site, copy_project, search, serve
 from playwright.sync_api import expect
 
 from sitedata import addresses
@@ -225,6 +225,7 @@ def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):
 
 def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browser, offline_copy):
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
@@ -254,4 +255,36 @@ def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browse
 
     assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if not u.startswith("file:")]
     assert not errors
+    # All of it under the copy's own Content Security Policy (macros/csp.py), search's frame too.
+    assert page.evaluate("window.__violations") == []
+    context.close()
+
+
+# Script injected into a page of the copy, as a data file or a tool's output once managed to:
+# an image that runs its onerror, an inline script, and a javascript: link.
+INJECTED = ('<img src="no-such-image.png" onerror="window.__pwned=\'onerror\'">'
+            "<script>window.__pwned='script'</script>"
+            '<a id="injected-link" href="javascript:window.__pwned=\'link\'">tap</a>')
+
+
+def test_offline_copy_refuses_script_injected_into_a_page_opened_from_disk(browser, offline_copy, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_copy, copy)
+    contacts = copy / "contacts.html"
+    html = contacts.read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src file:' in html
+    contacts.write_text(html.replace("<h1", INJECTED + "<h1", 1), encoding="utf-8")
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.goto(contacts.as_uri())
+    expect(page.locator("h1")).to_have_text("Contacts")
+    page.click("#injected-link")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    violations = page.evaluate("window.__violations")
+    assert any(v.startswith("script-src-attr") for v in violations), violations  # the handler
+    assert sum(v.startswith("script-src-elem") for v in violations) >= 2, violations  # the script and the link
+    # The page's own scripts still ran: the "who to call now" panel worked out the time.
+    expect(page.locator("[data-now-panel].now-panel--live").first).to_be_attached()
     context.close()
