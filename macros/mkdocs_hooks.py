@@ -24,7 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, pathway_pages, service_worker, site_data  # noqa: E402
+from macros import assets, csp, pathway_pages, service_worker, site_data, valid_html  # noqa: E402
 from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
@@ -77,6 +77,7 @@ def on_post_build(config) -> None:
     data = pathway_pages.export(site_data(), config.use_directory_urls)
     out = site_dir / NAVIGATOR_DATA
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
+    valid_html.apply(site_dir)
     assets.join_every_page_scripts(site_dir)
     assets.minify(site_dir)
     if config.extra["served_site"]:
