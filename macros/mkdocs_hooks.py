@@ -84,5 +84,7 @@ def on_post_build(config) -> None:
         # First, so that the pages the service worker precaches carry their policy.
         csp.apply(site_dir)
         setting = site_data().setting
-        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
+        # The app opens at the site's root, wherever the site is published: the manifest is there.
+        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
+                                      config.site_description, start_url="./")
         service_worker.write_service_worker(site_dir)
