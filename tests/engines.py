@@ -12,11 +12,13 @@ only (its BiDi is not built in Debian's package).
 A tab (`Tab`) does what a reader does and reads the page with scripts: goto, click, type, run (a
 JavaScript function called with JSON arguments, its JSON result returned), and problems (what went
 wrong on the page since the last call: console errors, uncaught errors, refusals of the Content
-Security Policy). Each tab starts with no cookies or storage, and with its clock at the moment it
-is given, before any of the page's scripts run:
+Security Policy, files from another origin). A tab's clock starts at the moment it is given, and
+runs on, before any of the page's scripts run:
   Chromium  Playwright's clock;
-  Firefox   a BiDi preload script that sets Date to the moment (and lets it run on);
-  WebKit    libfaketime under the browser's processes, reading the moment from a file.
+  Firefox   a BiDi preload script that sets Date to the moment;
+  WebKit    libfaketime under the browser's processes, with an offset it reads from a file.
+A Chromium or Firefox tab starts with nothing stored; WebKit's tabs take turns in one automated
+session, which is private and keeps nothing once the run ends.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any, Protocol
+
+from conftest import RECORD_CSP_VIOLATIONS
 
 from tools.browser import CHROMIUM
 
@@ -54,14 +58,6 @@ def missing(engine: str) -> str | None:
     absent = [str(path) for path in ENGINE_FILES[engine] if not path.exists()]
     return f"{', '.join(absent)} missing. Fix: run `make browser` (scripts/install-browsers)" if absent else None
 
-
-# Records every refusal of the Content Security Policy, from before any of the page's scripts run.
-RECORD_CSP_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-});
-"""
 
 # Sets the page's clock to a moment (ms since the epoch), from which it runs on, before the page's
 # scripts run: Date() and Date.now() start there, every other use of Date is untouched.
@@ -110,7 +106,7 @@ class Tab(Protocol):
     def close(self) -> None: ...
 
 
-def wait_for(tab: Tab, function: str, *args, timeout: float = 10, what: str = "") -> Any:
+def wait_for(tab: Tab, function: str, *args, timeout: float = 15, what: str = "") -> Any:
     """Run ``function`` until it returns something true; return that."""
     deadline = time.monotonic() + timeout
     while not (result := tab.run(function, *args)):
@@ -135,7 +131,7 @@ class ChromiumTab:
         self.context.add_init_script(RECORD_CSP_VIOLATIONS)
         self.page = self.context.new_page()
         if now:
-            self.page.clock.install(time=now)
+            self.page.clock.set_system_time(now)
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))

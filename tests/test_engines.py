@@ -19,16 +19,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import VIEWPORTS, serve_site
+from conftest import READER_NOW, VIEWPORTS, serve_site
 from engines import ENGINES, RECORDER, Chromium, launch, missing, wait_for
+from moments import SATURDAY, WEDNESDAY, london, ordinary
+from test_team import OFFICE, OUT_OF_HOURS, expected_line
 
 from macros import csp
-from sitedata import hours
-from sitedata.load import SiteData
 
 HUB = "what-to-do/"
-OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
-LONDON = hours.LONDON
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -59,7 +57,8 @@ def served(built_site, engine):
 
 @pytest.fixture
 def tab(engine):
-    tab = engine.open(VIEWPORTS["phone"])
+    """A tab with nothing stored, at the phone size, its clock at a reader's now (conftest)."""
+    tab = engine.open(VIEWPORTS["phone"], now=READER_NOW)
     yield tab
     tab.close()
 
@@ -90,7 +89,7 @@ setTimeout(() => { throw new Error("thrown on purpose"); }, 0);"""
 def test_each_engine_reports_errors_and_refusals_and_starts_at_the_moment_given(engine, tmp_path):
     (tmp_path / "index.html").write_text(BAD_PAGE)
     (tmp_path / "bad.js").write_text(BAD_SCRIPT)
-    moment = datetime.datetime(2027, 3, 6, 11, 0, tzinfo=datetime.timezone.utc)
+    moment = london(ordinary(SATURDAY), 11)
     tab = engine.open(VIEWPORTS["phone"], now=moment)
     try:
         with serve_site(tmp_path, {"Content-Security-Policy": "script-src 'self'"},
@@ -248,24 +247,9 @@ def test_the_self_check_to_its_summary(tab, served, site):
 # --- the "who to call now" panel, on the phone's clock ----------------------------------------------------
 
 
-def moments(site: SiteData, after: datetime.date) -> list[datetime.datetime]:
-    """A weekday morning and a Saturday after ``after``: one line is open at each, a different one."""
-    holidays = set(site.bank_holidays)
-    day = after + datetime.timedelta(days=1)
-    while day.weekday() >= 5 or day in holidays:
-        day += datetime.timedelta(days=1)
-    saturday = day + datetime.timedelta(days=(5 - day.weekday()) % 7)
-    return [datetime.datetime.combine(d, datetime.time(h), LONDON) for d, h in [(day, 10), (saturday, 11)]]
-
-
-def open_line(site: SiteData, moment: datetime.datetime) -> str:
-    contacts = site.contacts.by_id()
-    index = hours.open_line((contacts[OFFICE].hours, contacts[OUT_OF_HOURS].hours), moment, set(site.bank_holidays))
-    return (OFFICE, OUT_OF_HOURS)[index]
-
-
 def test_the_panel_offers_the_line_open_at_the_phones_time(engine, served, site):
-    wanted = {moment: open_line(site, moment) for moment in moments(site, datetime.date.today())}
+    """A weekday morning and a Saturday: a different line is open at each."""
+    wanted = {moment: expected_line(site, moment) for moment in [london(ordinary(WEDNESDAY), 10), london(ordinary(SATURDAY), 11)]}
     assert set(wanted.values()) == {OFFICE, OUT_OF_HOURS}
     for moment, line in wanted.items():
         tab = engine.open(VIEWPORTS["phone"], now=moment)
