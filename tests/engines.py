@@ -176,8 +176,10 @@ class Chromium:
 
 # The profile's preferences: Firefox's remote agent sets the ones automation needs (no updates,
 # no telemetry, no first-run pages); these keep every request on loopback (a closed proxy for
-# anything else, loopback never proxied) and the console quiet.
+# anything else, loopback never proxied) and the console quiet, and give the page a phone's
+# scrollbars, drawn over it rather than taking its width.
 FIREFOX_PREFS = {
+    "ui.useOverlayScrollbars": 1,
     "network.proxy.type": 1,
     "network.proxy.http": "127.0.0.1",
     "network.proxy.http_port": 9,
