@@ -389,9 +389,8 @@ class WebKitTab:
         element.send_keys(text)
 
     def problems(self) -> list[str]:
-        if not self.run("() => '__errors' in window"):
-            return ["the recorder did not run: serve the page with first_script=RECORDER"]
-        return self.run(PAGE_PROBLEMS)
+        return self.run(f"() => '__errors' in window ? ({PAGE_PROBLEMS})()"
+                        " : ['the recorder did not run: serve the page with first_script=RECORDER']")
 
     def close(self) -> None:
         self.driver.get("about:blank")
