@@ -25,7 +25,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, front_matter, pathway_pages, service_worker, site_data  # noqa: E402
+from macros import assets, csp, front_matter, pathway_pages, service_worker, site_data, valid_html  # noqa: E402
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
 from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
@@ -93,11 +93,14 @@ def on_post_build(config) -> None:
     data = pathway_pages.export(site_data(), config.use_directory_urls)
     out = site_dir / NAVIGATOR_DATA
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
+    valid_html.apply(site_dir)
     assets.join_every_page_scripts(site_dir)
     assets.minify(site_dir)
     # First, so that the pages the service worker precaches carry their policy.
     csp.apply(site_dir, config.theme.get_env(), on_disk=not config.extra["served_site"])
     if config.extra["served_site"]:
         setting = site_data().setting
-        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
+        # The app opens at the site's root, wherever the site is published: the manifest is there.
+        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
+                                      config.site_description, start_url="./")
         service_worker.write_service_worker(site_dir)

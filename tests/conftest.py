@@ -236,17 +236,18 @@ SITE_PATH = urlsplit(os.environ.get("SITE_URL", "")).path.rstrip("/") + "/"
 
 
 @contextlib.contextmanager
-def serve_site(site: Path, headers: dict[str, str] | None = None):
-    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address."""
+def serve_site(site: Path, headers: dict[str, str] | None = None, first_script: str | None = None):
+    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address. ``first_script``:
+    see tools.local_server.serve."""
     if SITE_PATH == "/":
-        with serve(site, headers) as url:
+        with serve(site, headers, first_script=first_script) as url:
             yield url
         return
     with tempfile.TemporaryDirectory() as root:
         served = Path(root) / SITE_PATH.strip("/")
         served.parent.mkdir(parents=True, exist_ok=True)
         served.symlink_to(site.resolve(), target_is_directory=True)
-        with serve(Path(root), headers) as url:
+        with serve(Path(root), headers, first_script=first_script) as url:
             yield url + SITE_PATH.lstrip("/")
 
 
