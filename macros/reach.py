@@ -29,18 +29,25 @@ NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where":
                     "hours": "hours"}
 
 
+def number_words(phone: Phone) -> Html:
+    """What a caller needs to know about the number, after it: a text-relay number, or a service
+    number's cost (sitedata/phones.py); nothing for an ordinary number."""
+    return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
+
+
 def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
-    follows unless the text already ends with it ("Call 999"). ``whom``: said to screen readers
-    only, where the button's words are the number alone and the name stands beside it."""
+    follows unless the text already ends with it ("Call 999"), then what to know about it.
+    ``whom``: said to screen readers only, where the button's words are the number alone and the
+    name stands beside it."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
     if whom:
-        return Html('<a class="{}" href="tel:{}">{}<span class="visually-hidden">, {}</span></a>').format(
-            kind, phone.tel, text, whom)
+        return Html('<a class="{}" href="tel:{}">{}{}<span class="visually-hidden">, {}</span></a>').format(
+            kind, phone.tel, text, number_words(phone), whom)
     if text.endswith(phone.display):
-        return Html('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
-    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
-        kind, phone.tel, text, phone.display)
+        return Html('<a class="{}" href="tel:{}">{}{}</a>').format(kind, phone.tel, text, number_words(phone))
+    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
+        kind, phone.tel, text, phone.display, number_words(phone))
 
 
 def email_link(email: str, text: str) -> Html:
@@ -70,13 +77,6 @@ def email_of(reached: Contact | TeamMember) -> str | None:
 # --- team members ----------------------------------------------------------------------------
 
 
-def short_name(member: TeamMember) -> str:
-    """How a sentence names the member: "Kerry", or the role where the name is not known."""
-    if member.short_name:
-        return member.short_name
-    return member.name if is_supplied(member.name) else f"the {member.role}"
-
-
 def in_person(member: TeamMember, when: str | None = None) -> str:
     """Whom to tell where the setting has given no number: "Tell the DSL, Kerry O'Brien, in person,
     immediately." An action that works, as a sentence: never a button to an empty card."""
@@ -86,11 +86,15 @@ def in_person(member: TeamMember, when: str | None = None) -> str:
 
 
 def person_first(member: TeamMember, when: str | None = None) -> Html:
-    """The first way to reach a member: their call button, or whom to tell in person."""
+    """The first way to reach a member: their call button, or whom to tell in person (on paper,
+    with a line to write their number on)."""
     if member.dial:
         text = f"Call the DSL, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
         return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text))
-    return Html('<p class="reach__first reach__in-person"><strong>{}</strong></p>').format(in_person(member, when))
+    who = f"The DSL, {member.name}" if member.kind == "dsl" else member.label
+    return Html('<p class="reach__first reach__in-person"><strong>{}</strong>'
+                '<span class="print-only">{}, number: <span class="write-in"></span></span></p>').format(
+        in_person(member, when), who)
 
 
 def team_link(linker: Linker, member_id: str) -> Html:
@@ -117,7 +121,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead. {} {}</li>").format(
         Html(" ").join(buttons), team_link(linker, dsl.id)), *no_answer(site, linker)]
     return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
-                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), short_name(dsl), Html("").join(items))
+                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), dsl.called, Html("").join(items))
 
 
 # The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
@@ -212,12 +216,11 @@ def action(site: SiteData, contact_id: str, linker: Linker, full: bool = True, w
     reached = site.reachable()[contact_id]
     if isinstance(reached, TeamMember):
         return member_line(reached, linker, when)
-    buttons = contact_buttons(reached, primary)
     if reached.hours:
-        # Its hours in words beside its button; any disagreement between their sources is said in
-        # "Where this comes from", below the reader's steps.
-        buttons.append(Html('<span class="reach__hours">{}: {}.</span>').format(
-            reached.short_name or reached.name, reached.hours.in_words))
+        # Its button and hours, and whether it is open now; any disagreement between the hours'
+        # sources is said in "Where this comes from", below the reader's steps.
+        return now_panel(site, [reached], linker, site.bank_holidays, reached.name, primary)
+    buttons = contact_buttons(reached, primary)
     if not buttons:
         return Html('<a href="{}">{}</a>').format(linker.contact(reached.id), reached.name)
     return Html(" ").join(buttons)
@@ -273,13 +276,15 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
     uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
     # On screen the panel says what to do now (now.js); paper is read at any time, so there the
     # lines are a timetable instead, and the live status and the reordered lines are left off.
+    # One line is a step's own contact, not a choice between lines: no box and no title.
+    one = len(lines) == 1
     return Html(
-        '<div class="now-panel" data-now-panel data-for="{}"{} data-bank-holidays="{}" data-years="{}"{}>'
-        '<p class="now-panel__title"><strong>{}</strong></p>'
+        '<div class="now-panel {}" data-now-panel data-for="{}"{} data-bank-holidays="{}" data-years="{}"{}>{}'
         '<p class="now-panel__status screen-only" data-now-status>{}</p>'
         '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
-    ).format("reader" if for_reader else "others", Html(" data-reader-out-of-hours") if out_of_hours_reader else "",
-             holidays, f"{years[0]}-{years[-1]}", uncertain, title, status,
+    ).format("now-panel--one" if one else "now-panel--lines", "reader" if for_reader else "others",
+             Html(" data-reader-out-of-hours") if out_of_hours_reader else "", holidays, f"{years[0]}-{years[-1]}",
+             uncertain, "" if one else Html('<p class="now-panel__title"><strong>{}</strong></p>').format(title), status,
              Html("").join(items), timetable(lines), not_in_policy)
 
 

@@ -42,7 +42,7 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
     # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
     # reader does alone says who by its heading: its who is for screen readers only.
     when = Html('<strong class="step__when-label"><span class="visually-hidden">When: </span>'
-                '<span class="step__when">{}</span>:</strong> ').format(step.when) if step.when else Html("")
+                '<span class="step__when">{}:</span></strong> ').format(step.when) if step.when else Html("")
     meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
                 '<span class="step-source">From the policy: {}</span>').format(
         "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))

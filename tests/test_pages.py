@@ -88,12 +88,13 @@ def test_no_page_styles_a_link_to_a_placeholder_as_a_button(built_site):
 
 
 def test_at_most_one_who_to_call_now_panel_a_page(built_site):
-    """Templates are the navigator's screens, each one a page of its own once shown."""
+    """One panel that chooses between lines a page (a helpline's own hours, in its step, are not
+    a choice). Templates are the navigator's screens, each one a page of its own once shown."""
+    panels = "[data-now-panel].now-panel--lines"
     for path in built_site.pages():
         page = soup(path)
-        screens = [page.select("[data-now-panel]")] if not page.find("template") else [
-            template.select("[data-now-panel]") for template in page.find_all("template")]
-        outside = [p for p in page.select("[data-now-panel]") if not p.find_parent("template")]
+        screens = [template.select(panels) for template in page.find_all("template")]
+        outside = [p for p in page.select(panels) if not p.find_parent("template")]
         assert max([len(outside), *map(len, screens)]) <= 1, path.relative_to(built_site.path)
 
 

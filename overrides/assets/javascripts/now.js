@@ -118,7 +118,7 @@
     }
 
     if (panel.hasAttribute("data-hours-uncertain")) {
-      status.textContent = said + "the sources for these hours disagree: see below.";
+      status.textContent = "Its hours differ between sources: check with your DSL.";
     } else if (lines.length === 1 && !unknownYear) {
       var opensAt = open.length ? null : nextOpening(JSON.parse(lines[0].getAttribute("data-hours")), now, bankHolidays);
       status.textContent = said + "the " + lines[0].getAttribute("data-name") + (open.length ? " is open." :
