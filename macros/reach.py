@@ -23,8 +23,8 @@ from sitedata.models import Contact, LinePair, Phone, TeamMember, is_supplied
 
 from .text import Html
 
-# A team card names what the setting has not supplied yet in one line, never a broken or empty
-# button (the name is said by the card's heading).
+# What the setting has not supplied yet, named in one line of a member's entry on the contacts
+# page: never a broken or empty button.
 NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where": "where to find them",
                     "hours": "hours"}
 
@@ -166,9 +166,8 @@ def members_line(members: list[TeamMember], linker: Linker) -> Html:
 
 def member_line(member: TeamMember, linker: Linker, when: str | None = None) -> Html:
     """A member other than the DSL, where a step names one: a call button, or whom to tell in person."""
-    if member.dial:
-        return person_first(member, when)
-    return person_first(member, when) + Html('<p class="reach__others">{}</p>').format(team_link(linker, member.id))
+    first = person_first(member, when)
+    return first if member.dial else first + Html('<p class="reach__others">{}</p>').format(team_link(linker, member.id))
 
 
 def member_actions(member: TeamMember) -> Html:

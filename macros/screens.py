@@ -55,20 +55,18 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
     actions = []
     if step.readers_own:
         team = site.team.by_id()
+        paired = {line for p in site.contacts.line_pairs for line in (p.office, p.out_of_hours)}
         members = [c for c in named if c != "dsl" and c in team and c not in offered]
-        lines = [c for c in named if any(c in (p.office, p.out_of_hours) for p in site.contacts.line_pairs)]
-        for contact in named:
-            if contact in lines:
-                continue
-            if contact in members:
-                continue
+        lines = [c for c in named if c in paired]  # their panel is an earlier step's
+        for contact in (c for c in named if c not in members and c not in lines):
             if contact in offered and contact != "dsl":
-                if contact in team and team[contact].dial:
+                # Offered in full above (the answer's first action): its call button, if any.
+                if team[contact].dial:
                     actions.append(reach.call_link(team[contact].dial, f"Call {team[contact].label}", primary=False))
-                continue
-            actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
-                                        primary=emergency))
-            offered.add(contact)
+            else:
+                actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
+                                            primary=emergency))
+                offered.add(contact)
         if members:
             actions.append(reach.members_line([team[m] for m in members], linker))
         if lines:
@@ -134,20 +132,26 @@ def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     """An outcome below its title: its one-line summary, then its body. "DSL" is spelt out where
     the summary or the first action first uses it, for a reader new to the word (the steps are
     the data's words, as written)."""
+    in_full = site.team.by_id()["dsl"].role
     summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
-    top = spell_out_first(summary + answer_first(site, outcome, linker), "DSL", site.team.by_id()["dsl"].role)
-    summary, first = str(top).split("</p>", 1)
-    return Html(summary + "</p>") + outcome_body(site, outcome, linker, Html(first))
+    first = answer_first(site, outcome, linker)
+    if DSL.search(outcome.summary):
+        summary = spell_out_first(summary, in_full)
+    else:
+        first = spell_out_first(first, in_full)
+    return summary + outcome_body(site, outcome, linker, first)
 
 
-def spell_out_first(html: Html, abbreviation: str, in_full: str) -> Html:
-    """``html`` with the first ``abbreviation`` in its text written as ``in_full`` (the DSL's role
-    in data/team.yml, "Designated Safeguarding Lead (DSL)")."""
-    word = re.compile(rf"\b{re.escape(abbreviation)}\b")
+DSL = re.compile(r"\bDSL\b")
+
+
+def spell_out_first(html: Html, in_full: str) -> Html:
+    """``html`` with the first "DSL" in its text (not in a tag) written as ``in_full`` (the DSL's
+    role in data/team.yml, "Designated Safeguarding Lead (DSL)")."""
     chunks = re.split(r"(<[^>]*>)", str(html))
     for number, chunk in enumerate(chunks):
-        if not chunk.startswith("<") and word.search(chunk):
-            chunks[number] = word.sub(str(Html.escape(in_full)), chunk, count=1)
+        if not chunk.startswith("<") and DSL.search(chunk):
+            chunks[number] = DSL.sub(str(Html.escape(in_full)), chunk, count=1)
             break
     return Html("".join(chunks))
 
@@ -220,14 +224,14 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     for caution in outcome.cautions:
         parts.append(Html('<h3>A problem in the policy</h3><p>{} ({})</p>').format(
             caution.text, clause_links(site, caution.clauses, linker)))
-    outside = not_in_policy(site, outcome, linker)
+    outside = not_in_policy(site, outcome)
     if outside:
         parts.append(Html("<h3>Not in the policy: check with your DSL</h3><ul>{}</ul>").format(outside))
     return Html('<details class="outcome__sources quiet" id="where-this-comes-from"><summary>Where this comes from</summary>'
                 "{}</details>").format(Html("").join(parts))
 
 
-def not_in_policy(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+def not_in_policy(site: SiteData, outcome: Outcome) -> Html:
     """Each contact the outcome names that the policy does not give, each term it explains, and
     any disagreement about a service's hours: the source address and when it was checked."""
     contacts = site.contacts.by_id()
