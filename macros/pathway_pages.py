@@ -10,7 +10,6 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-import html
 import json
 
 from sitedata.addresses import (CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, outcome_path,
@@ -41,13 +40,12 @@ def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, st
 
 def front_matter(title: str, *lines: str) -> str:
     """A generated page's front matter. The pages are made from data: mkdocs-macros must not read
-    them as Jinja templates. The theme writes a page's title into the menu and the browser's tab
-    as HTML text (and escapes it in attributes itself): so the title is given with HTML's text
-    escapes alone, as a JSON string (which is YAML), and shows as written ("children's", never
-    "children&#39;s"), markup in data/ as text. No Previous/Next footer: questions and answers
-    are not a sequence."""
-    return "\n".join(["---", "render_macros: false", f"title: {json.dumps(html.escape(title, quote=False))}",
-                      "hide: [footer]", *lines, "---", "", ""])
+    them as Jinja templates. The title is given as written, a JSON string (which is YAML), so that
+    the menu and the browser's tab show "children's", never the heading's "children&#39;s" (the
+    hooks escape it once for the theme). No Previous/Next footer: questions and answers are not a
+    sequence."""
+    return "\n".join(["---", "render_macros: false", f"title: {json.dumps(title)}", "hide: [footer]", *lines,
+                      "---", "", ""])
 
 
 # --- outcome and question pages --------------------------------------------------------------
