@@ -163,17 +163,19 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
     def page_of(node: str) -> str:
         return node_page(graph, node)
 
-    # On paper, every way in on one sheet first; on screen, each under its heading.
+    # On paper, every way in drawn once, on one sheet; on screen, each under its heading, with
+    # its list.
     sections = [str(drawn.paper_sheet(graph, page_of, linker)), ""]
     for start in graph.starts:
         drawing = drawn.draw_start(graph, start, page_of, linker)
         sections += [
+            '<div class="screen-only" markdown>', "",
             f"## {plain(start.label)}", "",
-            f'<div class="flowchart-drawing screen-only">{drawing}</div>', "",
+            f'<div class="flowchart-drawing">{drawing}</div>', "",
             '<details class="flowchart-list" markdown>',
             "<summary>The same pathways as a list</summary>", "",
             '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", "",
-            "</details>", "",
+            "</details>", "", "</div>", "",
         ]
     return "\n".join(sections)
 

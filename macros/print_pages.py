@@ -19,19 +19,23 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from dataclasses import dataclass
 from typing import Callable
 
 import segno
 
-from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_PDF, Linker, page_reference
+from sitedata.addresses import (
+    DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_INDEX, POLICY_PDF, Linker, page_reference,
+)
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import pathway_pages, render, screens
+from . import pathway_pages, reach, render, screens
 from .screens import is_own_step
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
+CONTACTS_TABLE_PAGE = "print/contacts.md"
 POCKET_CARD_PAGE = "print/pocket-card.md"
 # The situations whose steps the pocket card carries (ids of outcomes in data/pathways.yml).
 POCKET_CARD_OUTCOMES = {"disclosure": "If a young person tells you", "concern": "If you are worried"}
@@ -50,18 +54,31 @@ def site_address_line(site_url: str | None) -> str:
 # --- the policy's cover and contents ----------------------------------------------------------
 
 
-def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The pages of the policy PDF after the cover, in the order people need them, in groups:
-    [(group heading, [(docs/ page, title)])]. ``heading`` gives a docs/ page's title.
+@dataclass(frozen=True)
+class PdfGroup:
+    """A group of the policy PDF's contents: a heading and its pages [(docs/ page, title)].
+    ``index``: a group printed as one chapter, each page following on from the last on the same
+    sheet, names the page whose address its footers give; without it, each page starts a sheet."""
 
-    What to do comes first (a one-page summary, the contacts, the flowchart), then the policy,
-    then each situation's steps in full, which the summary and the flowchart refer to by page."""
-    first = [(page, heading(page)) for page in (SUMMARY_PAGE, pathway_pages.CONTACTS, pathway_pages.FLOWCHART)]
+    title: str
+    pages: list[tuple[str, str]]
+    index: str | None = None
+
+
+def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[PdfGroup]:
+    """The pages of the policy PDF after the cover, in the order people need them, in groups.
+    ``heading`` gives a docs/ page's title.
+
+    What to do comes first (a one-page summary, the contacts table, the drawn flowchart); then the
+    policy, its sections following on from each other; then each situation's steps in full, which
+    the summary and the flowchart refer to by page. Each situation starts a sheet, to copy or
+    pin up on its own."""
+    first = [(page, heading(page)) for page in (SUMMARY_PAGE, CONTACTS_TABLE_PAGE, pathway_pages.FLOWCHART)]
     outcomes = [(pathway_pages.node_page(site.pathways, o.id), plain(o.title)) for o in site.pathways.outcomes]
     return [
-        ("What to do now", first),
-        ("The policy", [(s.page, heading(s.page)) for s in site.sections.sections]),
-        ("What to do, situation by situation", outcomes),
+        PdfGroup("What to do now", first),
+        PdfGroup("The policy", [(s.page, heading(s.page)) for s in site.sections.sections], index=POLICY_INDEX),
+        PdfGroup("What to do, situation by situation", outcomes),
     ]
 
 
@@ -119,19 +136,82 @@ def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
     return "\n".join(lines)
 
 
-def contents(parts: list[tuple[str, list[tuple[str, str]]]], from_page: str) -> str:
+def contents(groups: list[PdfGroup], linker: Linker) -> str:
     """The table of contents: a link to each part, and an empty slot that tools/pdf.py fills
-    with the part's first page in the PDF."""
+    with the part's first page in the PDF. A group printed as one chapter carries the address
+    of its index page (data-chapter), which tools/pdf.py reads."""
     lines = ['<div class="print-contents" markdown>', "", "## Contents", ""]
-    for group, pages in parts:
-        lines += [f"### {group}", ""]
+    for group in groups:
+        chapter = f' data-chapter="{linker.page(group.index)}"' if group.index else ""
+        lines += [f'<div class="print-contents__group"{chapter} markdown>', "", f"### {group.title}", ""]
         lines += [
-            f'- [{title}]({render.relative(page, from_page)})<span class="print-contents__page"></span>'
-            for page, title in pages
+            f'- [{title}]({render.relative(page, linker.from_page)})<span class="print-contents__page"></span>'
+            for page, title in group.pages
         ]
-        lines += [""]
+        lines += ["", "</div>", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
+
+
+# --- the contacts table -----------------------------------------------------------------------
+
+# The groups of data/contacts.yml in the order the table gives them, after the setting's team.
+CONTACT_GROUPS = {
+    "emergency": "Emergency",
+    "local-authority": "The local authority (children's social care)",
+    "police": "Police",
+    "advice": "Advice and support",
+    "setting": "The setting",
+    "group": None,  # headed by the Group's name (data/setting.yml)
+}
+
+
+def contacts_table(site: SiteData, linker: Linker) -> str:
+    """Every person and service once, in one table, as the handout has it: who, when to use
+    them, how to reach them (a line to write on where the setting has not supplied a number),
+    and the clauses that name them."""
+    links = {link.id: link for link in site.links.links}
+
+    def row(who: Html, when: str, clauses: list[str], reach_them: Html) -> Html:
+        cited = Html(' <span class="contacts-table__clauses">({})</span>').format(
+            screens.clause_links(site, clauses, linker)) if clauses else ""
+        return Html("<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>").format(who, when, cited, reach_them)
+
+    def heading(title: str) -> Html:
+        return Html('<tr class="contacts-table__group"><th colspan="3" scope="colgroup">{}</th></tr>').format(title)
+
+    rows = [heading("The safeguarding team")]
+    for member in site.team.members:
+        who = Html("<strong>{}</strong><br>{}").format(
+            member.role, member.name if is_supplied(member.name) else write_in("Name"))
+        ways = [Html("<strong>{}</strong>").format(member.dial.display) if member.dial else write_in("Number")]
+        if member.hours is not None and is_supplied(member.hours):
+            ways.append(Html("{}").format(member.hours))
+        rows.append(row(who, member.use_when, member.clauses, Html("<br>").join(ways)))
+    for group, title in CONTACT_GROUPS.items():
+        chosen = [c for c in site.contacts.contacts if c.group == group]
+        if not chosen:
+            continue
+        rows.append(heading(title or site.setting.group))
+        for contact in chosen:
+            ways = []
+            if contact.phone:
+                ways.append(Html("<strong>{}</strong>").format(contact.phone.display))
+            if contact.email:
+                ways.append(Html("{}").format(contact.email))
+            if contact.link and links[contact.link].confirmed:
+                ways.append(Html('<a href="{}">{}</a>').format(links[contact.link].url, links[contact.link].title))
+            if contact.hours:
+                ways.append(Html("Open {}.").format(contact.hours.in_words))
+            if not contact.in_policy:
+                ways.append(Html('<span class="not-in-policy">{}</span>').format(reach.NOT_IN_POLICY.capitalize()))
+            name = Html("<strong>{}</strong>").format(contact.name)
+            if contact.role:
+                name += Html("<br>{}").format(contact.role)
+            rows.append(row(name, contact.use_when, contact.clauses, Html("<br>").join(ways)))
+    return str(Html(
+        '<table class="contacts-table"><thead><tr><th scope="col">Who</th><th scope="col">When</th>'
+        '<th scope="col">How to reach them</th></tr></thead><tbody>{}</tbody></table>').format(Html("").join(rows)))
 
 
 # --- the pocket card --------------------------------------------------------------------------
@@ -145,8 +225,8 @@ POCKET_CARD_COPIES = 4
 
 
 def write_in(label: str) -> Html:
-    """A labelled box to write a value the setting has not supplied yet."""
-    return Html('<span class="write-in-box"><span class="write-in-box__label">{}</span></span>').format(label)
+    """A labelled line to write on, where the setting has not supplied a value yet."""
+    return Html('<span class="write-in-line">{}: <span class="write-in"></span></span>').format(label)
 
 
 def pocket_person(member) -> Html:
@@ -258,10 +338,14 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def print_contents() -> str:
-        return contents(policy_parts(site, render.page_heading), page_src())
+        return contents(policy_parts(site, render.page_heading), linker())
 
     def linker() -> Linker:
         return Linker(page_src(), env.conf["use_directory_urls"])
+
+    @env.macro
+    def print_contacts() -> str:
+        return contacts_table(site, linker())
 
     @env.macro
     def print_summary() -> str:

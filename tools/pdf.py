@@ -152,58 +152,161 @@ def sheets(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+@dataclass
+class Chapter:
+    """Pages printed as one: each after the last on the same sheet (one page alone starts its
+    own sheets). ``tab`` holds them all once ``compose`` has run."""
+
+    parts: list[dict]  # [{url, title}], in order
+    footer_page: str | None  # the page whose footer the chapter's sheets carry (default: the first)
+    tab: object = None
+    first_sheet: int = 0  # in the whole PDF, from 0
+    sheets: int = 0
+
+    def compose(self, session: Printer, numbered_from: int) -> None:
+        """Open the first page and move every other page's content in after it. Each part's
+        heading gets an id, and a hidden link to it: Chromium then writes it into the PDF as a
+        named destination, which says on which sheet the part starts."""
+        self.tab = session.open(self.parts[0]["url"])
+        contents = []
+        for part in self.parts[1:]:
+            other = session.open(part["url"])
+            contents.append(other.evaluate(ARTICLE_MOVABLE))
+            other.close()
+        self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": numbered_from})
+
+
+# The page's article, its addresses made to work from another page of the site (it is moved into
+# one): from the site's root, not as full addresses, which the print stylesheet would print
+# after each link as it does another site's.
+ARTICLE_MOVABLE = """() => {
+  const article = document.querySelector('article');
+  const fromRoot = value => {
+    const url = new URL(value, location.href);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : url.href;
+  };
+  article.querySelectorAll('[href]').forEach(e => e.setAttribute('href', fromRoot(e.getAttribute('href'))));
+  article.querySelectorAll('[src]').forEach(e => e.setAttribute('src', fromRoot(e.getAttribute('src'))));
+  return article.innerHTML;
+}"""
+JOIN_PARTS = """({contents, first}) => {
+  const article = document.querySelector('article');
+  for (const html of contents) {
+    const part = document.createElement('div');
+    part.className = 'pdf-part';
+    part.innerHTML = html;
+    article.append(part);
+  }
+  const targets = document.createElement('nav');
+  targets.hidden = true;
+  [article, ...article.querySelectorAll(':scope > .pdf-part')].forEach((part, i) => {
+    const marker = document.createElement('span');
+    marker.id = 'pdf-part-' + (first + i);
+    part.querySelector('h1').prepend(marker);
+    targets.insertAdjacentHTML('beforeend', `<a href="#${marker.id}"></a>`);
+  });
+  document.body.append(targets);
+}"""
+
+
+def part_starts(pdf: bytes) -> dict[str, int]:
+    """The sheet each part starts on (from 0), from the named destinations of JOIN_PARTS."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return {name.lstrip("/"): reader.get_destination_page_number(dest)
+            for name, dest in reader.named_destinations.items() if name.startswith("/pdf-part-")}
+
+
+def chapters_of(groups: list[dict]) -> list[Chapter]:
+    """A group with a chapter page prints as one chapter; each page of any other, as its own."""
+    chapters = []
+    for group in groups:
+        if group["chapter"]:
+            chapters.append(Chapter(group["parts"], group["chapter"]))
+        else:
+            chapters += [Chapter([part], None) for part in group["parts"]]
+    return chapters
+
+
+# Before the first printing, each "see page N" slot holds two digits, as wide as most numbers it
+# will hold, so that filling them in does not lengthen the text.
+SEE_PAGE = ("pages => document.querySelectorAll('.pdf-page[data-page]').forEach(slot => {"
+            " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })")
+
+
 def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     """The cover and contents, then every page the contents list, joined; returns the writer
     and where each page starts in it ({site path: page index})."""
     contents = session.open(POLICY_PRINT_PAGE)
-    # [{group, parts: [{url, title}]}], in the order of the contents.
+    # [{group, chapter, parts: [{url, title}]}], in the order of the contents.
     groups = contents.evaluate(
-        """() => [...document.querySelectorAll('.print-contents ul')].map(ul => ({
-             group: ul.previousElementSibling.textContent.trim(),
-             parts: [...ul.querySelectorAll('a[href]')].map(a => ({url: a.href, title: a.textContent.trim()})),
+        """() => [...document.querySelectorAll('.print-contents__group')].map(group => ({
+             group: group.querySelector('h3').textContent.trim(),
+             chapter: group.dataset.chapter ? new URL(group.dataset.chapter, location.href).href : null,
+             parts: [...group.querySelectorAll('a[href]')].map(a => ({url: a.href, title: a.textContent.trim()})),
            }))"""
     )
     parts = [part for group in groups for part in group["parts"]]
     if not parts:
         raise PrintError(f"{POLICY_PRINT_PAGE} lists no pages. Fix: check docs/print/policy.md")
-    tabs = [contents] + [session.open(part["url"]) for part in parts]
+    chapters = chapters_of(groups)
+    for chapter in chapters:
+        chapter.compose(session, numbered_from=sum(len(c.parts) for c in chapters[:chapters.index(chapter)]))
+    tabs = [contents] + [chapter.tab for chapter in chapters]
+    placeholders = {part["url"].removeprefix(session.base_url): "00" for part in parts}
+    for tab in tabs:
+        tab.evaluate(SEE_PAGE, placeholders)
 
-    # First printing: how many sheets each page takes, so where each starts.
-    counts = [sheets(session.pdf(tab, NO_PAGE_FOOTER)) for tab in tabs]
-    starts = [1 + sum(counts[:i]) for i in range(len(counts))]
-    total = sum(counts)
+    # First printing: how many sheets each chapter takes, and where each part starts in it.
+    cover_sheets = sheets(session.pdf(contents, NO_PAGE_FOOTER))
+    first_sheet = cover_sheets
+    starts = []  # each part's first sheet, from 0
+    for number, chapter in enumerate(chapters):
+        pdf = session.pdf(chapter.tab, NO_PAGE_FOOTER)
+        chapter.sheets = sheets(pdf)
+        found = part_starts(pdf)
+        first_part = sum(len(c.parts) for c in chapters[:number])
+        starts += [first_sheet + found[f"pdf-part-{first_part + i}"] for i in range(len(chapter.parts))]
+        chapter.first_sheet = first_sheet
+        first_sheet += chapter.sheets
+    total = first_sheet
     contents.evaluate(
         "numbers => document.querySelectorAll('.print-contents__page').forEach((slot, i) => { slot.textContent = numbers[i] })",
-        [str(n) for n in starts[1:]],
+        [str(n + 1) for n in starts],
     )
     # "See page N" wherever a page names another that the PDF holds (the summary, the flowchart).
-    page_of = {part["url"].removeprefix(session.base_url): start for part, start in zip(parts, starts[1:])}
+    page_of = {part["url"].removeprefix(session.base_url): str(start + 1) for part, start in zip(parts, starts)}
     for tab in tabs:
-        tab.evaluate(
-            "pages => document.querySelectorAll('.pdf-page[data-page]').forEach(slot => {"
-            " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })",
-            page_of,
-        )
+        tab.evaluate(SEE_PAGE, page_of)
 
     # Second printing, with the footers, joined into one document.
     writer = PdfWriter()
-    for i, tab in enumerate(tabs):
-        pdf = session.pdf(tab, footer_css(page_footer_text(tab), starts[i], total, cover=(i == 0)))
-        if sheets(pdf) != counts[i]:
+    printings = [(contents, 0, cover_sheets, None)] + [
+        (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page) for chapter in chapters]
+    for i, (tab, first, count, footer_page) in enumerate(printings):
+        footer = page_footer_text(tab) if footer_page is None else footer_of(session, footer_page)
+        pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0)))
+        if sheets(pdf) != count:
             raise PrintError(f"{tab.url}: the page changed length between two printings")
-        writer.append(PdfReader(io.BytesIO(pdf)))
+        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
         tab.close()
 
     writer.add_outline_item(title="Cover and contents", page_number=0)
-    index = 1
+    index = 0
     for group in groups:
-        parent = writer.add_outline_item(title=group["group"], page_number=starts[index] - 1)
+        parent = writer.add_outline_item(title=group["group"], page_number=starts[index])
         for part in group["parts"]:
-            writer.add_outline_item(title=part["title"], page_number=starts[index] - 1, parent=parent)
+            writer.add_outline_item(title=part["title"], page_number=starts[index], parent=parent)
             index += 1
     writer.page_mode = "/UseOutlines"
     paths = [POLICY_PRINT_PAGE] + [part["url"].removeprefix(session.base_url) for part in parts]
-    return writer, {path: start - 1 for path, start in zip(paths, starts)}
+    return writer, {path: start for path, start in zip(paths, [0] + starts)}
+
+
+def footer_of(session: Printer, url: str) -> str:
+    tab = session.open(url)
+    text = page_footer_text(tab)
+    tab.close()
+    return text
 
 
 # True when text on a card runs past its edge (the card hides what does not fit).
