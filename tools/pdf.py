@@ -319,14 +319,16 @@ def pocket_card_pdf(session: Printer) -> PdfWriter:
     if tab.evaluate(POCKET_CARD_OVERFLOWS):
         raise PrintError(
             f"the pocket card ({POCKET_CARD_PRINT_PAGE}) does not fit on its A6 card. Fix: shorten the pocket: "
-            "texts of the 'concern' and 'disclosure' steps in data/pathways.yml, or the card in macros/print_pages.py"
+            "texts of the steps in data/pathways.yml that the card carries (POCKET_CARD_OUTCOMES in "
+            "macros/print_pages.py), or the card in macros/print_pages.py"
         )
     pdf = session.pdf(tab)
-    if (count := sheets(pdf)) != 1:
+    # One A4 sheet per side of the card (its fronts, then its backs).
+    expected = max(1, tab.evaluate("document.querySelectorAll('.pocket-sheet').length"))
+    if (count := sheets(pdf)) != expected:
         raise PrintError(
-            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not one. Fix: shorten the "
-            "steps of the 'concern' and 'disclosure' outcomes in data/pathways.yml, or the card's "
-            "content in macros/print_pages.py"
+            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not {expected}. Fix: shorten "
+            "the steps in data/pathways.yml that the card carries, or the card's content in macros/print_pages.py"
         )
     return PdfWriter(clone_from=io.BytesIO(pdf))
 
