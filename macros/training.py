@@ -104,14 +104,25 @@ def question_section(question: Question, number: int, total: int, site: SiteData
     ])
 
 
+def answers_sheet(training: Training, site: SiteData, from_page: str) -> list[str]:
+    """The answers on paper, on a sheet after the questions, so that the questions can be
+    answered before the answers are read."""
+    lines = ['<section class="selfcheck-answers print-only" markdown>', "", "## Answers", ""]
+    lines += [f"{number}. **{plain(q.answer)}**<br>{plain(q.feedback)} ({clause_links(site, q.clauses, from_page)})"
+              for number, q in enumerate(training.questions, start=1)]
+    return lines + ["", "</section>", ""]
+
+
 def self_check(training: Training, site: SiteData, from_page: str) -> str:
     """Every question, then the summary and the printable record, which stay hidden until the
-    script has shown the last answer (they need it: the date and the result come from it)."""
+    script has shown the last answer (they need it: the date and the result come from it).
+    Printed, the questions come first, each with boxes to tick, and the answers after them."""
     total = len(training.questions)
     questions = [question_section(q, n, total, site, from_page) for n, q in enumerate(training.questions, start=1)]
     policy = site.setting.policy
     return "\n".join([
         '<div class="selfcheck" data-selfcheck markdown>', "", *questions, "</div>", "",
+        *answers_sheet(training, site, from_page),
         '<section id="selfcheck-summary" class="selfcheck-summary" hidden markdown>', "",
         '## Your summary { #selfcheck-summary-title tabindex="-1" }', "",
         '<p class="selfcheck-summary__score"></p>',
