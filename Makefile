@@ -9,16 +9,16 @@ UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install browser serve build test links bench
+.PHONY: help install browser serve build test test-future links bench
 
 help: ## List the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install: ## Install the pinned Python packages (uv.lock) into .venv
 	@command -v uv >/dev/null || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --locked
 
-browser: ## Install Debian's Chromium for the browser tests, if missing
+browser: ## Install Debian's Chromium (and faketime) for the browser tests, if missing
 	scripts/install-chromium
 
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload
@@ -29,6 +29,12 @@ build: install browser ## Build everything into site/: pages, PDFs and the offli
 
 test: install browser ## Run the whole test suite
 	$(UV) run pytest
+
+# The build's date is SOURCE_DATE_EPOCH (sitedata/build_date.py) and every test moment derives from
+# it, so setting it runs the suite as if DATE were today: the build, the pages' clocks, the tests.
+test-future: install browser ## Run the whole suite as if DATE were today: make test-future DATE=2030-06-01
+	@[[ "$(DATE)" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$$ ]] || { echo "make test-future: give the day as DATE=YYYY-MM-DD, e.g. DATE=2030-06-01" >&2; exit 2; }
+	SOURCE_DATE_EPOCH=$$(date -u -d "$(DATE) 12:00" +%s) $(UV) run pytest
 
 links: build ## Check every external guidance link (needs the internet)
 	scripts/check-links --site site

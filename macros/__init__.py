@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import datetime
 import functools
-import logging
 import os
 
 from mkdocs.exceptions import PluginError
 
-from sitedata import DATA_DIR, hours
+from sitedata import DATA_DIR
 from sitedata.addresses import Linker
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 
 from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training
 from .text import Html, formatted, plain
-
-log = logging.getLogger("mkdocs.plugins.policy")
-
 
 def site_data() -> SiteData:
     """This build's data/, loaded once and shared by the hooks and the macros. A mistake stops
@@ -45,8 +41,6 @@ def require_complete(site: SiteData) -> None:
             f"REQUIRE_COMPLETE=1: {len(missing)} values the setting supplies are still `to be supplied`:\n{listed}\n"
             "Fix: add each value in its file (see the About page's setup checklist), or build without REQUIRE_COMPLETE"
         )
-    if warning := hours.bank_holidays_run_out_soon(datetime.date.today(), site.bank_holidays):
-        log.warning(warning)
 
 
 def define_env(env) -> None:
@@ -106,6 +100,8 @@ def _define_macros(env) -> None:
     env.variables["setting"] = site.setting
     env.variables["contacts"] = contacts
     env.variables["team"] = site.team.by_id()
+    # The last day whose bank holidays the pages carry (the "who to call now" panel).
+    env.variables["bank_holidays_until"] = datetime.date(max(site.bank_holidays).year, 12, 31)
     env.filter(render.long_date)
 
     @env.macro
@@ -212,7 +208,7 @@ def _define_macros(env) -> None:
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
     env.conf["extra"]["emergency_route"] = render.emergency_route(site)
-    env.conf["extra"]["review"] = render.review_status(site.setting, datetime.date.today())
+    env.conf["extra"]["review"] = render.review_status(site.setting, site.built_on)
     env.conf["extra"]["setting_name"] = site.setting.name
 
     # Features with macros of their own.

@@ -25,6 +25,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from macros import assets, csp, pathway_pages, service_worker, site_data  # noqa: E402
+from sitedata import build_date  # noqa: E402
 from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
@@ -38,6 +39,9 @@ def is_offline_copy(config) -> bool:
 
 
 def on_config(config):
+    site = site_data()  # first: a mistake in data/ (or in SOURCE_DATE_EPOCH) stops the build here
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
+    build_date.export()
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).
     version = service_worker.asset_version()
     config.extra["asset_version"] = version
@@ -48,7 +52,7 @@ def on_config(config):
     if is_offline_copy(config):
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
-    outcome_pages = [pathway_pages.node_page(site_data().pathways, o.id) for o in site_data().pathways.outcomes]
+    outcome_pages = [pathway_pages.node_page(site.pathways, o.id) for o in site.pathways.outcomes]
     for entry in config.nav or []:
         if isinstance(entry, dict) and NAV_SECTION in entry:
             section = entry[NAV_SECTION]

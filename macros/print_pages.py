@@ -97,10 +97,11 @@ def summary(site: SiteData, linker: Linker) -> str:
         "the page of its steps.</p><ul class=\"print-summary__situations\">{}</ul></div>").format(emergency, situations))
 
 
-def cover(site: SiteData, today: datetime.date, site_url: str | None) -> str:
-    """The first page of the policy PDF: whose policy, which version, and whether it is due for review."""
+def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
+    """The first page of the policy PDF: whose policy, which version, and whether it was due for
+    review on the day it was built."""
     setting, policy = site.setting, site.setting.policy
-    status = render.review_status(setting, today)
+    status = render.review_status(setting, built_on)
     lines = [
         '<div class="print-cover" markdown>',
         "",
@@ -378,7 +379,7 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def print_cover() -> str:
-        return cover(site, datetime.date.today(), site_url())
+        return cover(site, site.built_on, site_url())
 
     @env.macro
     def print_contents() -> str:

@@ -233,12 +233,28 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
     status = "Which line to call depends on the time and the day." if len(lines) > 1 else ""
     # One line whose sources disagree about its hours: the panel does not claim it is open now.
     uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
+    # On screen the panel says what to do now (now.js); paper is read at any time, so there the
+    # lines are a timetable instead, and the live status and the reordered lines are left off.
     return Html(
         '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}"{}>'
         '<p class="now-panel__title"><strong>{}</strong></p>'
-        '<p class="now-panel__status" data-now-status>{}</p>'
-        '<ul class="now-panel__lines">{}</ul>{}</div>'
-    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Html("").join(items), not_in_policy)
+        '<p class="now-panel__status screen-only" data-now-status>{}</p>'
+        '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
+    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Html("").join(items),
+             timetable(lines), not_in_policy)
+
+
+def timetable(lines: list[Contact]) -> Html:
+    """The lines as paper shows them: when each answers, in the words of its hours, and its number."""
+    rows = Html("").join(
+        Html("<tr><td>{}{}</td><td>{}: {}</td></tr>").format(
+            contact.hours.in_words,
+            Html(" ({} Check with your DSL.)").format(contact.hours.sources_disagree) if contact.hours.sources_disagree else "",
+            contact.name, contact.phone.display)
+        for contact in lines)
+    caption = "Which line to call, by the time and the day" if len(lines) > 1 else "When it answers"
+    return Html('<div class="print-only"><table class="now-panel__timetable"><caption>{}</caption>'
+                "<thead><tr><th>When</th><th>Call</th></tr></thead><tbody>{}</tbody></table></div>").format(caption, rows)
 
 
 def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Html:

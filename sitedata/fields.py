@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
 
+from .build_date import build_date
 from .clauses import is_clause_number
 
 
@@ -53,9 +54,12 @@ def _check_url(value: HttpUrl) -> HttpUrl:
     return value
 
 
-def _not_in_future(value: datetime.date) -> datetime.date:
-    if value > datetime.date.today():
-        raise ValueError(f"{value.isoformat()} is in the future — fix: write the date the check was made")
+def _not_after_build(value: datetime.date) -> datetime.date:
+    built_on = build_date()
+    if value > built_on:
+        raise ValueError(f"{value.isoformat()} is after the build's date, {built_on.isoformat()} (the last commit's, "
+                         "or SOURCE_DATE_EPOCH) — fix: write the date the check was made; a check made since the "
+                         "last commit builds once it is committed")
     return value
 
 
@@ -72,6 +76,6 @@ PagePath = Annotated[str, AfterValidator(_check_page)]
 ClauseRef = Annotated[str, BeforeValidator(_quoted), AfterValidator(_check_clause)]
 # A web address in data/: https only, with nothing before "@" that could hide the real site.
 WebAddress = Annotated[HttpUrl, AfterValidator(_check_url)]
-# The day a fact was checked: today at the latest.
-CheckedOn = Annotated[datetime.date, AfterValidator(_not_in_future)]
+# The day a fact was checked: the build's date at the latest.
+CheckedOn = Annotated[datetime.date, AfterValidator(_not_after_build)]
 Text = Annotated[str, Field(min_length=1)]

@@ -26,10 +26,11 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 MINUTES_IN_DAY = 24 * 60
-# How many years of bank holidays the pages carry (this year and the next two), and how long
-# before they run out the build starts to warn.
-BANK_HOLIDAY_YEARS = 3
-WARN_BEFORE = datetime.timedelta(days=183)
+# How many years of bank holidays the pages carry: the build's year and the next five, so that a
+# page read up to five years after its build still knows them. A reader's device past the last
+# of them is told that the page cannot tell that year's bank holidays (now.js), never a wrong
+# line; CI's weekly rebuild keeps the published site's years ahead of its readers.
+BANK_HOLIDAY_YEARS = 6
 
 
 def _check_time(value: str) -> str:
@@ -112,20 +113,12 @@ class LinePair(Strict):
 
 
 def bank_holidays(first_year: int, years: int = BANK_HOLIDAY_YEARS) -> dict[datetime.date, str]:
-    """England and Wales's bank holidays (the ``holidays`` package) for ``years`` years from ``first_year``."""
+    """England and Wales's bank holidays (the ``holidays`` package) for ``years`` years from
+    ``first_year`` (the build's year)."""
     import holidays  # only the build needs it
 
     found = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, first_year + years))
     return dict(sorted(found.items()))
-
-
-def bank_holidays_run_out_soon(today: datetime.date, embedded: dict[datetime.date, str]) -> str | None:
-    """A warning when the last embedded year ends within six months of ``today``, else None."""
-    last_day = datetime.date(max(embedded).year, 12, 31)
-    if last_day - today <= WARN_BEFORE:
-        return (f"the bank holidays built into the pages end on {last_day:%d %B %Y}: rebuild the site before then "
-                "so that the 'who to call now' panel knows the next year's bank holidays")
-    return None
 
 
 # --- coverage of a pair ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import POLICY_AS_RECEIVED, hours
+from .build_date import build_date
 from .errors import DataError
 from .linkreport import LinkReport
 from .models import (
@@ -239,14 +240,18 @@ class SiteData:
     team: Team
     training: Training
     link_report: LinkReport
-    # England and Wales's bank holidays for this year and the next two (the "who to call now" panel).
+    # The day the site is built for (sitedata/build_date.py): the build's "today".
+    built_on: datetime.date
+    # England and Wales's bank holidays from the build's year on (the "who to call now" panel).
     bank_holidays: dict[datetime.date, str]
 
     @classmethod
-    def load(cls, data_dir: Path, today: datetime.date | None = None) -> SiteData:
+    def load(cls, data_dir: Path) -> SiteData:
+        built_on = build_date()
         site = cls(
             **{field: load_file(data_dir / name) for name, (field, _, _) in DATA_FILES.items()},
-            bank_holidays=hours.bank_holidays((today or datetime.date.today()).year),
+            built_on=built_on,
+            bank_holidays=hours.bank_holidays(built_on.year),
         )
         site.check_references()
         site.check_pages(data_dir.parent / "docs")

@@ -151,6 +151,8 @@ class Contact(Strict):
                 "has no phone, email or link, and no role — fix: add how to reach it, "
                 "or a role if it is a person found in the setting"
             )
+        if self.hours and not self.phone:
+            raise ValueError("has hours: but no phone — fix: add the number that answers in those hours, or remove hours:")
         if self.in_policy and not self.clauses:
             raise ValueError(
                 "names no clause — fix: list the clauses that name this contact, or, for a contact that "

@@ -4,6 +4,7 @@ need no build run), and served on 127.0.0.1 when needed."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import shutil
 import subprocess
@@ -21,13 +22,26 @@ from playwright.sync_api import expect
 
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from tools.local_server import serve
-from sitedata import POLICY_AS_RECEIVED
+from sitedata import POLICY_AS_RECEIVED, build_date
+from sitedata.hours import LONDON
 from sitedata.load import SiteData
 from sitedata.models import Training
 
 ROOT = Path(__file__).resolve().parent.parent
 # The policy exactly as received, kept in the repository as the record the site must match.
 SOURCE_POLICY = ROOT / POLICY_AS_RECEIVED
+
+# --- time: the build's date, and the readers' clocks ---------------------------------------------
+
+# Every build of the run, the copies of the project included (which have no git history), is for
+# the one date of sitedata/build_date.py: SOURCE_DATE_EPOCH if set (`make test-future`), else the
+# last commit's. Every moment a test uses is derived from it, never from the machine's clock or a
+# year typed into a test, so the suite passes on any day.
+build_date.export()
+BUILD_DATE = build_date.build_date()
+# A browser page's "now" unless its test sets its own (Playwright's clock): noon on the build's
+# day in the UK, a reader opening the site the day it was built.
+READER_NOW = datetime.datetime.combine(BUILD_DATE, datetime.time(12), tzinfo=LONDON)
 
 
 @dataclass(frozen=True)
@@ -244,6 +258,27 @@ def site_url(built_site) -> str:
 VIEWPORTS = {"phone": {"width": 360, "height": 800}, "desktop": {"width": 1280, "height": 800}}
 
 
+class ReadersBrowser:
+    """Playwright's browser, whose every new context and page starts with its clock at
+    READER_NOW (and ticks from there), whatever the machine's clock says."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        context = self.browser.new_context(**options)
+        context.clock.set_system_time(READER_NOW)
+        return context
+
+    def new_page(self, **options):
+        page = self.browser.new_page(**options)
+        page.clock.set_system_time(READER_NOW)
+        return page
+
+    def __getattr__(self, name: str):
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     # A missing browser fails the run: browser tests are never skipped.
@@ -253,7 +288,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield ReadersBrowser(chromium)
         chromium.close()
 
 

@@ -172,6 +172,13 @@ def test_every_font_is_embedded(built_site, name):
 
 
 @pytest.mark.parametrize("name", [POLICY, CARD])
+def test_paper_never_says_what_to_do_now(built_site, name):
+    """The browser that printed a PDF had a clock; the paper is read at any time after."""
+    text = "".join(page.extract_text() for page in read(built_site, name).pages)
+    assert "Now (" not in text
+
+
+@pytest.mark.parametrize("name", [POLICY, CARD])
 def test_no_link_points_at_the_build_server(built_site, name):
     for page in read(built_site, name).pages:
         for annotation in page.get("/Annots") or []:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 # One page of each kind.
 PAGE_KINDS = [
@@ -43,6 +43,23 @@ def test_a_printed_page_has_no_screen_words_or_controls(printed, site_url, path)
     # trainer's and the handout's own sheets, and the print pages' PDFs have their own footers.
     if not path.startswith(("training/", "print/")):
         assert printed.locator(".print-address").is_visible()
+    # Paper is read at any time: it never says which line to call "now" (see the timetable below).
+    assert "Now (" not in text
+
+
+def test_on_paper_each_pair_of_lines_is_a_timetable(printed, site_url, site):
+    """Which line to ring on weekdays in office hours, which at other times: each line's hours in
+    words and its number, in the build's order, whatever the printing device's clock says."""
+    printed.goto(site_url + "what-to-do/concern/")
+    expect(printed.locator("[data-now-panel]").first).to_have_class(re.compile(r"\bnow-panel--live\b"))
+    table = printed.locator(".now-panel__timetable").first
+    assert table.is_visible() and not printed.locator("[data-now-status]").first.is_visible()
+    pair = site.contacts.line_pairs[0]
+    rows = table.locator("tbody tr")
+    for number, line_id in enumerate([pair.office, pair.out_of_hours]):
+        contact = site.contacts.by_id()[line_id]
+        assert contact.hours.in_words in rows.nth(number).inner_text()
+        assert contact.phone.display in rows.nth(number).inner_text()
 
 
 def test_on_paper_a_person_without_a_number_gets_a_line_to_write_it_on(printed, site_url):

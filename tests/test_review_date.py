@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import VIEWPORTS, build_site, copy_project, edit_yaml
+from conftest import BUILD_DATE, VIEWPORTS, build_site, copy_project, edit_yaml
 from playwright.sync_api import expect
 
 from tools.local_server import serve
@@ -19,7 +19,7 @@ def test_a_site_built_after_its_review_date_warns_without_javascript(browser, si
     page = context.new_page()
     page.goto(site_url)
     warning = page.get_by_text(WARNING)
-    if site.setting.review_overdue(datetime.date.today()):
+    if site.setting.review_overdue(BUILD_DATE):
         expect(warning).to_be_visible()
     else:
         expect(warning).to_be_hidden()
@@ -28,7 +28,7 @@ def test_a_site_built_after_its_review_date_warns_without_javascript(browser, si
 
 def test_a_site_built_before_its_review_date_warns_once_it_has_passed(browser, tmp_path):
     project = copy_project(tmp_path)
-    review_due = datetime.date.today() + datetime.timedelta(days=30)
+    review_due = BUILD_DATE + datetime.timedelta(days=30)
     edit_yaml(lambda setting: setting["policy"].update(review_due=review_due))(project / "data" / "setting.yml")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -20,15 +20,15 @@ The DOM this protects (the explorer's contract):
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from conftest import BOTH_SIZES, ROOT, VIEWPORTS, axe_findings
+from conftest import BOTH_SIZES, READER_NOW, ROOT, VIEWPORTS, axe_findings
 from playwright.sync_api import Page, expect
 
+from macros.render import long_date
 from sitedata.load import SiteData
 
 SIGNS = "signs/"
@@ -76,9 +76,8 @@ def sign_by_id(signs: list[Sign], item_id: str) -> Sign:
 
 
 def today() -> str:
-    """Today as the summary writes it, e.g. "28 November 2026"."""
-    date = datetime.date.today()
-    return f"{date.day} {date:%B %Y}"
+    """The reader's today (their device's clock) as the summary writes it, e.g. "28 November 2026"."""
+    return long_date(READER_NOW.date())
 
 
 # --- looking at the page --------------------------------------------------------------------------

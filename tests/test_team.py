@@ -12,7 +12,9 @@ import sys
 
 import pytest
 import yaml
-from conftest import VIEWPORTS, copy_project
+from conftest import BUILD_DATE, VIEWPORTS, copy_project
+from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
+                     christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
 
 from sitedata import hours
@@ -22,7 +24,6 @@ from tools.pdf import POCKET_CARD_OVERFLOWS
 
 PAIR = "worcestershire-childrens-social-care"
 OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
-UTC = datetime.timezone.utc
 
 
 # --- the team and the setup checklist ------------------------------------------------------------
@@ -65,7 +66,7 @@ def complete_team(project) -> None:
                 member[field] = f"Fixture {field} {number}"
         member["phone"] = f"01905 9601{number:02d}"  # fixture numbers: this build is never published
         member["email"] = f"member{number}@example.org"
-        member["supplied"] = {"by": "Test fixture", "on": "2026-12-01"}
+        member["supplied"] = {"by": "Test fixture", "on": BUILD_DATE.isoformat()}
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
@@ -124,46 +125,36 @@ def test_the_real_pair_covers_every_minute_once(site):
     assert hours.coverage_problems(contacts[OFFICE].hours, contacts[OUT_OF_HOURS].hours) == []
 
 
-def test_bank_holidays_cover_this_year_and_the_next_two(site):
+def test_the_pages_carry_bank_holidays_for_five_years_after_the_build(site):
+    """A page read up to five years after its build still knows the bank holidays: the build's
+    year and the next five, each year with England's eight (or more)."""
     years = sorted({day.year for day in site.bank_holidays})
-    this_year = datetime.date.today().year
-    assert years == [this_year, this_year + 1, this_year + 2]
-    assert datetime.date(2026, 12, 25) in hours.bank_holidays(2026)
-    assert datetime.date(2027, 5, 31) in hours.bank_holidays(2027), "the spring bank holiday"
-
-
-def test_the_build_warns_when_the_bank_holidays_run_out_within_six_months():
-    embedded = hours.bank_holidays(2026)
-    assert hours.bank_holidays_run_out_soon(datetime.date(2028, 3, 1), embedded) is None
-    warning = hours.bank_holidays_run_out_soon(datetime.date(2028, 7, 15), embedded)
-    assert warning and "31 December 2028" in warning
+    assert years == list(range(BUILD_DATE.year, BUILD_DATE.year + 6))
+    assert all(sum(day.year == year for day in site.bank_holidays) >= 8 for year in years)
+    assert max(site.bank_holidays) >= BUILD_DATE.replace(year=BUILD_DATE.year + 5)
+    assert site.built_on == BUILD_DATE
 
 
 # --- who to call now, on the reader's clock ----------------------------------------------------
 
-LONDON = hours.LONDON
-
-
-def london(*args) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=LONDON)
-
-
-# (what the moment is, the moment, the line that must be offered first). Each moment is plainly
-# inside one line's hours whatever the exact office hours: the first call button must be it.
+# (what the moment is, the moment, the line that must be offered first), each derived from the
+# build's date (tests/moments.py). Each moment is plainly inside one line's hours whatever the exact
+# office hours: the first call button must be it.
 MOMENTS = [
-    ("a weekday morning", london(2026, 12, 2, 10, 0), OFFICE),
-    ("Friday 16:45 (both council pages close the office at 16:30 on Fridays)", london(2026, 12, 4, 16, 45), OUT_OF_HOURS),
-    ("a weekday at 23:00", london(2026, 12, 2, 23, 0), OUT_OF_HOURS),
-    ("a Saturday", london(2026, 12, 5, 11, 0), OUT_OF_HOURS),
-    ("Christmas Day (a Friday)", london(2026, 12, 25, 11, 0), OUT_OF_HOURS),
-    ("a bank-holiday Monday", london(2027, 5, 31, 11, 0), OUT_OF_HOURS),
+    ("a weekday morning", london(ordinary(WEDNESDAY), 10), OFFICE),
+    ("Friday 16:45 (both council pages close the office at 16:30 on Fridays)", london(ordinary(FRIDAY), 16, 45),
+     OUT_OF_HOURS),
+    ("a weekday at 23:00", london(ordinary(WEDNESDAY), 23), OUT_OF_HOURS),
+    ("a Saturday", london(ordinary(SATURDAY), 11), OUT_OF_HOURS),
+    ("Christmas Day on a weekday", london(christmas_on_a_weekday(), 11), OUT_OF_HOURS),
+    ("a bank-holiday Monday", london(bank_holiday(MONDAY), 11), OUT_OF_HOURS),
     # Across the changes of the clocks, the same UTC hour is a different London hour.
     ("the Tuesday after the clocks go forward, 09:30 BST (08:30 UTC)",
-     datetime.datetime(2027, 3, 30, 8, 30, tzinfo=UTC), OFFICE),
+     at_utc(clocks_change(NEXT_YEAR, 3) + datetime.timedelta(days=2), 8, 30), OFFICE),
     ("the Monday after the clocks go back, 08:30 GMT (08:30 UTC)",
-     datetime.datetime(2026, 10, 26, 8, 30, tzinfo=UTC), OUT_OF_HOURS),
+     at_utc(clocks_change(NEXT_YEAR, 10) + datetime.timedelta(days=1), 8, 30), OUT_OF_HOURS),
     ("the Friday before the clocks go back, 09:30 BST (08:30 UTC)",
-     datetime.datetime(2026, 10, 23, 8, 30, tzinfo=UTC), OFFICE),
+     at_utc(clocks_change(NEXT_YEAR, 10) - datetime.timedelta(days=2), 8, 30), OFFICE),
 ]
 
 
@@ -207,7 +198,7 @@ def test_the_panel_offers_the_line_that_is_open(browser, site_url, site, what, m
 
 
 def test_the_panel_says_when_the_other_line_opens(browser, site_url):
-    context, panel = panel_at(browser, site_url + "contacts/", london(2026, 12, 5, 11, 0))
+    context, panel = panel_at(browser, site_url + "contacts/", london(ordinary(SATURDAY), 11))
     try:
         expect(panel.locator("[data-now-status]")).to_contain_text(re.compile(r"opens at \d\d:\d\d on Monday"))
     finally:
@@ -232,9 +223,9 @@ SWEEP = """(panel, moments) => {
 
 
 def test_the_script_and_the_build_agree_on_every_half_hour_of_a_week(browser, site_url, site):
-    """Every half hour of a week with two bank holidays in it (Easter 2027), on one page: the
-    panel works the time out again whenever a screen is shown (the navigator's event)."""
-    start = london(2027, 3, 26, 0, 15).astimezone(UTC)  # Good Friday; the clocks go forward on the Sunday
+    """Every half hour of a week with two bank holidays in it (Easter), on one page: the panel
+    works the time out again whenever a screen is shown (the navigator's event)."""
+    start = london(good_friday(), 0, 15).astimezone(UTC)
     moments = [start + datetime.timedelta(minutes=30 * step) for step in range(7 * 48)]
     context, panel = panel_at(browser, site_url + "contacts/", moments[0])
     try:
@@ -265,8 +256,7 @@ def test_without_javascript_both_lines_and_their_hours_are_shown(browser, site_u
 
 
 def test_the_navigators_outcome_has_the_panel_too(browser, site_url, site):
-    moment = london(2026, 12, 5, 11, 0)
-    context, panel = panel_at(browser, site_url + "what-to-do/#nav=concern", moment)
+    context, panel = panel_at(browser, site_url + "what-to-do/#nav=concern", london(ordinary(SATURDAY), 11))
     try:
         expect(panel.locator("[data-line]").first).to_have_attribute("data-line", OUT_OF_HOURS)
     finally:

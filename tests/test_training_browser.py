@@ -17,12 +17,11 @@ The DOM this protects (the scripts' contract with macros/training.py):
 
 from __future__ import annotations
 
-import datetime
 import io
 import re
 
 import pytest
-from conftest import VIEWPORTS, add_test_style, axe_findings
+from conftest import READER_NOW, VIEWPORTS, add_test_style, axe_findings
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
@@ -153,7 +152,7 @@ def test_self_check_by_keyboard_alone_with_feedback_summary_and_record(browser, 
     expect(record).to_be_visible()
     policy = site.setting.policy
     expect(record).to_contain_text(f"{policy.title}, updated {long_date(policy.updated)}")
-    expect(record.locator("[data-selfcheck-date]")).to_have_text(long_date(datetime.date.today()))
+    expect(record.locator("[data-selfcheck-date]")).to_have_text(long_date(READER_NOW.date()))
     expect(record.locator("[data-selfcheck-result]")).to_contain_text(f"{right} correct")
     assert record.locator("input, textarea").count() == 0, "the record asks for nothing"
 
@@ -166,7 +165,7 @@ def test_self_check_by_keyboard_alone_with_feedback_summary_and_record(browser, 
     page.emulate_media(media="print")
     page.evaluate("document.documentElement.classList.add('printing-selfcheck-record')")
     expect(record).to_be_visible()
-    expect(record).to_contain_text(long_date(datetime.date.today()))
+    expect(record).to_contain_text(long_date(READER_NOW.date()))
     expect(summary).to_be_hidden()
     expect(page.locator("h1")).to_be_hidden()
 

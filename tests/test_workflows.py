@@ -36,6 +36,12 @@ def steps(workflow: dict) -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
+def weekly(cron: str) -> bool:
+    """A fixed time on one day of the week."""
+    minute, hour, day_of_month, month, day_of_week = cron.split()
+    return minute.isdigit() and hour.isdigit() and day_of_week in "0123456" and (day_of_month, month) == ("*", "*")
+
+
 @pytest.mark.parametrize("name", sorted(path.name for path in WORKFLOWS.glob("*.yml")))
 def test_workflow_matches_the_github_schema(name):
     result = schema_check(WORKFLOWS / name)
@@ -71,10 +77,7 @@ def test_the_link_check_runs_weekly_and_on_demand():
     triggers = load("links.yml")["on"]
     assert set(triggers) == {"schedule", "workflow_dispatch"}
     [schedule] = triggers["schedule"]
-    minute, hour, day_of_month, month, day_of_week = schedule["cron"].split()
-    # Once a week: a fixed time on one day of the week.
-    assert minute.isdigit() and hour.isdigit() and day_of_week in "0123456", schedule["cron"]
-    assert (day_of_month, month) == ("*", "*"), schedule["cron"]
+    assert weekly(schedule["cron"]), schedule["cron"]
 
 
 def test_the_link_check_builds_checks_and_always_keeps_its_report():
@@ -102,6 +105,34 @@ def test_ci_publishes_the_build_it_tested():
     assert upload["with"]["path"] == test["env"]["SITE_DIR"]
     after = workflow_steps[workflow_steps.index(test) + 1:workflow_steps.index(upload)]
     assert not [step for step in after if "run" in step], after
+
+
+def test_ci_rebuilds_weekly_for_the_day_it_runs(tmp_path):
+    """The published site's bank holidays stay years ahead of its readers: the weekly run of the
+    same commit sets the build's date (SOURCE_DATE_EPOCH) to the day it runs, before the build."""
+    workflow = load("ci.yml")
+    [schedule] = workflow["on"]["schedule"]
+    assert weekly(schedule["cron"]), schedule["cron"]
+    test_steps = workflow["jobs"]["test"]["steps"]
+    [dated] = [step for step in test_steps if "SOURCE_DATE_EPOCH" in step.get("run", "")]
+    assert dated["if"] == "github.event_name == 'schedule'"
+    assert test_steps.index(dated) < test_steps.index(next(s for s in test_steps if s.get("run") == "make test"))
+    # Run as GitHub runs it: the date is the run's day at midnight UTC, so the day's reruns build
+    # the same bytes.
+    github_env = tmp_path / "github_env"
+    ran = subprocess.run(["bash", "-c", dated["run"]], env={"PATH": "/usr/bin:/bin", "GITHUB_ENV": str(github_env)},
+                         capture_output=True, text=True, timeout=10)
+    assert ran.returncode == 0, ran.stderr
+    name, _, seconds = github_env.read_text().strip().partition("=")
+    assert name == "SOURCE_DATE_EPOCH" and int(seconds) % 86400 == 0
+
+
+def test_ci_runs_the_suite_more_than_a_year_ahead_on_its_schedule():
+    job = load("ci.yml")["jobs"]["test-future"]
+    assert "schedule" in job["if"]
+    [step] = [step for step in job["steps"] if "run" in step]
+    [ahead] = re.findall(r"make test-future DATE=\"\$\(date -u -d '\+(\d+) days' \+%F\)\"", step["run"])
+    assert int(ahead) > 366
 
 
 def test_the_dependency_updates_match_githubs_schema_and_cover_every_lock(tmp_path):

@@ -16,9 +16,12 @@ import zipfile
 from pathlib import Path
 
 from sitedata import PROJECT_ROOT
+from sitedata.build_date import build_moment
 from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP
 
 SOURCE_MAP = ".map"  # for developers' tools only: left out of the zip
+# A regular file, rw-r--r--, in the zip's Unix attributes (the upper 16 bits).
+READABLE_FILE = 0o100644 << 16
 
 
 def build_offline_copy(site_dir: Path) -> Path:
@@ -37,10 +40,20 @@ def build_offline_copy(site_dir: Path) -> Path:
             (copy / DOWNLOADS).mkdir(exist_ok=True)
             shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
         target = downloads / OFFLINE_ZIP
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(p for p in copy.rglob("*") if p.is_file() and p.suffix != SOURCE_MAP):
-                archive.write(path, path.relative_to(copy.parent).as_posix())
+        write_zip(target, copy)
     return target
+
+
+def write_zip(target: Path, folder: Path) -> None:
+    """``folder``'s files, in name order, each dated by the build and readable by all: the same
+    commit zips to the same bytes on any day, in any folder."""
+    dated = build_moment().timetuple()[:6]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != SOURCE_MAP):
+            entry = zipfile.ZipInfo(path.relative_to(folder.parent).as_posix(), date_time=dated)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = READABLE_FILE
+            archive.writestr(entry, path.read_bytes())
 
 
 def main(site_dir: str) -> None:

@@ -26,6 +26,7 @@ How:
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import re
 import sys
@@ -37,6 +38,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
 from sitedata import DATA_DIR
+from sitedata.build_date import build_moment
 from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
 from sitedata.load import SiteData
 
@@ -364,13 +366,22 @@ def relink(writer: PdfWriter, base_url: str, site_url: str | None, inside: dict[
                 elif site_url:
                     action.get_object()[NameObject("/URI")] = TextStringObject(site_url + uri.removeprefix(base_url))
                 else:
+                    # Left out, and its local address (with this run's port) not left in the file.
+                    del annotation["/A"]
                     continue
             kept.append(ref)
         page[NameObject("/Annots")] = kept
 
 
+def pdf_date(moment: datetime.datetime) -> str:
+    """A moment in the PDF's date format (ISO 32000-1, 7.9.4), in UTC: D:20261206120000Z."""
+    return moment.astimezone(datetime.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+
+
 def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
-    writer.add_metadata({"/Title": title, "/Author": author})
+    # Dated by the build, not by the printing browser's clock: the same commit prints the same bytes.
+    built = pdf_date(build_moment())
+    writer.add_metadata({"/Title": title, "/Author": author, "/CreationDate": built, "/ModDate": built})
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         writer.write(out)

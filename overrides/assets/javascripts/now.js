@@ -74,11 +74,26 @@
     return null;
   }
 
+  /* The lines as the build wrote them (office hours first), every call button as it was. */
+  function restore(lines) {
+    lines.forEach(function (line) {
+      line.parentNode.appendChild(line);
+      line.classList.remove("now-panel__line--open");
+      line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
+        button.classList.add("contact-action--call");
+      });
+    });
+  }
+
   function update(panel, moment) {
     var now = londonTime(moment);
     var bankHolidays = JSON.parse(panel.getAttribute("data-bank-holidays"));
     var years = panel.getAttribute("data-years").split("-").map(Number);
-    var lines = Array.prototype.slice.call(panel.querySelectorAll("[data-line]"));
+    // The build's order, kept from the first update: a later one (the navigator shows the
+    // panel again, or the clock has moved past the years the page knows) starts from it.
+    panel.buildOrder = panel.buildOrder || Array.prototype.slice.call(panel.querySelectorAll("[data-line]"));
+    var lines = panel.buildOrder;
+    restore(lines);
     var open = lines.filter(function (line) {
       return isOpen(JSON.parse(line.getAttribute("data-hours")), now.date, now.minute, bankHolidays);
     });
