@@ -92,15 +92,16 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     templates = []
     for question in graph.questions:
         help_text = Html('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
-        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}">{}{}</template>').format(
-            question.id, question.text, help_text,
+        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}" data-nav-page="{}">{}{}</template>').format(
+            question.id, question.text, built_address(node_page(graph, question.id), directory_urls), help_text,
             screens.question_options(question, lambda node: node_page(graph, node), linker)))
     for outcome in graph.outcomes:
         templates.append(Html(
-            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}">'
+            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}" data-nav-page="{}">'
             '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
             "See these steps on their own page</a></p></template>"
-        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)), outcome.summary,
+        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)),
+                 built_address(node_page(graph, outcome.id), directory_urls), outcome.summary,
                  screens.outcome_body(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
     return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 

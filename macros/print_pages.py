@@ -176,30 +176,33 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
             screens.clause_links(site, clauses, linker)) if clauses else ""
         return Html("<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>").format(who, when, cited, reach_them)
 
-    def heading(title: str) -> Html:
-        return Html('<tr class="contacts-table__group"><th colspan="3" scope="colgroup">{}</th></tr>').format(title)
+    def group(title: str, rows: list[Html]) -> Html:
+        # A group is kept on one page where it fits, its heading with its rows.
+        return Html('<tbody class="contacts-table__group"><tr><th colspan="3" scope="colgroup">{}</th></tr>{}</tbody>').format(
+            title, Html("").join(rows))
 
-    rows = [heading("The safeguarding team")]
+    team = []
     for member in site.team.members:
         who = Html("<strong>{}</strong><br>{}").format(
             member.role, member.name if is_supplied(member.name) else write_in("Name"))
         ways = [Html("<strong>{}</strong>").format(member.dial.display) if member.dial else write_in("Number")]
         if member.hours is not None and is_supplied(member.hours):
             ways.append(Html("{}").format(member.hours))
-        rows.append(row(who, member.use_when, member.clauses, Html("<br>").join(ways)))
-    for group, title in CONTACT_GROUPS.items():
-        chosen = [c for c in site.contacts.contacts if c.group == group]
+        team.append(row(who, member.use_when, member.clauses, Html("<br>").join(ways)))
+    groups = [group("The safeguarding team", team)]
+    for key, title in CONTACT_GROUPS.items():
+        chosen = [c for c in site.contacts.contacts if c.group == key]
         if not chosen:
             continue
-        rows.append(heading(title or site.setting.group))
+        rows = []
         for contact in chosen:
             ways = []
             if contact.phone:
                 ways.append(Html("<strong>{}</strong>").format(contact.phone.display))
             if contact.email:
                 ways.append(Html("{}").format(contact.email))
-            if contact.link and links[contact.link].confirmed:
-                ways.append(Html('<a href="{}">{}</a>').format(links[contact.link].url, links[contact.link].title))
+            if contact.link:
+                ways.append(screens.guidance_link(links[contact.link]))
             if contact.hours:
                 ways.append(Html("Open {}.").format(contact.hours.in_words))
             if not contact.in_policy:
@@ -208,9 +211,10 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
             if contact.role:
                 name += Html("<br>{}").format(contact.role)
             rows.append(row(name, contact.use_when, contact.clauses, Html("<br>").join(ways)))
+        groups.append(group(title or site.setting.group, rows))
     return str(Html(
         '<table class="contacts-table"><thead><tr><th scope="col">Who</th><th scope="col">When</th>'
-        '<th scope="col">How to reach them</th></tr></thead><tbody>{}</tbody></table>').format(Html("").join(rows)))
+        '<th scope="col">How to reach them</th></tr></thead>{}</table>').format(Html("").join(groups)))
 
 
 # --- the pocket card --------------------------------------------------------------------------
@@ -272,7 +276,9 @@ def pocket_card_front(site: SiteData, linker: Linker) -> Html:
 
 
 def pocket_line_pair(site: SiteData, pair) -> Html:
-    """A pair of lines as a timetable: when each answers, and its number."""
+    """A pair of lines as a timetable: when each answers, and its number. Shorter than the
+    pages' timetable (reach.timetable), to fit an A6 card: each line by its short name, its
+    number in bold, and one note for what is not in the policy."""
     contacts = site.contacts.by_id()
     lines = [contacts[pair.office], contacts[pair.out_of_hours]]
     rows = Html("").join(

@@ -37,7 +37,7 @@ def is_own_step(step: Step) -> bool:
 
 def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool, heading: str = "") -> Html:
     """One step. ``heading``: the first step of a list carries the list's heading for paper,
-    where the two print as one unbreakable block (site.css) so that a page never ends with it."""
+    where it prints as part of the step's first line (site.css), so that a page never ends with it."""
     meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
     if step.when:
         meta += Html('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
@@ -59,7 +59,7 @@ def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: 
     body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions)
     on_paper = Html(' data-paper-heading="{}"').format(heading) if heading else ""
     return Html(
-        '<li class="step"{}><p class="step__do"><strong>{}</strong></p><p class="step-meta">{}</p>{}'
+        '<li class="step"><p class="step__do"{}><strong>{}</strong></p><p class="step-meta">{}</p>{}'
         '<p class="step-source">From the policy: {}</p></li>'
     ).format(on_paper, step.do, meta, body, clause_links(site, step.clauses, linker))
 
