@@ -353,7 +353,7 @@ def download_items(site: SiteData) -> list[tuple[str, str, str]]:
          f"four A6 cards to cut out. On the front: {emergency['label'].lower()}, call {emergency['text']}; the DSL/Safeguarding Lead and whom else to tell (with lines to "
          "write in numbers not added here yet), and what to do if a young person tells you something or you are "
          f"worried about one. On the back: what to do if you are worried about a member of staff, {by_time}the "
-         f"police and helplines ({reach.and_list(helplines)}), and where to find the whole policy."),
+         f"police and helplines ({reach.and_list(helplines)}), and the address of the whole policy online."),
         (OFFLINE_ZIP, "Offline copy (zip)",
          "this site to keep on a laptop and open without the internet: unzip it and open index.html."),
     ]

@@ -3,16 +3,19 @@ drops what only a screen can use: no buttons to tap, no "select" or "click", no 
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 # One page of each kind.
 PAGE_KINDS = [
     "", "what-to-do/", "what-to-do/concern/", "what-to-do/immediate-danger/", "what-to-do/flowchart/",
     "contacts/", "policy/11-concerns/", "signs/", "training/", "training/scenarios/", "training/handout/",
     "downloads/", "about/", "about/setup/", "about/guidance-links/", "print/policy/", "print/what-to-do/",
+    "print/contacts/", "print/pocket-card/", "training/self-check/",
 ]
 SCREEN_WORDS = re.compile(r"\b(?:tap|tapping|select|click|press|See also|Find the|Find Kerry)\b", re.IGNORECASE)
 # Controls that only work on a screen: a "Find ..." link to a card, the navigator's start.
@@ -78,3 +81,64 @@ def test_the_check_finds_screen_words(printed, site_url):
         assert visible(printed, SCREEN_CONTROLS)
     finally:
         printed.emulate_media(media="print")
+
+
+# --- pages printed with their scripts running, read back from the PDF -----------------------
+
+
+def printed_pages(page: Page) -> list[str]:
+    """The text of each sheet of the page printed on A4, every run of white space one space."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [" ".join(sheet.extract_text().split()) for sheet in reader.pages]
+
+
+@pytest.fixture
+def with_scripts(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_the_scenarios_print_each_on_a_sheet_with_its_outcome_and_discussion(with_scripts, site_url, site, training):
+    """The trainer view shows one scenario at a time; paper has every one, revealed."""
+    with_scripts.goto(site_url + "training/scenarios/")
+    expect(with_scripts.locator("[data-scenario]:visible")).to_have_count(1)
+    sheets = printed_pages(with_scripts)
+    assert len(sheets) == len(training.scenarios)
+    for number, (sheet, scenario) in enumerate(zip(sheets, training.scenarios, strict=True), start=1):
+        assert f"Scenario {number}: {scenario.title}" in sheet
+        assert f"Outcome: {site.pathways.outcome(scenario.outcome).title}" in sheet
+        assert "Discussion" in sheet
+        for point in scenario.discussion:
+            assert " ".join(point.text.split()) in sheet, point.text
+
+
+def test_the_self_check_prints_its_questions_then_the_answers_on_their_own_sheet(with_scripts, site_url, training):
+    with_scripts.goto(site_url + "training/self-check/")
+    expect(with_scripts.locator("[data-question]:visible")).to_have_count(1)
+    sheets = printed_pages(with_scripts)
+    answers = next(i for i, sheet in enumerate(sheets) if sheet.startswith("Answers"))
+    questions, answer_sheets = " ".join(sheets[:answers]), " ".join(sheets[answers:])
+    for question in training.questions:
+        assert " ".join(question.question.split()) in questions, question.id
+        for option in question.options:
+            assert option in questions, option
+        assert " ".join(question.feedback.split()) not in questions, question.id
+        assert " ".join(question.feedback.split()) in answer_sheets, question.id
+
+
+def test_a_navigator_screen_prints_without_its_controls_naming_its_own_page(browser, site_url, site):
+    """The steps the navigator shows on the home page print as that situation's page would:
+    no Back, no links onward, and the footer names the situation's page, not the home page."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="block")
+    page = context.new_page()
+    outcome = site.pathways.outcomes[1]
+    page.goto(f"{site_url}#nav={outcome.id}")
+    expect(page.locator("#navigator h1")).to_have_text(outcome.title)
+    page.emulate_media(media="print")
+    text = page.inner_text("body")
+    assert not SCREEN_WORDS.findall(text), [line for line in text.splitlines() if SCREEN_WORDS.search(line)]
+    assert not visible(page, f"{SCREEN_CONTROLS}, .navigator__back, .navigator__links")
+    assert f"what-to-do/{outcome.id}/" in page.locator(".print-address").inner_text()
+    context.close()
