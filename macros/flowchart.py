@@ -122,9 +122,11 @@ def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
     return svg(layout(graph, start, page_of, linker), start.id, Html('width="{}"').format(WIDTH))
 
 
-# The tallest drawing's height on the A4 sheet, in millimetres (below the page's heading). The
-# sheet is portrait: the indented trees are tall and narrow, and two columns of them on a
-# portrait sheet print their text at about 9 pt, where a landscape sheet would need 5 pt.
+# The tallest drawing's height on the A4 sheet, in millimetres: what the page's heading, the
+# emergency strip and the footer leave of it (site.css, @page flowchart). The sheet is portrait:
+# the indented trees are tall and narrow, and two columns of them on a portrait sheet print
+# their text at about 6 pt (the tallest way in has 20 boxes), where a landscape sheet would
+# need 4 pt.
 SHEET_HEIGHT_MM = 200
 
 

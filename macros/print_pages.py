@@ -2,14 +2,18 @@
 
 - ``print/policy.md``: the policy's cover and table of contents. ``tools/pdf.py`` prints it and
   then every page its contents list, in that order, into the policy PDF, filling in the page
-  numbers; the contents list is the one place that says what the PDF holds.
-- ``print/pocket-card.md``: an A6 card to keep in a pocket, four to an A4 sheet with crop marks:
-  999, the people to tell with their numbers (or boxes to write them in), the reader's own
-  steps for a disclosure and for a concern with their clauses, the helplines, and the site's
-  address (with a QR code when the build knows it).
-- ``downloads.md``: links to the PDFs and the offline copy. They exist only after the whole
-  build (``scripts/build``), so they are plain HTML links that MkDocs does not check; the link
-  test checks them in the full build.
+  numbers; the contents list is the one place that says what the PDF holds, and which of its
+  groups print as one chapter (the policy's sections, following on from each other).
+- ``print/contacts.md``: every person and service once, in one table, for the policy PDF.
+- ``print/pocket-card.md``: an A6 card to keep in a pocket, printed on both sides, four to an A4
+  sheet with crop marks. The front: 999, the people to tell with their numbers (or lines to
+  write them on), the reader's own steps for a disclosure and for a concern with their clauses.
+  The back: the steps for a concern about a member of staff (12.7), each pair of lines that
+  answer at different times as a timetable, the police and the helplines, and the site's address
+  (with a QR code when the build knows it).
+- ``downloads.md``: links to the PDFs and the offline copy, and what each holds. They exist only
+  after the whole build (``scripts/build``), so they are plain HTML links that MkDocs does not
+  check; the link test checks them in the full build.
 
 The renderers take records and return Markdown (no files, no MkDocs); ``register`` wires them
 into mkdocs-macros.

@@ -1,4 +1,4 @@
-"""The PDFs: the whole policy and the one-page pocket card, printed by headless Chromium from
+"""The PDFs: the whole policy and the two-sided pocket card, printed by headless Chromium from
 the built site's print pages.  python -m tools.pdf SITE_DIR
 
 Why Chromium: it prints the pages through the same print stylesheet as a reader's browser, so the
@@ -10,14 +10,19 @@ How:
   page asked for one, the build fails. The site loads nothing from elsewhere, and the PDFs need
   no network. Service workers are blocked: printing needs no cache.
 - The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
-  its contents list links to, each printed on its own and joined with pypdf, which also adds a
-  bookmark for each page. A first printing counts each page's sheets; that gives the page
-  numbers for the contents, for the footers and for every "see page N" slot (the summary's and
-  the flowchart's references to each situation's steps). Every sheet but the cover has a footer (the
-  setting, the policy's dates, the page's address, "Page n of N") in a CSS page margin box,
-  with the page counter started at the page's first sheet.
-- The pocket card: ``print/pocket-card/``, four A6 cards on one A4 sheet; if a card's text does
-  not fit its card, or the sheet runs onto a second, the build fails and says what to shorten.
+  its contents list links to, in chapters joined with pypdf, which also adds a bookmark for
+  each page. A page starts a chapter of its own, but the pages of a group marked as one chapter
+  (data-chapter: the policy's sections) are moved into one page and printed as one, each
+  following on from the last. A first printing counts each chapter's sheets and, from named
+  destinations Chromium writes for the pages' headings, the sheet each page starts on; that gives
+  the page numbers for the contents, for the footers and for every "see page N" slot (the
+  summary's and the flowchart's references to each situation's steps). Every sheet but the
+  cover has a footer (the setting, the policy's dates, the address of the page, or of the
+  chapter's index page, "Page n of N") in a CSS page margin box, with the page counter started
+  at the chapter's first sheet.
+- The pocket card: ``print/pocket-card/``, four A6 cards on each side of an A4 sheet (the fronts,
+  then the backs); if a card's text does not fit its card, or the sides run onto more sheets,
+  the build fails and says what to shorten.
 - Links between pages would point at the local server: a link to a page that is in the PDF
   leads to that page's start in it; any other is pointed at the site's address (site_url in
   mkdocs.yml), or removed when the build has none.
