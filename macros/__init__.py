@@ -20,15 +20,16 @@ from sitedata.errors import DataError
 from sitedata.load import SiteData
 
 from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training
+from .stop import build_error
 from .text import Html, formatted, plain
 
 def site_data() -> SiteData:
     """This build's data/, loaded once and shared by the hooks and the macros. A mistake stops
-    MkDocs with its message alone: the maintainer needs no traceback."""
+    MkDocs with its message alone (macros/stop.py): the maintainer needs no traceback."""
     try:
         return SiteData.load_once(DATA_DIR)
     except DataError as error:
-        raise PluginError(str(error)) from None
+        raise build_error(error) from None
 
 
 def require_complete(site: SiteData) -> None:
@@ -61,16 +62,22 @@ def _as_markup(macro):
     return wrapped
 
 
-def _escape_value(value):
+def _escape_value(value, page: str):
     """What `{{ }}` prints on a page: a value from data/ (``{{ setting.name }}``) as text, never
-    as markup (see macros/text.py); a macro's own output as it is."""
+    as markup (see macros/text.py); a macro's own output as it is. An optional field left out of
+    data/ is None, which would print "None": the page must say what to print instead."""
+    if value is None:
+        raise DataError(page, "a {{ }} on the page", "prints a value that is not set (an optional field that data/ "
+                        "leaves out), which would show as \"None\"",
+                        "print a value that is always set, e.g. {{ team[\"dsl\"].called }} rather than .short_name")
     return value if hasattr(value, "__html__") else plain(value)
 
 
 def on_pre_page_macros(env) -> None:
     # The Jinja environment exists only once the plugin has read its configuration, so its
     # finalize is set here; Jinja reads it when it compiles each page.
-    env.env.finalize = _escape_value
+    page = f"docs/{env.page.file.src_uri}"
+    env.env.finalize = lambda value: _escape_value(value, page)
 
 
 def _define_macros(env) -> None:

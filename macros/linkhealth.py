@@ -43,7 +43,7 @@ ADVICE: dict[str, str] = {
 
 def address_link(url: object) -> str:
     """An address as a link whose text is the address itself, so the policy owner can read it."""
-    return f"[{plain(str(url))}]({url})"
+    return f"[{plain(str(url))}]({render.link_target(url)})"
 
 
 def checked_on(result: LinkResult | None) -> str:

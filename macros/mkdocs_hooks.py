@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 # MkDocs loads this file by its path, outside the macros package: make the package importable.
@@ -24,9 +25,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, pathway_pages, service_worker, site_data  # noqa: E402
+from macros import assets, csp, front_matter, pathway_pages, service_worker, site_data, valid_html  # noqa: E402
+from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
 from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
+from sitedata.errors import DataError  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
@@ -67,6 +70,15 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+@event_priority(50)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    try:
+        front_matter.check(f"docs/{page.file.src_uri}", page.file.content_string, Path(config.theme.custom_dir))
+    except DataError as error:
+        raise build_error(error) from None
+    return markdown
+
+
 def on_page_content(html: str, page, config, files) -> str:
     # MkDocs takes a page's title from its first heading as plain text (a title from data/ can
     # hold any character), and the theme prints it unescaped in <title>, the header and the nav:
@@ -81,11 +93,14 @@ def on_post_build(config) -> None:
     data = pathway_pages.export(site_data(), config.use_directory_urls)
     out = site_dir / NAVIGATOR_DATA
     out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
+    valid_html.apply(site_dir)
     assets.join_every_page_scripts(site_dir)
     assets.minify(site_dir)
+    # First, so that the pages the service worker precaches carry their policy.
+    csp.apply(site_dir, config.theme.get_env(), on_disk=not config.extra["served_site"])
     if config.extra["served_site"]:
-        # First, so that the pages the service worker precaches carry their policy.
-        csp.apply(site_dir)
         setting = site_data().setting
-        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy", config.site_description)
+        # The app opens at the site's root, wherever the site is published: the manifest is there.
+        service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
+                                      config.site_description, start_url="./")
         service_worker.write_service_worker(site_dir)

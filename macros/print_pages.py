@@ -413,3 +413,10 @@ def register(env, site: SiteData) -> None:
     @env.macro
     def downloads() -> str:
         return downloads_list(site, env.page.url, env.conf["extra"].get("served_site", True))
+
+    @env.macro
+    def offline_copy_link(text: str) -> str:
+        """A link to the offline copy, relative to the page (the copy itself does not hold it).
+        HTML, not Markdown: MkDocs checks Markdown links against the pages, and the zip is not one."""
+        address = posixpath.relpath(f"{DOWNLOADS}/{OFFLINE_ZIP}", posixpath.dirname(env.page.url) or ".")
+        return f'<a href="{address}">{plain(text)}</a>'

@@ -35,14 +35,20 @@ NOT_ADDED = {
 NOT_IN_POLICY = "not in the policy, check with your DSL"
 
 
+def number_words(phone: Phone) -> Html:
+    """What a caller needs to know about the number, after it: a text-relay number, or a service
+    number's cost (sitedata/phones.py); nothing for an ordinary number."""
+    return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
+
+
 def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
-    follows unless the text already ends with it ("Call 999")."""
+    follows unless the text already ends with it ("Call 999"), then what to know about it."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
     if text.endswith(phone.display):
-        return Html('<a class="{}" href="tel:{}">{}</a>').format(kind, phone.tel, text)
-    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span></a>').format(
-        kind, phone.tel, text, phone.display)
+        return Html('<a class="{}" href="tel:{}">{}{}</a>').format(kind, phone.tel, text, number_words(phone))
+    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
+        kind, phone.tel, text, phone.display, number_words(phone))
 
 
 def email_link(email: str, text: str) -> Html:
@@ -81,13 +87,6 @@ def email_of(reached: Contact | TeamMember) -> str | None:
 # --- team members ----------------------------------------------------------------------------
 
 
-def short_name(member: TeamMember) -> str:
-    """How a sentence names the member: "Kerry", or the role where the name is not known."""
-    if member.short_name:
-        return member.short_name
-    return member.name if is_supplied(member.name) else f"the {member.role}"
-
-
 def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Html:
     """Every "Tell the DSL": the DSL first and largest, then (``full``) whom to tell if they are
     not there (any DSL, 7.4; in the children's home, the Home Safeguarding Lead, 12.3). Numbers
@@ -106,7 +105,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Html:
     missing = [f"the {m.role}" if m.id != "dsl" else "the DSL" for m in [dsl, *others] if not m.dial]
     parts = [Html('<p class="reach__first">{}</p>').format(first)]
     parts.append(Html('<p class="reach__others">If {} is not available, tell any DSL. In the children\'s home, '
-                        'tell the Home Safeguarding Lead.</p>').format(short_name(dsl)))
+                        'tell the Home Safeguarding Lead.</p>').format(dsl.called))
     if buttons:
         parts.append(Html('<p class="reach__others">{}</p>').format(Html(" ").join(buttons)))
     if missing:

@@ -18,8 +18,10 @@ from sitedata.addresses import contact_anchor
 from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
 from sitedata.hours import Hours
+from sitedata.load import ENTRY
 from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
 
+from .reach import number_words
 from .text import formatted, plain
 
 if TYPE_CHECKING:
@@ -70,7 +72,8 @@ def contact_inline(contact: Contact, channel: str | None = None) -> str:
     """A number or address inside a sentence, as a tap-to-call or mailto link."""
     channel = channel or ("phone" if contact.phone else "email")
     href, text = contact_href(contact, channel)
-    return f'<a class="contact-{channel}" href="{plain(href)}">{plain(text)}</a>'
+    words = number_words(contact.phone) if channel == "phone" else ""
+    return f'<a class="contact-{channel}" href="{plain(href)}">{plain(text)}{words}</a>'
 
 
 def contact_actions(contact: Contact, label: str = "") -> str:
@@ -80,7 +83,8 @@ def contact_actions(contact: Contact, label: str = "") -> str:
     suffix = f'<span class="visually-hidden">, {plain(label)}</span>' if label else ""
     if contact.phone:
         href, text = contact_href(contact, "phone")
-        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}{suffix}</a>')
+        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}'
+                       f'{number_words(contact.phone)}{suffix}</a>')
     if contact.email:
         href, text = contact_href(contact, "email")
         actions.append(f'<a class="contact-action" href="{href}">Email {text}{suffix}</a>')
@@ -151,7 +155,8 @@ def setup_checklist(missing: list[MissingFact]) -> str:
     for fact in missing:
         entries.setdefault((fact.file, fact.item, fact.what), []).append(fact.field)
     for (file, item, what), fields in entries.items():
-        lines.append(f"- **{plain(what)}** (`{file}`, entry `{item}`): {', '.join(f'`{f}`' for f in fields)}")
+        shown = [f"`{f}`" if f != ENTRY else "the whole entry, which has been removed: add it back" for f in fields]
+        lines.append(f"- **{plain(what)}** (`{file}`, entry `{item}`): {', '.join(shown)}")
     return "\n".join(lines) + "\n"
 
 
@@ -189,6 +194,13 @@ def indicator_list(lst: IndicatorList) -> str:
 # --- external links ---------------------------------------------------------------------------
 
 
+def link_target(url: object) -> str:
+    """A checked web address as a Markdown link's target. Brackets are legal in an address but
+    would end the target early: they are written as %28 and %29, which mean the same address."""
+    return str(url).replace("(", "%28").replace(")", "%29")
+
+
+
 def external_link(link: Link, text: str | None = None) -> str:
     """A guidance link. Uncertain addresses are not guessed: the reader is told they are unconfirmed."""
     # Text a page passes is the page's own Markdown; the link's text from data/ is escaped.
@@ -200,12 +212,12 @@ def external_link(link: Link, text: str | None = None) -> str:
             f'{text}<span class="{EDITORIAL}"> ({plain(link.publisher)}: '
             "address to be confirmed by the policy owner)</span>"
         )
-    shown = f"[{text}]({link.url})"
+    shown = f"[{text}]({link_target(link.url)})"
     if link.superseded_by:
         successor = link.superseded_by
         shown += (
             f'<span class="{EDITORIAL}"> (replaced from {long_date(successor.since)} by '
-            f"[{plain(successor.title)}]({successor.url}))</span>"
+            f"[{plain(successor.title)}]({link_target(successor.url)}))</span>"
         )
     return shown
 

@@ -100,13 +100,17 @@ def write_service_worker(site_dir: Path) -> str:
     return cache
 
 
-def write_manifest(site_dir: Path, name: str, short_name: str, description: str) -> None:
+def write_manifest(site_dir: Path, name: str, short_name: str, description: str, start_url: str) -> None:
+    """The web app manifest, meeting the browsers' criteria for installing a site as an app
+    (tests/test_offline.py checks them). ``start_url``, relative to the manifest, is also the
+    app's ``id``: each site the build is published at is an app of its own."""
     manifest = {
+        "id": start_url,
         "name": name,
         "short_name": short_name,
         "description": description,
-        "start_url": "./",
-        "scope": "./",
+        "start_url": start_url,
+        "scope": start_url,
         "display": "standalone",
         "theme_color": "#1d4e89",
         "background_color": "#ffffff",
@@ -114,6 +118,9 @@ def write_manifest(site_dir: Path, name: str, short_name: str, description: str)
             {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png"},
             {"src": "assets/images/icon-512.png", "sizes": "512x512", "type": "image/png"},
             {"src": "assets/images/icon.svg", "sizes": "any", "type": "image/svg+xml"},
+            # icon.svg's drawing without its rounded corners, the shield inside the middle 80%
+            # that a phone keeps whatever shape it cuts (rendered by Chromium from that SVG).
+            {"src": "assets/images/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
         ],
     }
     (site_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -31,6 +31,7 @@ VARIABLE = "SOURCE_DATE_EPOCH"
 # The pages carry bank holidays for years after the build (sitedata/hours.py): they must stay
 # within the years Python's calendar holds.
 LAST_YEAR = 9000
+LAST_SECOND = int(datetime.datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=datetime.timezone.utc).timestamp())
 HOW_TO_SET = f"set it to the day to build for in seconds since 1970, e.g. {VARIABLE}=$(date -u -d 2027-01-04 +%s)"
 
 
@@ -48,13 +49,9 @@ def epoch(environ: Mapping[str, str] = os.environ) -> int:
 def build_moment(environ: Mapping[str, str] = os.environ) -> datetime.datetime:
     """The build's moment, in UTC."""
     seconds = epoch(environ)
-    try:
-        moment = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        moment = None
-    if moment is None or moment.year > LAST_YEAR:
+    if seconds > LAST_SECOND:
         raise DataError(VARIABLE, f"value {seconds}", f"is after the year {LAST_YEAR}", HOW_TO_SET)
-    return moment
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> datetime.date:

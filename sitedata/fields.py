@@ -4,18 +4,40 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator
 
 from .build_date import build_date
 from .clauses import is_clause_number
+from .characters import check_address_characters, check_text
 
 
 class Strict(BaseModel):
-    """Unknown fields are mistakes (usually a typo), not extras to ignore."""
+    """Unknown fields are mistakes (usually a typo), not extras to ignore. A number where text is
+    expected is the text it was written as (``short_name: 999``). Every text, in every field, is
+    what it looks like: see ``characters.check_text``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_is_what_it_looks_like(cls, value: Any) -> Any:
+        _check_texts(value)
+        return value
+
+
+def _check_texts(value: Any) -> None:
+    """Check every text in a field's value: a text, or the texts in a list or a mapping."""
+    if isinstance(value, str):
+        check_text(value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_texts(key)
+            _check_texts(item)
 
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -40,6 +62,13 @@ def _quoted(value: object) -> object:
     if isinstance(value, (int, float)):
         raise ValueError(f"clause {value!r} is written as a number, which YAML can change (11.10 is read as 11.1) "
                          f"— fix: write it in quotes, e.g. \"{value}\"")
+    return value
+
+
+def _address_as_written(value: object) -> object:
+    # Before pydantic reads it: it would quietly percent-encode a space, a quote or a bracket.
+    if isinstance(value, str):
+        check_address_characters(value.strip())
     return value
 
 
@@ -74,8 +103,9 @@ PAGE_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*\.m
 Id = Annotated[str, AfterValidator(_check_id)]
 PagePath = Annotated[str, AfterValidator(_check_page)]
 ClauseRef = Annotated[str, BeforeValidator(_quoted), AfterValidator(_check_clause)]
-# A web address in data/: https only, with nothing before "@" that could hide the real site.
-WebAddress = Annotated[HttpUrl, AfterValidator(_check_url)]
+# A web address in data/: https only, with nothing before "@" that could hide the real site, and
+# no character that is not part of an address (no markup, spaces or invisible characters).
+WebAddress = Annotated[HttpUrl, BeforeValidator(_address_as_written), AfterValidator(_check_url)]
 # The day a fact was checked: the build's date at the latest.
 CheckedOn = Annotated[datetime.date, AfterValidator(_not_after_build)]
 Text = Annotated[str, Field(min_length=1)]

@@ -17,7 +17,7 @@ import datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .fields import CheckedOn, Id, Strict, Text, WebAddress
 
@@ -74,8 +74,21 @@ class HoursSource(Strict):
     says: Text
 
 
+# A line that never closes writes ``open: always``: every day, midnight to midnight.
+ALWAYS = "always"
+
+
+def _always_open(value: object) -> object:
+    if value == ALWAYS:
+        return [{"days": list(DAYS), "opens": "00:00", "closes": "24:00"}]
+    if value == []:
+        raise ValueError("has no opening times, so the line would show as always closed — fix: add open: with days, "
+                         "opens and closes, or write `open: always` for a line that never closes")
+    return value
+
+
 class Hours(Strict):
-    open: list[Opening] = []
+    open: Annotated[list[Opening], BeforeValidator(_always_open)]
     # On a bank holiday: closed all day, open all day, or the usual hours of that weekday; "not
     # stated" where the source does not say (the usual hours are assumed, and readers told).
     bank_holidays: Literal["closed", "open all day", "usual hours", "not stated"]
@@ -88,8 +101,6 @@ class Hours(Strict):
     def disagreement_needs_two_sources(self) -> Hours:
         if self.sources_disagree and len(self.sources) < 2:
             raise ValueError("says sources_disagree but has one source — fix: add the other source, or remove sources_disagree")
-        if not self.open and self.bank_holidays != "open all day":
-            raise ValueError("has no opening times — fix: add open: with days, opens and closes")
         return self
 
     def is_open(self, day: datetime.date, minute: int, bank_holidays: set[datetime.date]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -33,8 +34,11 @@ from .models import (
     Team,
     TeamMember,
     Training,
+    is_supplied,
 )
+from .pathways import FILE as PATHWAYS_FILE
 from .pathways import PathwayGraph, WalkError, check_graph, walk
+from .phones import EMERGENCY_NUMBERS
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
 FIXES = {
@@ -56,6 +60,11 @@ FIXES = {
 }
 
 
+# What YAML made of a value written without quotes, where a model expects text.
+YAML_READS = {bool: "a yes/no value", datetime.date: "a date", datetime.datetime: "a date and time",
+              list: "a list", dict: "a group of fields"}
+
+
 class YamlSurprise(yaml.YAMLError):
     """YAML that parses, but not as its writer meant: the loader refuses it."""
 
@@ -64,10 +73,18 @@ class YamlSurprise(yaml.YAMLError):
         self.line, self.problem, self.fix = node.start_mark.line + 1, problem, fix
 
 
-class StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing what YAML 1.1 silently changes: a repeated key (the last
-    one wins), numbers with a leading zero (octal: 0101 is 65) or a colon (base 60: 17:00 is
-    1020), and dates that do not exist (2024-02-30)."""
+# libyaml's parser where PyYAML has it: about twenty times faster than PyYAML's own, and every
+# test that breaks a data file loads them all.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictLoader(SAFE_LOADER):
+    """PyYAML's safe loader, reading YAML as it is written. It refuses what YAML 1.1 silently
+    changes: a repeated key (the last one wins), numbers with a leading zero (octal: 0101 is 65)
+    or a colon (base 60: 17:00 is 1020), and dates that do not exist (2024-02-30); tags are
+    refused before it runs (``refuse_tags``). And it reads yes, no, on and off as the words they
+    are (YAML 1.2), not as true and false: ``on: 2026-12-01`` is the key "on", ``label: No`` the
+    text "No"."""
 
     def construct_mapping(self, node, deep=False):
         first_line: dict[str, int] = {}
@@ -99,40 +116,110 @@ class StrictLoader(yaml.SafeLoader):
 
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+# YAML 1.2's booleans only: true and false.
+BOOL = "tag:yaml.org,2002:bool"
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+# Characters YAML refuses, or that no data file should hold: control characters but tab and
+# the line breaks.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_character(file: str, text: str, offset: int) -> None:
+    if found := CONTROL_CHARACTER.search(text):
+        line = text.count("\n", 0, found.start()) + 1 + offset
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        what = "a NUL byte" if found.group() == "\x00" else "a control character"
+        raise DataError(file, f"line {line}, character {column}",
+                        f"has {what} (U+{ord(found.group()):04X}), which does not show in an editor",
+                        "delete it (retype the line), or save the file again as plain UTF-8 text")
+
+
+def _read_text(path: Path, fix: str) -> str:
+    """A data file's text; a missing file, a folder, a broken link or an unreadable file is a DataError."""
+    shown = _shown(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise DataError(shown, "the file", f"is a link to {os.readlink(path)}, which does not exist",
+                            "replace the link with the file itself") from None
+        raise DataError(shown, "the file", "is missing", fix) from None
+    except IsADirectoryError:
+        raise DataError(shown, "the file", "is a folder, not a file", f"put the file in its place: {fix}") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataError(shown, f"line {line}", f"is not UTF-8 text (byte {error.object[error.start]:#04x})",
+                        "save the file as UTF-8 (most editors: Save with encoding, UTF-8)") from None
+    except OSError as error:
+        raise DataError(shown, "the file", f"cannot be read ({error.strerror})",
+                        "check that the file is there and readable") from None
 
 
 def read_yaml(path: Path) -> Any:
+    return parse_yaml(_read_text(path, "restore it from version control"), _shown(path))
+
+
+def refuse_tags(text: str) -> None:
+    """A tag (``!!python/object``, ``!!binary``, ``!custom``) makes a value something other than
+    text, a number or a date: the data files use none."""
+    if "!" not in text:  # no tag without one
+        return
+    for event in yaml.parse(text, Loader=StrictLoader):
+        if getattr(event, "tag", None) not in (None, "!"):
+            shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlSurprise(event, f"has the YAML tag {shown}, which the data files do not use",
+                               "remove the tag; to keep a value as text, write it in quotes")
+
+
+def parse_yaml(text: str, file: str, first_line: int = 1) -> Any:
+    """YAML text read by the strict loader; ``file`` and the line of ``text``'s first line
+    (a page's front matter starts on line 2) name a mistake's place."""
+    offset = first_line - 1
+    _control_character(file, text, offset)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 (a safe loader)
-    except FileNotFoundError:
-        raise DataError(_shown(path), "the file", "is missing", "restore it from version control") from None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise DataError(_shown(path), f"line {line}", f"is not UTF-8 text (byte {error.object[error.start]:#04x})",
-                        "save the file as UTF-8 (most editors: Save with encoding, UTF-8)") from None
+        refuse_tags(text)
+        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 (a safe loader)
     except YamlSurprise as error:
-        raise DataError(_shown(path), f"line {error.line}", error.problem, error.fix) from None
+        raise DataError(file, f"line {error.line + offset}", error.problem, error.fix) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
+        where = f"line {mark.line + 1 + offset}, column {mark.column + 1}" if mark else "the file"
+        if getattr(error, "problem", None) == "but found another document":
+            raise DataError(file, f"line {mark.line + 1 + offset}", "starts a second YAML document (a line '---' or "
+                            "'...'), and a file holds one", "remove that line, and anything after it that "
+                            "belongs elsewhere") from None
         problem = f"is not valid YAML ({getattr(error, 'problem', None) or error})"
-        raise DataError(_shown(path), where, problem, "check the indentation and quoting on that line") from None
+        raise DataError(file, where, problem, "check the indentation and quoting on that line") from None
 
 
 def read_json(path: Path) -> Any:
     """A file that a tool writes (data/link-report.json): its fix is to write it again."""
     fix = "restore it from version control, or run `make links`"
+    text = _read_text(path, fix)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(_shown(path), "the file", "is missing", fix) from None
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise DataError(_shown(path), f"line {error.lineno}", f"is not valid JSON ({error.msg})", fix) from None
+
+
+def _changed(path: Path) -> tuple[int, int]:
+    """When a file last changed, and its size (a broken link's own: the load then reports it)."""
+    state = path.stat() if path.exists() else path.lstat()
+    return state.st_mtime_ns, state.st_size
 
 
 def _shown(path: Path) -> str:
     """The path as the maintainer knows it: data/contacts.yml."""
     return f"{path.parent.name}/{path.name}"
+
+
+# The keys that name an item of a list in a message, the first one it has.
+LABELS = ("id", "clause", "section", "url")
 
 
 def _item_name(raw: Any, location: tuple) -> str:
@@ -141,7 +228,7 @@ def _item_name(raw: Any, location: tuple) -> str:
     for step in location:
         if isinstance(step, int) and isinstance(node, list) and step < len(node):
             node = node[step]
-            label = node.get("id") or node.get("clause") or node.get("section") if isinstance(node, dict) else None
+            label = next((node[key] for key in LABELS if node.get(key)), None) if isinstance(node, dict) else None
             parts.append(f"item {step + 1}" + (f" ({label!r})" if label else ""))
         elif isinstance(step, str):
             node = node.get(step) if isinstance(node, dict) else None
@@ -161,6 +248,10 @@ def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
         problem, _, fix = message.partition(" — fix: ")
         if first["type"] == "literal_error":
             problem = f"{first['input']!r} is not allowed: {problem[0].lower()}{problem[1:]}"
+        if first["type"] == "string_type" and (read_as := YAML_READS.get(type(first["input"]))):
+            written = str(first["input"]).lower() if isinstance(first["input"], bool) else first["input"]
+            problem = f"YAML reads {written} here as {read_as}, not as text"
+            fix = "write it in quotes"
         field = next((step for step in reversed(first["loc"]) if isinstance(step, str)), "")
         fix = fix or FIXES.get(field) or FIXES.get(first["type"], "correct this value")
         problem = problem.rstrip(".")
@@ -187,8 +278,10 @@ def check_signs_shared(items: list[Indicator]) -> None:
 
 
 _LOADED: dict[tuple, SiteData] = {}
-# The UK's emergency numbers (999, and 112 which reaches the same service).
-EMERGENCY_NUMBERS = {"999", "112"}
+# Entries a complete team has, besides the DSL: REQUIRE_COMPLETE=1 refuses to build without them.
+REQUIRED_KINDS = {"deputy-dsl": "Deputy DSL", "on-call": "Out-of-hours on-call"}
+# A MissingFact's field when the whole entry is missing.
+ENTRY = "the whole entry"
 
 # Each file of data/: the SiteData field it fills, its model, and for a file that is a bare
 # list, the key its list is validated under ({wrap: [...]}).
@@ -255,7 +348,7 @@ class SiteData:
         )
         site.check_references()
         site.check_pages(data_dir.parent / "docs")
-        site.check_numbers_in_policy((data_dir.parent / POLICY_AS_RECEIVED).read_text(encoding="utf-8"))
+        site.check_numbers_in_policy(_read_text(data_dir.parent / POLICY_AS_RECEIVED, "restore it from version control"))
         return site
 
     def check_pages(self, docs_dir: Path) -> None:
@@ -292,6 +385,7 @@ class SiteData:
         if len(self.team.of_kind("dsl")) != 1 or "dsl" not in self.team.by_id():
             raise DataError("data/team.yml", "members", "need exactly one member of kind dsl, with id dsl",
                             "keep the DSL's entry (id: dsl, kind: dsl)")
+        self.check_team()
         check_unique("data/links.yml", "link", [link.id for link in self.links.links])
         check_unique("data/indicators.yml", "list for clause", [lst.clause for lst in self.indicators.lists])
         items = [item for lst in self.indicators.lists for item in lst.items]
@@ -349,8 +443,30 @@ class SiteData:
             if problems := hours.coverage_problems(*lines):
                 raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
                                 "change the hours of the two lines so that exactly one is open at every minute")
-        check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route})
+        emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
+        check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route},
+                    emergency)
         check_training(self.training, self)
+
+    def check_team(self) -> None:
+        """The people staff are sent to are people: no member's number is a service's, and the DSL
+        and the deputies (the emergency strip's people) are each a different person."""
+        services = {c.phone.tel: c for c in self.contacts.contacts if c.phone}
+        for member in self.team.members:
+            if member.dial and (service := services.get(member.dial.tel)):
+                raise DataError("data/team.yml", f"member {member.id!r}",
+                                f"has the number {member.dial.display}, which is the number of {service.name} "
+                                f"(contact {service.id!r} in data/contacts.yml)", "write the person's own number")
+        strip = [self.team.by_id()["dsl"], *self.team.of_kind("deputy-dsl")]
+        for index, member in enumerate(strip):
+            for other in strip[:index]:
+                if same := _same_person(member, other):
+                    raise DataError("data/team.yml", f"member {member.id!r}",
+                                    f"has the same {same} as {other.id!r}: a deputy is another person, and the "
+                                    "emergency strip would show the same person twice",
+                                    f"write the {member.role}'s own {same}")
+        route = [step.contact for step in self.contacts.emergency_route]
+        check_unique("data/contacts.yml", "emergency_route contact", route)
 
     def check_emergency_numbers(self) -> None:
         """The emergency route starts with the emergency services, and they are 999 or 112: the
@@ -370,7 +486,9 @@ class SiteData:
     def load_once(cls, data_dir: Path) -> SiteData:
         """The data as loaded for this build: the MkDocs hooks and the macros share one load.
         A changed file (``mkdocs serve``) is read afresh."""
-        stamp = (data_dir, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir())))
+        if not data_dir.is_dir():
+            raise DataError(f"{data_dir.name}/", "the folder", "is missing", "restore it from version control")
+        stamp = (data_dir, tuple((p.name, *_changed(p)) for p in sorted(data_dir.iterdir())))
         if stamp not in _LOADED:
             _LOADED.clear()
             _LOADED[stamp] = cls.load(data_dir)
@@ -381,15 +499,29 @@ class SiteData:
         return {**self.team.by_id(), **self.contacts.by_id()}
 
     def missing_facts(self) -> list[MissingFact]:
-        """What the setting has still to supply, for the setup checklist and REQUIRE_COMPLETE."""
-        return [
+        """What the setting has still to supply, for the setup checklist and REQUIRE_COMPLETE: each
+        value still `to be supplied`, and the deputy and the on-call route if their entries are gone."""
+        missing = [
             MissingFact("data/team.yml", member.id, member.role, field)
             for member in self.team.members for field in member.missing()
         ]
+        for kind, role in REQUIRED_KINDS.items():
+            if not self.team.of_kind(kind):
+                missing.append(MissingFact("data/team.yml", kind, role, ENTRY))
+        return missing
 
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""
         return self.sections.all_clauses()[clause].page
+
+
+def _same_person(member: TeamMember, other: TeamMember) -> str | None:
+    """What two members share that only one person has ("number", "name"), or None."""
+    if member.dial and other.dial and member.dial.tel == other.dial.tel:
+        return "number"
+    if is_supplied(member.name) and is_supplied(other.name) and member.name.casefold() == other.name.casefold():
+        return "name"
+    return None
 
 
 # --- data/training.yml against the rest ------------------------------------------------------------
@@ -458,12 +590,18 @@ def check_training(training: Training, site: SiteData) -> None:
         cited(f"language example {example.instead_of!r}", example.clauses)
 
 
+# A scenario that no longer walks the graph is a mistake in either file: in the scenario, or in
+# the pathway it checks (a renamed option, an option leading elsewhere). The message names both.
+WALK_FILES = f"{TRAINING_FILE} and {PATHWAYS_FILE}"
+CHECK_BOTH = f"if the pathway in {PATHWAYS_FILE} is right, change the scenario in {TRAINING_FILE}; if not, correct the pathway"
+
+
 def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
     item = f"scenario {scenario.id!r}"
     try:
         _, reached = walk(graph, scenario.start, scenario.answers)
     except WalkError as error:
-        fail(item, error.problem, error.fix)
+        raise DataError(WALK_FILES, item, error.problem, f"{error.fix}; {CHECK_BOTH}") from None
     if reached != scenario.outcome:
-        fail(item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
-             f"set outcome: {reached} if that is right, or change the answers")
+        raise DataError(WALK_FILES, item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
+                        f"set outcome: {reached} if that is right, or change the answers; {CHECK_BOTH}")

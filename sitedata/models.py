@@ -11,29 +11,15 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, ClassVar, Literal
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-from pydantic import BeforeValidator, EmailStr, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, model_validator
 
 from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
 from .hours import Hours, LinePair
+from .phones import Phone  # noqa: F401 (re-exported)
+from .placeholders import check_not_example_address, check_not_placeholder
 
-# The policy is a UK policy: numbers are written as dialled in the UK.
-PHONE_REGION = "GB"
-REFUSED_NUMBER_TYPES = {
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium-rate",
-    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "personal-number (070)",
-    phonenumbers.PhoneNumberType.PAGER: "pager",
-}
-
-# Numbers Ofcom keeps for drama (https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbers-for-drama):
-# each connects to no one, so one in data/ is a placeholder left in by mistake. As national
-# significant numbers (without the leading 0), by prefix.
-DRAMA_RANGES = (
-    "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960",
-    "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900", "8081570",
-    "9098790", "3069990",
-)
+# An email address in data/: one that reaches someone, not an example.com address.
+Email = Annotated[EmailStr, AfterValidator(check_not_example_address)]
 
 
 # --- data/setting.yml -------------------------------------------------------------------------
@@ -69,51 +55,6 @@ class Setting(Strict):
 # --- data/contacts.yml ------------------------------------------------------------------------
 
 
-class Phone(Strict):
-    """A phone number as people read it (``display``) and as a phone dials it (``tel``).
-
-    ``tel`` is E.164 (+448000113764) for full numbers and the bare digits for UK short codes
-    (999, 101), which have no international form.
-    """
-
-    display: str
-    tel: str
-
-    @classmethod
-    def parse(cls, written: object, person: bool = False) -> Phone:
-        """Check and format a number. Premium-rate, personal-number and pager ranges are refused
-        (a safeguarding line is never one); a mobile only for a ``person`` of the setting's team."""
-        if isinstance(written, Phone):
-            return written
-        text = str(written).strip()
-        problem = f"{text!r} is not a valid UK phone number or short code"
-        fix = "write the number as dialled in the UK, e.g. \"0800 011 3764\", or a short code such as \"999\""
-        try:
-            number = phonenumbers.parse(text, PHONE_REGION)
-        except phonenumbers.NumberParseException:
-            raise ValueError(f"{problem} — fix: {fix}") from None
-        digits = text.replace(" ", "")
-        if digits.isdigit() and len(digits) <= 6 and shortnumberinfo.is_valid_short_number_for_region(number, PHONE_REGION):
-            return cls(display=digits, tel=digits)
-        if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
-            raise ValueError(f"{problem} — fix: {fix}")
-        national = phonenumbers.national_significant_number(number)
-        if any(national.startswith(prefix) for prefix in DRAMA_RANGES):
-            raise ValueError(f"{text!r} is in a range Ofcom keeps for TV and radio drama, so it reaches no one "
-                             "— fix: use the service's real number")
-        kind = phonenumbers.number_type(number)
-        if kind in REFUSED_NUMBER_TYPES:
-            raise ValueError(f"{text!r} is a {REFUSED_NUMBER_TYPES[kind]} number — fix: use the service's ordinary "
-                             "landline, freephone or short number")
-        if kind == phonenumbers.PhoneNumberType.MOBILE and not person:
-            raise ValueError(f"{text!r} is a mobile number — fix: use the service's landline or freephone number "
-                             "(a mobile is allowed only for a person in data/team.yml)")
-        return cls(
-            display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
-            tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-        )
-
-
 class Source(Strict):
     """Where a fact that is not in the policy comes from, and when someone last checked it."""
 
@@ -121,6 +62,10 @@ class Source(Strict):
     checked_on: CheckedOn
     note: Text
 
+
+# The longest name a contact with a number may be called by (its short_name, else its name):
+# the call buttons and the A6 pocket card print it (80 characters still fit the fullest card).
+CALLED_LENGTH = 60
 
 ContactGroup = Literal["emergency", "setting", "group", "police", "advice", "local-authority"]
 
@@ -133,7 +78,7 @@ class Contact(Strict):
     role: str | None = None
     use_when: Text
     phone: Annotated[Phone | None, BeforeValidator(lambda v: None if v is None else Phone.parse(v))] = None
-    email: EmailStr | None = None
+    email: Email | None = None
     link: Id | None = None  # an id in data/links.yml: web addresses live there
     hours: Hours | None = None
     clauses: list[ClauseRef] = []
@@ -150,6 +95,12 @@ class Contact(Strict):
             raise ValueError(
                 "has no phone, email or link, and no role — fix: add how to reach it, "
                 "or a role if it is a person found in the setting"
+            )
+        called = self.short_name or self.name
+        if self.phone and len(called) > CALLED_LENGTH:
+            raise ValueError(
+                f"is called {called!r} on its call buttons and on the pocket card, {len(called)} characters — fix: "
+                f"add a short_name of {CALLED_LENGTH} characters or fewer, e.g. short_name: NSPCC Helpline"
             )
         if self.hours and not self.phone:
             raise ValueError("has hours: but no phone — fix: add the number that answers in those hours, or remove hours:")
@@ -184,6 +135,8 @@ def _supplied(parse_value):
             return value
         if value is None or (isinstance(value, str) and not value.strip()):
             raise ValueError(f"is empty — fix: write the value, or `{NOT_SUPPLIED}` until the setting supplies it")
+        if isinstance(value, str):
+            check_not_placeholder(value)
         return parse_value(value)
 
     return BeforeValidator(check)
@@ -202,7 +155,7 @@ MemberKind = Literal[
 class SuppliedBy(Strict):
     """Who in the setting supplied a member's values, and when: the source of a setting's fact."""
 
-    by: Text
+    by: Annotated[Text, AfterValidator(check_not_placeholder)]
     on: datetime.date
 
 
@@ -218,7 +171,7 @@ class TeamMember(Strict):
     name_in_policy: bool = False
     short_name: str | None = None  # as the policy's text calls the person ("Kerry")
     phone: Annotated[Phone | NotSupplied, _supplied(lambda v: Phone.parse(v, person=True))]
-    email: Annotated[EmailStr | NotSupplied, _supplied(str)]
+    email: Annotated[EmailStr | NotSupplied, _supplied(lambda v: check_not_example_address(str(v)))]
     where: Annotated[Text | NotSupplied, _supplied(str)]
     hours: Annotated[Text | NotSupplied | None, _supplied(str)] = None
     supplied: SuppliedBy | None = None
@@ -243,12 +196,21 @@ class TeamMember(Strict):
         return value is not None and is_supplied(value)
 
     def missing(self) -> list[str]:
-        """The fields the setting has still to supply."""
-        return [f for f in self.SETTING_FIELDS if getattr(self, f) == NOT_SUPPLIED]
+        """The fields the setting has still to supply (the on-call route's hours even where the
+        field is left out: staff need to know when it answers)."""
+        return [f for f in self.SETTING_FIELDS
+                if getattr(self, f) == NOT_SUPPLIED or (f == "hours" and self.kind == "on-call" and self.hours is None)]
 
     @property
     def dial(self) -> Phone | None:
         return self.phone if isinstance(self.phone, Phone) else None
+
+    @property
+    def called(self) -> str:
+        """How a sentence names the member: the short name ("Kerry"), else the name, else the role."""
+        if self.short_name:
+            return self.short_name
+        return self.name if is_supplied(self.name) else f"the {self.role}"
 
     @property
     def label(self) -> str:

@@ -156,10 +156,20 @@ class WalkError(Exception):
         super().__init__(f"{problem}. Fix: {fix}")
 
 
+# Curly and straight quotes are the same answer: an editor may type either (I’m, I'm).
+SAME_QUOTES = str.maketrans({"‘": "'", "’": "'",
+                             "“": '"', "”": '"'})
+
+
+def same_label(label: str) -> str:
+    """An option label as a typed answer is matched against it: quotes straightened, spaces collapsed."""
+    return " ".join(label.translate(SAME_QUOTES).split())
+
+
 def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[tuple[str, str]], str]:
     """Follow ``answers`` (option labels) from a start, as a reader of the navigator would.
-    Returns each (question, answer) on the way and the outcome reached; an answer that the graph
-    does not offer there is a WalkError."""
+    Returns each (question, answer) on the way, the answer as the option's own label, and the
+    outcome reached; an answer that the graph does not offer there is a WalkError."""
     starts = {start.id: start for start in graph.starts}
     if start_id not in starts:
         raise WalkError(f"starts at {start_id!r}, which is not a start in data/pathways.yml",
@@ -171,11 +181,13 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
             raise WalkError(f"answer {number} ({label!r}) comes after the answers have reached outcome {node.id!r}",
                  "remove the answers after it")
         labels = [option.label for option in node.options]
-        if label not in labels:
+        matching = [same_label(option) for option in labels]
+        if same_label(label) not in matching:
             raise WalkError(f"answer {number} ({label!r}) is not an option of question {node.id!r}",
                  f"use one of the labels exactly as in data/pathways.yml: {'; '.join(labels)}")
-        steps.append((node.text, label))
-        node = nodes[node.options[labels.index(label)].next]
+        chosen = matching.index(same_label(label))
+        steps.append((node.text, labels[chosen]))
+        node = nodes[node.options[chosen].next]
     if not isinstance(node, Outcome):
         labels = "; ".join(option.label for option in node.options)
         raise WalkError(f"the answers stop at question {node.id!r} before reaching an outcome",
@@ -183,9 +195,11 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
     return steps, node.id
 
 
-def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str]) -> None:
+def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str],
+                emergency: set[str]) -> None:
     """Stop the build on any flaw a reader could fall into. ``route`` is the emergency route's
-    contacts: every outcome must send the reader to the DSL or the emergency services."""
+    contacts: every outcome must send the reader to the DSL or the emergency services.
+    ``emergency``: the emergency services' contacts, which an emergency outcome calls first."""
     nodes: dict[str, Question | Outcome] = {}
     for node in [*graph.questions, *graph.outcomes]:
         if node.id in nodes:
@@ -221,6 +235,11 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
         for related in outcome.related:
             if not isinstance(nodes.get(related), Outcome):
                 fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
+        first_call = outcome.steps[0].contacts[:1]
+        if outcome.emergency and not (first_call and first_call[0] in emergency):
+            fail(f"outcome {outcome.id!r}, step 1", "is the first step of an emergency outcome, but does not call the "
+                 "emergency services (999) first", f"make {' or '.join(sorted(emergency))} the first contact of the "
+                 "outcome's first step")
         if not any(route & set(step.contacts) for step in outcome.steps):
             fail(f"outcome {outcome.id!r}", "sends the reader to neither the DSL nor the emergency services",
                  f"add a step with one of these contacts: {', '.join(sorted(route))}")

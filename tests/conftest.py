@@ -58,9 +58,9 @@ class BuiltSite:
         return self.path / url_path / "index.html" if url_path.endswith("/") or not url_path else self.path / url_path
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run the real strict MkDocs build of ``project`` into ``out``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """Run the real strict MkDocs build of ``project`` into ``out`` (with ``env_vars`` set)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -99,10 +99,14 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-def failed_build_output(project: Path, tmp_path: Path) -> str:
-    result = build_site(project, tmp_path / "out")
+def failed_build_output(project: Path, tmp_path: Path, **env_vars: str) -> str:
+    """The output of a build that must be refused as every mistake is: exit code 1, and a message
+    without a Python traceback (unless MKDOCS_DEBUG asks for one)."""
+    result = build_site(project, tmp_path / "out", **env_vars)
     output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build succeeded:\n{output}"
+    assert result.returncode == 1, f"the build exited with {result.returncode}, not 1:\n{output}"
+    if "MKDOCS_DEBUG" not in env_vars:
+        assert "Traceback" not in output, output
     return output
 
 
@@ -232,17 +236,18 @@ SITE_PATH = urlsplit(os.environ.get("SITE_URL", "")).path.rstrip("/") + "/"
 
 
 @contextlib.contextmanager
-def serve_site(site: Path, headers: dict[str, str] | None = None):
-    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address."""
+def serve_site(site: Path, headers: dict[str, str] | None = None, first_script: str | None = None):
+    """Serve the build ``site`` at SITE_PATH on 127.0.0.1; yields its address. ``first_script``:
+    see tools.local_server.serve."""
     if SITE_PATH == "/":
-        with serve(site, headers) as url:
+        with serve(site, headers, first_script=first_script) as url:
             yield url
         return
     with tempfile.TemporaryDirectory() as root:
         served = Path(root) / SITE_PATH.strip("/")
         served.parent.mkdir(parents=True, exist_ok=True)
         served.symlink_to(site.resolve(), target_is_directory=True)
-        with serve(Path(root), headers) as url:
+        with serve(Path(root), headers, first_script=first_script) as url:
             yield url + SITE_PATH.lstrip("/")
 
 

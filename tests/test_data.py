@@ -3,6 +3,7 @@ with a message naming the file, the item, the problem and the fix."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -81,12 +82,239 @@ def hours_of(data: dict, contact_id: str) -> dict:
     return contact(data, contact_id)["hours"]
 
 
-def supply(**values):
-    """Values a setting supplies for the DSL, with the source every supplied value needs."""
-    return lambda d: member(d, "dsl").update(supplied={"by": "Kerry O'Brien, DSL", "on": "2026-12-01"}, **values)
+def supply(member_id: str = "dsl", **values):
+    """Values a setting supplies for a member, with the source every supplied value needs."""
+    return lambda d: member(d, member_id).update(supplied={"by": "Kerry O'Brien, DSL", "on": "2026-12-01"}, **values)
+
+
+def supply_both(dsl: dict, deputy: dict):
+    """Values for the DSL and the deputy at once."""
+    return lambda d: (supply(**dsl)(d), supply("deputy-dsl", **deputy)(d))
+
+
+def report_entry(data: dict, url: str) -> dict:
+    return next(entry for entry in data["links"] if entry["url"] == url)
+
+
+def edit_json(change):
+    """A mutation of data/link-report.json, as the link check would write it."""
+
+    def mutate(path: Path) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+    return mutate
+
+
+def replace_with_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def replace_with_broken_link(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(path.with_name("no-such-file.yml"))
+
+
+def without_first_step(outcome_id: str):
+    return lambda d: next(o for o in d["outcomes"] if o["id"] == outcome_id)["steps"].pop(0)
+
+
+def renamed_option(question_id: str, old: str, new: str):
+    def change(data: dict) -> None:
+        question = next(q for q in data["questions"] if q["id"] == question_id)
+        next(o for o in question["options"] if o["label"] == old).update(label=new)
+
+    return change
+
+
+# A redirect as a hostile server could send it: the link check writes where it led.
+HOSTILE_REDIRECT = "https://www.gov.uk/x) <script>window.__pwned=1</script>"
+KCSIE = "https://www.gov.uk/government/publications/keeping-children-safe-in-education--2"
+NSPCC = "0808 800 5000"
 
 # (file, mutation, substrings the message must contain besides the file and "Fix:")
 BAD_DATA = [
+    # --- phone numbers are what they look like ---
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(phone="01905 822OOO")),
+        ["'dsl'", "the letter 'O' at character 10", "type the digit 0, not the letter O"],
+        id="letter-o-for-zero",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="0808 800 SOS1")),
+        ["'nspcc-helpline'", "the letter 'S' at character 10", "never read as the keypad's digits"],
+        id="keypad-letters",
+    ),
+    pytest.param(
+        "data/contacts.yml",
+        edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="\uff10\uff18\uff10\uff18 800 5000")),
+        ["'nspcc-helpline'", "FULLWIDTH DIGIT ZERO, U+FF10) at character 1", "digits 0 to 9"],
+        id="fullwidth-digits",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="0808 \u0668\u0660\u0660 5000")),
+        ["'nspcc-helpline'", "ARABIC-INDIC DIGIT EIGHT, U+0668) at character 6", "digits 0 to 9"],
+        id="arabic-indic-digits",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="\u202e0808 800 5000")),
+        ["'nspcc-helpline'", "<U+202E>0808 800 5000", "RIGHT-TO-LEFT OVERRIDE (U+202E) at character 1", "retype"],
+        id="right-to-left-override-in-a-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(phone="0808\u200b800 5000")),
+        ["'nspcc-helpline'", "ZERO WIDTH SPACE (U+200B) at character 5"],
+        id="zero-width-space-in-a-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(name="NSPCC \u202eenilpleH")),
+        ["'nspcc-helpline'", "field 'name'", "RIGHT-TO-LEFT OVERRIDE (U+202E) at character 7", "another order"],
+        id="right-to-left-override-in-text",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "nspcc-helpline").update(short_name="\u200b\u200b")),
+        ["'nspcc-helpline'", "field 'short_name'", "only invisible characters"],
+        id="zero-width-only-text",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="18001 999")),
+        ["'police-non-emergency'", "relays to 999", "18000"],
+        id="text-relay-to-999",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="118 118")),
+        ["'police-non-emergency'", "directory-enquiries"],
+        id="directory-enquiries",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "prevent-advice-line").update(phone="01234 567890")),
+        ["'prevent-advice-line'", "01234 567890", "made-up number"],
+        id="made-up-number",
+    ),
+    # --- the team: people, each their own ---
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(phone="999")),
+        ["'dsl'", "'999' is the emergency number, not a person's own number"],
+        id="dsl-number-is-999",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(phone="101")),
+        ["'dsl'", "'101' is a short code"],
+        id="dsl-number-is-101",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(phone=NSPCC)),
+        ["member 'dsl'", NSPCC, "contact 'nspcc-helpline' in data/contacts.yml", "own number"],
+        id="dsl-number-is-a-services",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Sam Patel", phone="116 123")),
+        ["'deputy-dsl'", "'116 123' is a short code"],
+        id="deputy-is-the-samaritans",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Kerry O'Brien")),
+        ["member 'deputy-dsl'", "same name as 'dsl'", "Deputy DSL's own name"],
+        id="deputy-is-the-dsl",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply_both({"phone": "01905 960101"}, {"name": "Sam Patel", "phone": "01905 960101"})),
+        ["member 'deputy-dsl'", "same number as 'dsl'", "the emergency strip would show the same person twice"],
+        id="deputy-has-the-dsls-number",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: d["emergency_route"].append({"contact": "dsl", "label": "Tell the DSL"})),
+        ["emergency_route contact 'dsl'", "more than once"],
+        id="emergency-strip-names-someone-twice",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply("deputy-dsl", name="TBC")),
+        ["'deputy-dsl'", "'TBC' is a placeholder", "to be supplied"],
+        id="placeholder-tbc",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Sam Patel", where="Room xxx")),
+        ["'deputy-dsl'", "field 'where'", "placeholder ('xxx')"],
+        id="placeholder-xxx",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply("head-of-service", name="To be confirmed")),
+        ["'head-of-service'", "placeholder ('To be confirmed')"],
+        id="placeholder-to-be-confirmed",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(supply(email="dsl@example.com")),
+        ["'dsl'", "field 'email'", "'dsl@example.com' is an example address"],
+        id="placeholder-example-email",
+    ),
+    pytest.param(
+        "data/team.yml", edit_yaml(lambda d: supply(phone="01905 960101")(d) or member(d, "dsl")["supplied"].update(by="TBA")),
+        ["'dsl'", "field 'by'", "placeholder ('TBA')"],
+        id="placeholder-supplied-by",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(name="Worcestershire Police " * 4)),
+        ["'police-non-emergency'", "pocket card, 87 characters", "short_name of 60 characters or fewer"],
+        id="helpline-name-too-long-for-the-pocket-card",
+    ),
+    # --- the point of each page ---
+    pytest.param(
+        "data/pathways.yml", edit_yaml(without_first_step("immediate-danger")),
+        ["outcome 'immediate-danger', step 1", "emergency outcome", "does not call the emergency services (999) first"],
+        id="emergency-outcome-without-999-first",
+    ),
+    pytest.param(
+        "data/contacts.yml", edit_yaml(lambda d: hours_of(d, "worcestershire-emergency-duty-team").update(open=[])),
+        ["'worcestershire-emergency-duty-team'", "no opening times", "always closed", "open: always"],
+        id="hours-never-open",
+    ),
+    # --- YAML that reads as written ---
+    pytest.param(
+        "data/team.yml", replace_text(KERRY_NAME, KERRY_NAME + "\x00"),
+        [f"line {line_of('data/team.yml', KERRY_NAME)}, character {len(KERRY_NAME) + 1}", "a NUL byte (U+0000)", "delete it"],
+        id="nul-byte",
+    ),
+    pytest.param(
+        "data/team.yml", replace_text(KERRY_NAME, '    name: !!python/object/apply:os.system ["true"]'),
+        [f"line {line_of('data/team.yml', KERRY_NAME)}", "the YAML tag !!python/object/apply:os.system", "remove the tag"],
+        id="python-tag",
+    ),
+    pytest.param(
+        "data/team.yml", lambda path: path.write_text(path.read_text(encoding="utf-8") + "---\nmembers: []\n", encoding="utf-8"),
+        [f"line {len((ROOT / 'data/team.yml').read_text(encoding='utf-8').splitlines()) + 1}", "a second YAML document"],
+        id="second-document",
+    ),
+    pytest.param(
+        "data/contacts.yml", replace_text('use_when: "To contact the police when it is not an emergency."', "use_when: true"),
+        ["'police-non-emergency'", "use_when", "YAML reads true here as a yes/no value, not as text", "in quotes"],
+        id="true-where-text-is-expected",
+    ),
+    # --- the file where the mistake is ---
+    pytest.param("data/team.yml", replace_with_folder, ["the file", "is a folder, not a file"], id="data-file-is-a-folder"),
+    pytest.param(
+        "data/team.yml", replace_with_broken_link, ["is a link to", "no-such-file.yml", "which does not exist"],
+        id="data-file-is-a-broken-link",
+    ),
+    pytest.param(
+        "data/pathways.yml",
+        edit_yaml(renamed_option("in-danger", "No", "Not right now")),
+        ["data/training.yml", "answer 1 ('No') is not an option of question 'in-danger'", "if the pathway in data/pathways.yml"],
+        id="pathway-option-renamed-under-a-scenario",
+    ),
+    # --- the link check's report: what a remote server said is data, checked like the rest ---
+    pytest.param(
+        "data/link-report.json", edit_json(lambda d: report_entry(d, KCSIE).update(classification="redirected",
+                                                                                   final_url=HOSTILE_REDIRECT)),
+        ["field 'final_url'", "has a space at character 22", "not part of a web address"],
+        id="report-redirect-with-markup",
+    ),
+    pytest.param(
+        "data/link-report.json", edit_json(lambda d: report_entry(d, KCSIE).update(url="javascript:alert(1)")),
+        ["field 'url'", "'javascript:alert(1)'", "scheme", "https addresses only"],
+        id="report-address-not-https",
+    ),
     pytest.param(
         "data/team.yml", replace_text(KERRY, "  " + KERRY),
         [f"line {line_of('data/team.yml', KERRY)}", "not valid YAML"],
@@ -204,7 +432,7 @@ BAD_DATA = [
     ),
     pytest.param(
         "data/links.yml", edit_yaml(lambda d: link(d, "nwg-network").update(url="nwgnetwork org")),
-        ["'nwg-network'", "url", "valid URL"],
+        ["'nwg-network'", "url", "'nwgnetwork org' has a space at character 11", "not part of a web address"],
         id="invalid-link-url",
     ),
     pytest.param(
@@ -230,7 +458,7 @@ BAD_DATA = [
         id="member-value-empty-not-marked",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 000000")),
+        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 960101")),
         ["'dsl'", "phone from the setting but no supplied:", "by:", "on:"],
         id="setting-number-without-source",
     ),
@@ -404,3 +632,35 @@ def test_page_citing_unknown_clause_fails_the_build(tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + '\nSee {{ clause_link("14.2") }}.\n', encoding="utf-8")
     output = failed_build_output(project, tmp_path)
     assert "policy/11-concerns.md" in output and "14.2" in output, output
+
+
+def test_a_page_macro_mistake_names_the_page_and_its_line(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "policy" / "11-concerns.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\nCall {{ contcat("police-non-emergency") }}.\n', encoding="utf-8")
+    output = failed_build_output(project, tmp_path)
+    line = len(text.splitlines()) + 2
+    assert f"docs/policy/11-concerns.md: line {line}: UndefinedError: 'contcat' is undefined. Fix:" in output, output
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("script: [now]", "docs/contacts.md: front matter key 'script': is not a key this site reads. Fix:"),
+        ("scripts: [now", "docs/contacts.md: line 4, column 1: is not valid YAML"),
+    ],
+    ids=["misspelt-key", "does-not-parse"],
+)
+def test_front_matter_that_does_not_read_stops_the_build(tmp_path, front_matter, expected):
+    project = copy_project(tmp_path)
+    replace_text("scripts: [now]", front_matter)(project / "docs" / "contacts.md")
+    assert expected in failed_build_output(project, tmp_path)
+
+
+def test_a_data_file_that_is_a_folder_stops_the_build_in_one_line_and_debug_shows_why(tmp_path):
+    project = copy_project(tmp_path)
+    replace_with_folder(project / "data" / "team.yml")
+    output = failed_build_output(project, tmp_path)
+    assert "data/team.yml: the file: is a folder, not a file. Fix:" in output
+    assert "Traceback" in failed_build_output(project, tmp_path, MKDOCS_DEBUG="1")

@@ -269,6 +269,26 @@ def test_each_answer_is_sorted_by_the_rules(result, warnings, info, classificati
 # --- what is checked ----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "led_to",
+    ["https://www.gov.uk/x) <script>window.__pwned=1</script>", "javascript:alert(1)", "http://www.gov.uk/plain",
+     "https://www.gov.uk/\u202etxt.exe"],
+)
+def test_where_a_redirect_leads_is_kept_only_if_it_is_an_https_address(led_to):
+    """A remote server decides where its redirect leads: the report keeps no markup from it."""
+    row = {"result": "200 OK", "url": led_to, "warningstring": f"Redirected to `{led_to}'.",
+           "infostring": ""}
+    result = linkcheck.outcome("https://www.gov.uk/kcsie", linkcheck.Target(ids=["kcsie-2024"]), row,
+                               linkcheck.Verdict("redirected"), 1)
+    assert result.classification == "redirected" and result.final_url is None
+
+
+def test_a_servers_answer_is_kept_as_one_line_of_text():
+    row = {"result": "404 Not\nFound \u202e<b>x</b>\x00", "url": "https://www.gov.uk/kcsie", "warningstring": ""}
+    result = linkcheck.outcome("https://www.gov.uk/kcsie", linkcheck.Target(), row, linkcheck.Verdict("broken"), 1)
+    assert result.result == "404 Not Found <b>x</b>"  # shown escaped on the page, like every text
+
+
 def test_the_registry_and_the_sites_outside_links_are_checked_once_each(tmp_path):
     links = registry(tmp_path, {"kcsie": "https://www.gov.uk/kcsie"})
     site = tmp_path / "site"

@@ -40,7 +40,7 @@ def test_phone_numbers_are_stored_for_dialling_and_shown_for_reading(written, di
     assert Phone.parse(written) == Phone(display=display, tel=tel)
 
 
-@pytest.mark.parametrize("written", ["0800 011", "12345", "phone the DSL", "+1 202 555 0100 x"])
+@pytest.mark.parametrize("written", ["0800 011", "12345", "+1 202 555 0100"])
 def test_invalid_phone_numbers_are_refused(written):
     with pytest.raises(ValueError, match="not a valid UK phone number"):
         Phone.parse(written)

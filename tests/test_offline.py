@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import struct
 import time
 import zipfile
+import zlib
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
-from conftest import VIEWPORTS, build_site, copy_project, search, serve
+from bs4 import BeautifulSoup
+from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, build_site, copy_project, search, serve
 from playwright.sync_api import expect
 
 from sitedata import addresses
@@ -45,13 +49,90 @@ def visit_once_online(context, url: str):
 
 # --- the app: the manifest (the precache: tests/test_first_visit.py) -------------------------
 
+# The manifest's display modes that make an app of the site (the browsers' installability criteria).
+APP_DISPLAY_MODES = {"standalone", "fullscreen", "minimal-ui", "window-controls-overlay"}
 
-def test_manifest_names_the_app_and_its_icons_exist(built_site):
+
+def png_facts(path: Path) -> tuple[int, int, bool]:
+    """A PNG's width, height, and whether its top-left pixel is opaque (the first pixel of the
+    first row reads the same whatever the row's filter)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    idat = b"".join(data[at + 8:at + 8 + struct.unpack(">I", data[at:at + 4])[0]]
+                    for at in [m.start() - 4 for m in re.finditer(b"IDAT", data)])
+    first = zlib.decompressobj().decompress(idat, 16)
+    opaque = colour == 2 or (colour == 6 and depth == 8 and first[4] == 255)
+    return width, height, opaque
+
+
+def test_the_manifest_meets_the_installability_criteria(built_site):
     manifest = json.loads((built_site.path / addresses.MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["name"].startswith("Child Exploitation Policy")
-    assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    root = "https://example.org/site/"  # any address: the manifest's addresses are relative
+    start = urljoin(root, manifest["start_url"])
+    assert manifest["name"].startswith("Child Exploitation Policy") and manifest["short_name"]
+    assert urljoin(start, manifest["id"]) == start == root
+    assert start.startswith(urljoin(root, manifest["scope"]))
+    assert manifest["display"] in APP_DISPLAY_MODES
+    assert not manifest.get("prefer_related_applications")
+    sizes = {}
     for icon in manifest["icons"]:
         assert (built_site.path / icon["src"]).is_file(), icon["src"]
+        if icon["type"] == "image/png":
+            width, height, opaque = png_facts(built_site.path / icon["src"])
+            assert icon["sizes"] == f"{width}x{height}", icon
+            sizes.setdefault(icon.get("purpose", "any"), []).append((width, opaque))
+    assert {192, 512} <= {width for width, _ in sizes["any"]}
+    # A maskable icon fills its square to the edges (a phone cuts its own shape out of it).
+    assert sizes["maskable"] and all(width >= 512 and opaque for width, opaque in sizes["maskable"]), sizes
+
+
+def test_chromium_finds_the_site_installable(browser, site_url):
+    """Chromium's own check, on the served home page: the manifest parses and nothing stops it
+    being installed but the test's private window (Chromium installs no app from one)."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(site_url, wait_until="load")
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getAppManifest")["errors"] == []
+        errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        assert [error["errorId"] for error in errors] == ["in-incognito"], errors
+    finally:
+        context.close()
+
+
+# The rules that hide the hint once the site runs as an installed app, as the page's CSSOM holds
+# them (no driver can put a tab into an app's display mode).
+HINT_HIDING_RULES = """() => [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
+    .filter(rule => rule instanceof CSSMediaRule && /display-mode: *standalone/.test(rule.conditionText))
+    .flatMap(rule => [...rule.cssRules].map(inner => inner.cssText))"""
+
+
+def test_the_home_page_hints_at_the_home_screen_until_it_runs_from_there(browser, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        hint = page.locator(".install-hint")
+        expect(hint).to_be_visible()
+        expect(hint.locator("a")).to_have_attribute("href", "about/#keep-this-on-your-phone")
+        assert page.evaluate("matchMedia('(display-mode: browser)').matches")
+        assert ".install-hint { display: none; }" in page.evaluate(HINT_HIDING_RULES)
+    finally:
+        context.close()
+
+
+def test_about_and_downloads_say_how_to_keep_the_site_on_a_phone(built_site):
+    for path in ["about/", "downloads/"]:
+        section = BeautifulSoup(built_site.page(path).read_text(encoding="utf-8"), "html.parser").find(id="keep-this-on-your-phone")
+        assert section is not None, path
+        words = " ".join(section.find_next("p").find_all_next(string=True, limit=60))
+        for needed in ["Add to Home Screen", "Install app", "seven days", "without signal"]:
+            assert needed in " ".join(words.split()), (path, needed)
+        zip_link = section.find_next("a", href=re.compile(re.escape(addresses.OFFLINE_ZIP) + "$"))
+        assert zip_link is not None and urljoin(f"https://x/{path}", zip_link["href"]) == \
+            f"https://x/{addresses.download(addresses.OFFLINE_ZIP)}", path
 
 
 # --- offline in the browser --------------------------------------------------------------------
@@ -225,6 +306,7 @@ def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):
 
 def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browser, offline_copy):
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
@@ -254,4 +336,36 @@ def test_offline_copy_navigates_searches_and_runs_the_navigator_from_disk(browse
 
     assert all(url.startswith(("file:", "data:")) for url in requests), [u for u in requests if not u.startswith("file:")]
     assert not errors
+    # All of it under the copy's own Content Security Policy (macros/csp.py), search's frame too.
+    assert page.evaluate("window.__violations") == []
+    context.close()
+
+
+# Script injected into a page of the copy, as a data file or a tool's output once managed to:
+# an image that runs its onerror, an inline script, and a javascript: link.
+INJECTED = ('<img src="no-such-image.png" onerror="window.__pwned=\'onerror\'">'
+            "<script>window.__pwned='script'</script>"
+            '<a id="injected-link" href="javascript:window.__pwned=\'link\'">tap</a>')
+
+
+def test_offline_copy_refuses_script_injected_into_a_page_opened_from_disk(browser, offline_copy, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(offline_copy, copy)
+    contacts = copy / "contacts.html"
+    html = contacts.read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src file:' in html
+    contacts.write_text(html.replace("<h1", INJECTED + "<h1", 1), encoding="utf-8")
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.goto(contacts.as_uri())
+    expect(page.locator("h1")).to_have_text("Contacts")
+    page.click("#injected-link")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    violations = page.evaluate("window.__violations")
+    assert any(v.startswith("script-src-attr") for v in violations), violations  # the handler
+    assert sum(v.startswith("script-src-elem") for v in violations) >= 2, violations  # the script and the link
+    # The page's own scripts still ran: the "who to call now" panel worked out the time.
+    expect(page.locator("[data-now-panel].now-panel--live").first).to_be_attached()
     context.close()

@@ -12,12 +12,13 @@ import sys
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, VIEWPORTS, copy_project
+from conftest import BUILD_DATE, VIEWPORTS, copy_data, copy_project
 from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
                      christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
 
 from sitedata import hours
+from sitedata.load import SiteData
 from sitedata.models import NOT_SUPPLIED
 from tools.local_server import serve
 from tools.pdf import POCKET_CARD_OVERFLOWS
@@ -65,7 +66,7 @@ def complete_team(project) -> None:
             if member.get(field) == NOT_SUPPLIED:
                 member[field] = f"Fixture {field} {number}"
         member["phone"] = f"01905 9601{number:02d}"  # fixture numbers: this build is never published
-        member["email"] = f"member{number}@example.org"
+        member["email"] = f"member{number}@bankside-fixture.org.uk"  # not an example.org address, which is refused
         member["supplied"] = {"by": "Test fixture", "on": BUILD_DATE.isoformat()}
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
@@ -74,6 +75,19 @@ def strict_build(project, tmp_path, site_url: str = ""):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REQUIRE_COMPLETE": "1", "SITE_URL": site_url}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_complete_team_has_a_deputy_and_an_on_call_route_with_its_hours(tmp_path):
+    """A deleted entry is missing too: REQUIRE_COMPLETE=1 refuses it, and the checklist lists it."""
+    data = copy_data(tmp_path)
+    team = data / "team.yml"
+    raw = yaml.safe_load(team.read_text(encoding="utf-8"))
+    raw["members"] = [m for m in raw["members"] if m["kind"] != "deputy-dsl"]
+    next(m for m in raw["members"] if m["kind"] == "on-call").pop("hours")
+    team.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    missing = [str(fact) for fact in SiteData.load(data).missing_facts()]
+    assert "data/team.yml: deputy-dsl (Deputy DSL): the whole entry" in missing
+    assert "data/team.yml: on-call (Out-of-hours on-call (the setting's own)): hours" in missing
 
 
 def test_the_strict_build_refuses_missing_values_and_lists_them(tmp_path):

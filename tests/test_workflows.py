@@ -140,8 +140,10 @@ def test_the_dependency_updates_match_githubs_schema_and_cover_every_lock(tmp_pa
     checked = subprocess.run([str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.dependabot", str(config)],
                              capture_output=True, text=True, timeout=60)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    ecosystems = {update["package-ecosystem"]: update["directory"] for update in yaml.safe_load(config.read_text())["updates"]}
-    assert ecosystems == {"uv": "/", "npm": "/scripts/lighthouse", "github-actions": "/"}
+    covered = {(update["package-ecosystem"], folder) for update in yaml.safe_load(config.read_text())["updates"]
+               for folder in update.get("directories", [update.get("directory")])}
+    npm_locks = {("npm", f"/{lock.parent.relative_to(ROOT).as_posix()}") for lock in ROOT.glob("scripts/*/package-lock.json")}
+    assert len(npm_locks) == 2 and covered == {("uv", "/"), ("github-actions", "/")} | npm_locks
     # The schema check can fail: a misspelt key is refused.
     broken = tmp_path / "dependabot.yml"
     broken.write_text(config.read_text().replace("schedule:", "shedule:", 1))

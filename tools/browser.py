@@ -14,4 +14,4 @@ CHROMIUM_ARGS = [
 # For printing: any host name other than the local server's fails at once, a second guard
 # behind the request filter.
 LOOPBACK_ONLY = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-MISSING = f"{CHROMIUM} is missing. Fix: run `make browser` (Debian's chromium package)"
+MISSING = f"{CHROMIUM} is missing. Fix: run `make browser` (scripts/install-browsers)"

@@ -56,7 +56,7 @@ from urllib.parse import urlsplit
 
 from sitedata import DATA_DIR
 from sitedata.errors import DataError
-from sitedata.linkreport import LinkReport, LinkResult
+from sitedata.linkreport import LinkReport, LinkResult, answer_text, web_address_or_none
 from sitedata.load import load_file
 # linkchecker from the same virtual environment as this Python (a test dependency in uv.lock).
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
@@ -254,9 +254,10 @@ def outcome(url: str, target: Target, row: dict[str, str], verdict: Verdict, att
     warnings = row.get("warningstring", "")
     return LinkResult(
         url=url, ids=target.ids, pages=target.pages, classification=verdict.classification,
-        status_code=http_status(row["result"]), result=row["result"],
-        # linkchecker's "url" column is where it ended up after following the redirects.
-        final_url=row["url"] if REDIRECT_WARNING in warnings else None,
+        status_code=http_status(row["result"]), result=answer_text(row["result"]),
+        # linkchecker's "url" column is where it ended up after following the redirects: whatever
+        # the remote server said, so kept only if it is an https address and nothing else.
+        final_url=web_address_or_none(row["url"]) if REDIRECT_WARNING in warnings else None,
         attempts=attempt, checked_at=now(),
     )
 

@@ -32,10 +32,14 @@ def build_offline_copy(site_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as temp:
         copy = Path(temp) / "child-exploitation-policy"
         env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
+        built = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
-            cwd=PROJECT_ROOT, env=env, check=True,
+            cwd=PROJECT_ROOT, env=env,
         )
+        if built.returncode != 0:
+            # MkDocs has printed the mistake: say which build it was, without a traceback.
+            raise SystemExit("tools/offline_copy.py: the build of the copy opened from disk stopped (see above). "
+                             "Fix: correct what the message above names, then build again")
         for pdf in downloads.glob("*.pdf"):
             (copy / DOWNLOADS).mkdir(exist_ok=True)
             shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
