@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from test_print import SCREEN_WORDS
+from test_print import SCREEN_WORDS, headings_of, stranded
 
 from macros import print_pages
 from sitedata import addresses
@@ -199,14 +199,9 @@ def test_the_policy_pdf_gives_each_contact_once_in_one_table_and_draws_the_flowc
 
 def test_no_page_of_the_policy_pdf_ends_with_a_heading(built_site):
     """A heading is printed with what follows it (site.css): none is the last line of a page."""
-    headings = {" ".join(h.get_text().split()) for page in built_site.pages()
-                for h in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article :is(h1, h2, h3, h4)")}
+    headings = set().union(*(headings_of(page.read_text(encoding="utf-8")) for page in built_site.pages()))
     assert {"What you do now", "What happens next"} <= headings
-    with pdfplumber.open(built_site.path / POLICY) as pdf:
-        for number, page in enumerate(pdf.pages[:-1], start=1):
-            body = page.crop((0, TOP_MARGIN - 2, page.width, page.height - BOTTOM_MARGIN))
-            lines = (body.extract_text() or "").splitlines()
-            assert not lines or " ".join(lines[-1].split()) not in headings, f"page {number} ends with {lines[-1]!r}"
+    assert stranded(built_site.path / POLICY, headings) == []
 
 
 # --- the pocket card --------------------------------------------------------------------------

@@ -3,10 +3,14 @@ drops what only a screen can use: no buttons to tap, no "select" or "click", no 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 
+import engines
+import pdfplumber
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -142,3 +146,69 @@ def test_a_navigator_screen_prints_without_its_controls_naming_its_own_page(brow
     assert not visible(page, f"{SCREEN_CONTROLS}, .navigator__back, .navigator__links")
     assert f"what-to-do/{outcome.id}/" in page.locator(".print-address").inner_text()
     context.close()
+
+
+# --- headings, in every engine that prints ---------------------------------------------------
+
+# The pages whose headings are followed by blocks kept whole: steps, contact cards, clauses.
+PRINTED_IN_EVERY_ENGINE = ["what-to-do/disclosure-trafficking/", "contacts/", "policy/11-concerns/"]
+# What a page of paper has below its text: the page margin (site.css, @page) and a little more.
+FOOTER_ROOM = 16 * 72 / 25.4
+
+
+def headings_of(html: str) -> set[str]:
+    """The text of every heading of a page's article, and the headings its steps print (screens.py)."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    if article is None:
+        return set()
+    found = {" ".join(h.get_text().split()) for h in article.select("h1, h2, h3, h4")}
+    return found | {step["data-paper-heading"] for step in article.select("[data-paper-heading]")}
+
+
+def stranded(pdf, headings: set[str]) -> list[str]:
+    """Each sheet but the last whose last line of text is a heading: "page N: heading"."""
+    found = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages[:-1], start=1):
+            lines = (page.crop((0, 0, page.width, page.height - FOOTER_ROOM)).extract_text() or "").splitlines()
+            if lines and " ".join(lines[-1].split()) in headings:
+                found.append(f"page {number}: {lines[-1]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def firefox():
+    if reason := engines.missing("firefox"):
+        pytest.fail(reason)
+    browser = engines.launch("firefox")
+    yield browser
+    browser.quit()
+
+
+def printed_in(engine: str, browser, firefox, url: str) -> bytes:
+    """``url`` printed on A4 by Chromium or by Firefox (over WebDriver BiDi). WebKit's
+    WebDriver cannot print: Safari keeps blocks whole as the others do (break-inside), which
+    is all the print stylesheet asks of it."""
+    if engine == "chromium":
+        page = browser.new_page()
+        page.goto(url)
+        pdf = page.pdf(format="A4")
+        page.close()
+        return pdf
+    tab = firefox.open({"width": 1280, "height": 800})
+    tab.goto(url)
+    data = firefox.bidi.send("browsingContext.print", context=tab.context, page={"width": 21.0, "height": 29.7})["data"]
+    tab.close()
+    return base64.b64decode(data)
+
+
+@pytest.mark.parametrize("engine", ["chromium", "firefox"])
+def test_no_printed_page_ends_with_a_heading_in_either_engine(engine, browser, firefox, site_url, built_site):
+    """Firefox, like Safari, ignores break-after: avoid: a heading is kept with what follows it
+    by blocks that no engine breaks (site.css)."""
+    found = {}
+    for path in PRINTED_IN_EVERY_ENGINE:
+        headings = headings_of(built_site.page(path).read_text(encoding="utf-8"))
+        if problems := stranded(io.BytesIO(printed_in(engine, browser, firefox, site_url + path)), headings):
+            found[path] = problems
+    assert not found, found
