@@ -10,7 +10,7 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
+from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
 from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, PathwayGraph, Question

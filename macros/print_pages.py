@@ -53,6 +53,11 @@ def site_address_line(site_url: str | None) -> str:
     return f'Site address: <span class="write-in"></span> ({NO_SITE_ADDRESS})'
 
 
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter (str.capitalize would lower the rest: "dsl")."""
+    return text[:1].upper() + text[1:]
+
+
 # --- the policy's cover and contents ----------------------------------------------------------
 
 
@@ -236,11 +241,6 @@ POCKET_CARD_HELPLINES = ("police", "advice")
 POCKET_CARD_COPIES = 4
 
 
-def sentence(text: str) -> str:
-    """``text`` with a capital first letter (str.capitalize would lower the rest: "dsl")."""
-    return text[:1].upper() + text[1:]
-
-
 def write_in(label: str) -> Html:
     """A labelled line to write on, where the setting has not supplied a value yet."""
     return Html('<span class="write-in-line">{}: <span class="write-in"></span></span>').format(label)
@@ -354,10 +354,11 @@ def download_items(site: SiteData) -> list[tuple[str, str, str]]:
          "a page of what to do now, every contact in one table and the flowchart; then the policy, every section "
          "with its clause numbers; then each situation's steps. With a cover and contents."),
         (POCKET_CARD_PDF, "Pocket card (PDF, two A4 pages: print them on both sides of one sheet)",
-         f"four A6 cards to cut out. On the front: {emergency['label'].lower()}, call {emergency['text']}; the DSL/Safeguarding Lead and whom else to tell (with lines to "
-         "write in numbers not added here yet), and what to do if a young person tells you something or you are "
-         f"worried about one. On the back: what to do if you are worried about a member of staff, {by_time}the "
-         f"police and helplines ({reach.and_list(helplines)}), and the address of the whole policy online."),
+         f"four A6 cards to cut out. On the front: {emergency['label'].lower()}, call {emergency['text']}; the "
+         "DSL/Safeguarding Lead and whom else to tell (with lines to write in numbers not added here yet), and what "
+         "to do if a young person tells you something or you are worried about one. On the back: what to do if you "
+         f"are worried about a member of staff, {by_time}the police and helplines ({reach.and_list(helplines)}), and "
+         "the address of the whole policy online."),
         (OFFLINE_ZIP, "Offline copy (zip)",
          "this site to keep on a laptop and open without the internet: unzip it and open index.html."),
     ]

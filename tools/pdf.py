@@ -165,12 +165,13 @@ class Chapter:
     own sheets). ``tab`` holds them all once ``compose`` has run."""
 
     parts: list[dict]  # [{url, title}], in order
+    first_part: int  # the number of its first part in the PDF (its destination: pdf-part-N)
     footer_page: str | None  # the page whose footer the chapter's sheets carry (default: the first)
     tab: object = None
     first_sheet: int = 0  # in the whole PDF, from 0
     sheets: int = 0
 
-    def compose(self, session: Printer, numbered_from: int) -> None:
+    def compose(self, session: Printer) -> None:
         """Open the first page and move every other page's content in after it. Each part's
         heading gets an id, and a hidden link to it: Chromium then writes it into the PDF as a
         named destination, which says on which sheet the part starts."""
@@ -180,7 +181,13 @@ class Chapter:
             other = session.open(part["url"])
             contents.append(other.evaluate(ARTICLE_MOVABLE))
             other.close()
-        self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": numbered_from})
+        self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": self.first_part})
+
+    def part_starts(self, pdf: bytes) -> list[int]:
+        """The sheet each part starts on in the chapter's PDF (from 0), from its named destinations."""
+        reader = PdfReader(io.BytesIO(pdf))
+        return [reader.get_destination_page_number(reader.named_destinations[f"/pdf-part-{self.first_part + i}"])
+                for i in range(len(self.parts))]
 
 
 # The page's article, its addresses made to work from another page of the site (it is moved into
@@ -216,21 +223,13 @@ JOIN_PARTS = """({contents, first}) => {
 }"""
 
 
-def part_starts(pdf: bytes) -> dict[str, int]:
-    """The sheet each part starts on (from 0), from the named destinations of JOIN_PARTS."""
-    reader = PdfReader(io.BytesIO(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(dest)
-            for name, dest in reader.named_destinations.items() if name.startswith("/pdf-part-")}
-
-
 def chapters_of(groups: list[dict]) -> list[Chapter]:
     """A group with a chapter page prints as one chapter; each page of any other, as its own."""
-    chapters = []
+    chapters, count = [], 0
     for group in groups:
-        if group["chapter"]:
-            chapters.append(Chapter(group["parts"], group["chapter"]))
-        else:
-            chapters += [Chapter([part], None) for part in group["parts"]]
+        for run in [group["parts"]] if group["chapter"] else [[part] for part in group["parts"]]:
+            chapters.append(Chapter(run, count, group["chapter"]))
+            count += len(run)
     return chapters
 
 
@@ -257,7 +256,7 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
         raise PrintError(f"{POLICY_PRINT_PAGE} lists no pages. Fix: check docs/print/policy.md")
     chapters = chapters_of(groups)
     for chapter in chapters:
-        chapter.compose(session, numbered_from=sum(len(c.parts) for c in chapters[:chapters.index(chapter)]))
+        chapter.compose(session)
     tabs = [contents] + [chapter.tab for chapter in chapters]
     placeholders = {part["url"].removeprefix(session.base_url): "00" for part in parts}
     for tab in tabs:
@@ -267,13 +266,10 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     cover_sheets = sheets(session.pdf(contents, NO_PAGE_FOOTER))
     first_sheet = cover_sheets
     starts = []  # each part's first sheet, from 0
-    for number, chapter in enumerate(chapters):
+    for chapter in chapters:
         pdf = session.pdf(chapter.tab, NO_PAGE_FOOTER)
-        chapter.sheets = sheets(pdf)
-        found = part_starts(pdf)
-        first_part = sum(len(c.parts) for c in chapters[:number])
-        starts += [first_sheet + found[f"pdf-part-{first_part + i}"] for i in range(len(chapter.parts))]
-        chapter.first_sheet = first_sheet
+        chapter.first_sheet, chapter.sheets = first_sheet, sheets(pdf)
+        starts += [first_sheet + start for start in chapter.part_starts(pdf)]
         first_sheet += chapter.sheets
     total = first_sheet
     contents.evaluate(
