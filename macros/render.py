@@ -21,6 +21,7 @@ from sitedata.hours import Hours
 from sitedata.load import ENTRY
 from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
 
+from . import reach
 from .reach import number_words
 from .text import formatted, plain
 
@@ -94,7 +95,7 @@ def contact_actions(contact: Contact, label: str = "") -> str:
 # A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
 # it and its hours; where each fact comes from behind "Where this comes from", and a fact that
 # is not in the policy says so in one visible line.
-NOT_IN_POLICY = "Not in the policy: check with your DSL."
+NOT_IN_POLICY = f"{reach.NOT_IN_POLICY[:1].upper()}{reach.NOT_IN_POLICY[1:]}."
 
 
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, in_panel: bool = False) -> str:

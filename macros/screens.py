@@ -23,6 +23,10 @@ from sitedata.pathways import Outcome, Question, Step
 from . import reach, render
 from .text import Html
 
+OWN_HEADING = "What you do now"
+EMERGENCY_HEADING = "Immediate action required"
+NEXT_HEADING = "What happens next"
+
 
 def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     return Html(", ").join(
@@ -31,18 +35,21 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
 
 
 def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], term: Html = Html(""),
-              emergency: bool = False) -> Html:
+              emergency: bool = False, heading: str = "") -> Html:
     """One step: what to do, who and when, one way to act on each contact, and its clauses.
     ``offered``: the people (and "who to call now" panels) this screen has already offered in full
     (the DSL's whole control, the answer's first action): a step names them again only by their
     call button, if any. ``term``: the explanation of a word the step uses, where this screen
     first uses it. ``emergency``: the step is an emergency's; its call buttons are filled (the
     card's first is 999; elsewhere a screen's one filled button is its first action), and out of
-    office hours its panel is the reader's to act on, whoever leads the step."""
+    office hours its panel is the reader's to act on, whoever leads the step. ``heading``: the
+    first step of a list carries the list's heading for paper, where it prints as part of the
+    step's first line (site.css), so that a page never ends with it."""
     # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
-    # reader does alone says who by its heading: its who is for screen readers only.
-    when = Html('<strong class="step__when-label"><span class="visually-hidden">When: </span>'
-                '<span class="step__when">{}:</span></strong> ').format(step.when) if step.when else Html("")
+    # reader does alone says who by its heading: its who is for screen readers only. Paper draws
+    # the step's number on its first <strong> (site.css): a step without a deadline has an empty one.
+    when = Html('<span class="visually-hidden">When: </span><span class="step__when">{}:</span>').format(
+        step.when) if step.when else Html("")
     meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
                 '<span class="step-source">From the policy: {}</span>').format(
         "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))
@@ -78,8 +85,9 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
         actions.append(reach.pair_panel(site, pair, linker, for_reader=step.readers_own, out_of_hours_reader=emergency))
         offered.add(pair.id)
     body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions if a)
-    return Html('<li class="step"><p class="step__do">{}{}</p>{}{}<p class="step-meta">{}</p></li>').format(
-        when, step.do, term, body, meta)
+    on_paper = Html(' data-paper-heading="{}"').format(heading) if heading else ""
+    return Html('<li class="step"><p class="step__do"{}><strong class="step__when-label">{}</strong> {}</p>{}{}'
+                '<p class="step-meta">{}</p></li>').format(on_paper, when, step.do, term, body, meta)
 
 
 def contacts_named(site: SiteData, contact_ids: list[str], linker: Linker) -> Html:
@@ -167,24 +175,24 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker, first: Html) 
     found = first_action(site, outcome)
     offered = {found[0]} if found else set()
 
-    def items(steps: list[Step], start: int) -> Html:
-        return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency)
-                             for n, s in enumerate(steps))
+    def items(steps: list[Step], start: int, heading: str) -> Html:
+        return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency,
+                                       heading if n == 0 else "") for n, s in enumerate(steps))
 
     parts = [first]
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
         parts.append(Html(
             '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
-            "Immediate action required</h2><ol>{}</ol></div>").format(items(own, 0)))
+            "{}</h2><ol>{}</ol></div>").format(EMERGENCY_HEADING, items(own, 0, EMERGENCY_HEADING)))
     elif own:
-        parts.append(Html('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
-                     .format(items(own, 0)))
+        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--own"><ol>{}</ol></div>')
+                     .format(OWN_HEADING, items(own, 0, OWN_HEADING)))
     if outcome.consider:
         parts.append(consider(site, outcome, linker))
     if others:
-        parts.append(Html('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
-                     .format(items(others, len(own))))
+        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--next"><ol>{}</ol></div>')
+                     .format(NEXT_HEADING, items(others, len(own), NEXT_HEADING)))
     if outcome.guide == "language":
         parts.append(language_guide(site, linker))
     parts.append(sources(site, outcome, linker))
@@ -202,7 +210,7 @@ def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
             onward = Html('<br>What to do: <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
         items.append(Html('<li><p><strong>{}:</strong> {}</p><p class="consider__more">From the policy: {}{}</p></li>').format(
             item.name, item.text, clause_links(site, item.clauses, linker), onward))
-    return Html('<h2 class="steps__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
+    return Html('<h2 class="consider__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
 
 
 def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
