@@ -156,7 +156,9 @@ def offline_share(browser, base: str, site_dir: Path) -> None:
     page = context.new_page()
     page.goto(base, wait_until="networkidle")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # (Not wait_for_function with a string: the pages' Content Security Policy refuses its eval.)
+    page.evaluate("""() => navigator.serviceWorker.controller || new Promise(resolve =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }))""")
     context.set_offline(True)
     loaded = 0
     for path in pages:
