@@ -132,11 +132,14 @@ def _define_macros(env) -> None:
         chosen = [c for c in site.contacts.contacts if c.group == group]
         if not chosen:
             raise DataError(page_path(), f"contact group {group!r}", "has no contacts", "use a group used in data/contacts.yml")
+        # The lines of a pair are offered by its "who to call now" panel, shown above their cards.
+        paired = {line for pair in site.contacts.line_pairs for line in (pair.office, pair.out_of_hours)}
         return "\n".join(
             render.contact_card(
                 c,
                 [clause_link(number) for number in c.clauses],
                 render.external_link(links[c.link]) if c.link else None,
+                in_panel=c.id in paired,
             )
             for c in chosen
         )
@@ -179,16 +182,25 @@ def _define_macros(env) -> None:
     def linker() -> Linker:
         return Linker(page_src(), env.conf["use_directory_urls"])
 
-    @env.macro
-    def team_cards(kinds: str) -> str:
-        """The cards of the team members of these kinds (space-separated), on the contacts page."""
+    def team_of_kinds(kinds: str) -> list:
         chosen = [m for m in site.team.members if m.kind in kinds.split()]
         if not chosen:
             raise DataError(page_path(), f"team kinds {kinds!r}", "match no member of data/team.yml",
                             "use kinds listed at the top of data/team.yml")
-        return "\n".join(
-            render.team_card(m, [clause_link(number) for number in m.clauses], reach.member_actions(m)) for m in chosen
-        )
+        return chosen
+
+    @env.macro
+    def team_list(kinds: str, purpose: bool = True) -> str:
+        """The team members of these kinds (space-separated) as one list, on the contacts page;
+        ``purpose``: with when to go to each (12.7's chain shares one, said by the page)."""
+        chosen = team_of_kinds(kinds)
+        unreachable = [m for m in chosen if not (m.dial or m.supplied_value("email") or m.supplied_value("where"))]
+        whom = "" if len(chosen) == 1 else " for any of them" if len(unreachable) == len(chosen) else " for some of them"
+        return render.team_list(
+            # HTML clause links: the list is HTML, which Markdown leaves as it is.
+            [(m, str(reach.member_actions(m)), [str(Html('<a href="{}">{}</a>').format(
+                linker().clause(number, site.clause_page(number)), number)) for number in m.clauses]) for m in chosen],
+            f"Contact details not added yet{whom}: ask the office or your line manager.", purpose)
 
     @env.macro
     def now_panel(pair_id: str) -> str:

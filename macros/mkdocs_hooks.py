@@ -85,6 +85,9 @@ def on_page_content(html: str, page, config, files) -> str:
     # hand the theme the title escaped, as Markup, so that nothing escapes it twice.
     if page.title is not None and not hasattr(page.title, "__html__"):
         page.title = escape(page.title)
+    # A title given in front matter (the generated pages') is printed in <title> as it is, too.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"])
     return html
 
 

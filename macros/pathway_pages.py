@@ -10,7 +10,9 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
+import json
+
+from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, outcome_path, question_path
 from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, PathwayGraph, Question
@@ -24,9 +26,7 @@ JSON_VERSION = 1
 
 def node_page(graph: PathwayGraph, node_id: str) -> str:
     """The docs/ path of a node's page."""
-    if isinstance(graph.nodes()[node_id], Outcome):
-        return f"what-to-do/{node_id}.md"
-    return f"what-to-do/questions/{node_id}.md"
+    return outcome_path(node_id) if isinstance(graph.nodes()[node_id], Outcome) else question_path(node_id)
 
 
 def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, str]:
@@ -37,10 +37,14 @@ def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, st
     return pages
 
 
-# The pages are made from data: they must not be read as Jinja templates by mkdocs-macros.
-FRONT_MATTER = "---\nrender_macros: false\nscripts: [now]\n---\n\n"
-# Question pages are steps of the navigator without JavaScript: search finds the outcomes.
-QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
+def front_matter(title: str, *lines: str) -> str:
+    """A generated page's front matter. The pages are made from data: mkdocs-macros must not read
+    them as Jinja templates. The title is given as written, a JSON string (which is YAML), so that
+    the menu and the browser's tab show "children's", never the heading's "children&#39;s" (the
+    hooks escape it once for the theme). No Previous/Next footer: questions and answers are not a
+    sequence."""
+    return "\n".join(["---", "render_macros: false", f"title: {json.dumps(title)}", "hide: [footer]", *lines,
+                      "---", "", ""])
 
 
 # --- outcome and question pages --------------------------------------------------------------
@@ -49,8 +53,8 @@ QUESTION_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n--
 def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) -> str:
     here = node_page(site.pathways, outcome.id)
     linker = Linker(here, directory_urls)
-    lines = [FRONT_MATTER + f"# {plain(outcome.title)}", "", plain(outcome.summary), "{ .lead }", ""]
-    lines += [str(screens.outcome_body(site, outcome, linker)), ""]
+    lines = [front_matter(outcome.title, "scripts: [now]") + f"# {plain(outcome.title)}", "",
+             str(screens.answer_screen(site, outcome, linker)), ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     # Links onward: for the screen only (paper prints the steps, and their clauses).
     lines += ['<div class="screen-only" markdown>', "", "## See also", ""]
@@ -73,7 +77,8 @@ def clause_links(site: SiteData, clauses: list[str], from_page: str) -> str:
 def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:
     here = node_page(graph, question.id)
     linker = Linker(here, directory_urls)
-    lines = [QUESTION_FRONT_MATTER + f"# {plain(question.text)}", ""]
+    # Question pages are steps of the navigator without JavaScript: search finds the outcomes.
+    lines = [front_matter(question.text, "search:", "  exclude: true") + f"# {plain(question.text)}", ""]
     if question.help:
         lines += [plain(question.help), "{ .lead }", ""]
     lines += [str(screens.question_options(question, lambda node: node_page(graph, node), linker)), ""]
@@ -98,11 +103,11 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     for outcome in graph.outcomes:
         templates.append(Html(
             '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}" data-nav-page="{}">'
-            '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
+            '{}<p class="navigator__links"><a class="navigator__page" href="{}">'
             "See these steps on their own page</a></p></template>"
         ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)),
-                 built_address(node_page(graph, outcome.id), directory_urls), outcome.summary,
-                 screens.outcome_body(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
+                 built_address(node_page(graph, outcome.id), directory_urls),
+                 screens.answer_screen(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
     return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 
 
@@ -120,17 +125,24 @@ def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> s
 
 def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
     """The ways in, as large buttons: the main start first, then the shortcuts. On the home page
-    the main start leads to the hub (where the navigator takes over when JavaScript is on), and
-    only the shortcuts marked on_home are shown."""
+    the emergency comes first (as NHS 111 puts "life-threatening" first), the main start leads
+    to the hub (where the navigator takes over when JavaScript is on), and only the shortcuts
+    marked on_home are shown. The main start is marked (data-navigator-main): "Start again"
+    returns to it."""
     main, *shortcuts = graph.starts
     first = HUB if home else node_page(graph, main.node)
 
     def item(start, target: str) -> str:
         emergency = " .start--emergency" if start.emergency else ""
+        is_main = ' data-navigator-main="main"' if start is main else ""
         return (f"- [{plain(start.label)}]({render.relative(target, from_page)})"
-                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}" }}')
+                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}"{is_main} }}')
 
-    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shortcuts if s.on_home or not home]
+    shown = [s for s in shortcuts if s.on_home or not home]
+    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shown]
+    if home:
+        items = [item(s, node_page(graph, s.node)) for s in shown if s.emergency] + [item(main, first)] + [
+            item(s, node_page(graph, s.node)) for s in shown if not s.emergency]
     return '<div class="options options--starts" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
@@ -201,7 +213,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
       policy: {title, setting, updated (YYYY-MM-DD)}
       starts: [{id, label, node}]            the first is the main start; the rest are shortcuts
       questions: {id: {text, help|null, page, options: [{label, next}]}}
-      outcomes: {id: {title, summary, page, steps: [{do, who, when|null, contacts: [id],
+      outcomes: {id: {title, summary, page, steps: [{do, who, by: [actor id], when|null, contacts: [id],
                  clauses: [{number, url}]}], cautions: [{text, clauses}], related: [id]}}
       contacts: {id: {name, role|null, phone|null, tel|null, email|null, in_policy, card}}
     Every ``next`` and ``node`` is a key of questions or outcomes; every step contact is a key
@@ -230,7 +242,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
         "outcomes": {
             o.id: {
                 "title": o.title, "summary": o.summary, "page": url_of(node_page(graph, o.id)),
-                "steps": [{"do": s.do, "who": s.who, "when": s.when, "contacts": s.contacts,
+                "steps": [{"do": s.do, "who": s.who, "by": s.by, "when": s.when, "contacts": s.contacts,
                            "clauses": clauses(s.clauses)} for s in o.steps],
                 "cautions": [{"text": c.text, "clauses": clauses(c.clauses)} for c in o.cautions],
                 "related": o.related,

@@ -35,7 +35,6 @@ from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
 from . import pathway_pages, reach, render, screens
-from .screens import is_own_step
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -121,12 +120,12 @@ def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
         plain(setting.group),
         "{ .print-cover__group }",
         "",
-        f"Updated {render.long_date(policy.updated)}<br>Review due {render.long_date(policy.review_due)}",
+        str(plain(status["text"])),
         "{ .print-cover__dates }",
         "",
     ]
     if status["overdue"]:
-        lines += ['!!! warning "Review overdue"', f"    {status['overdue_text']}", ""]
+        lines += [f'!!! warning "{status["overdue_title"]}"', f"    {status['overdue_text']}", ""]
     lines += [
         "Each section and clause keeps the number it has in the policy. Contacts that are not in "
         "the policy are marked: check them with your DSL.",
@@ -339,7 +338,7 @@ def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
 
 
 def own_steps(outcome) -> list:
-    return [step for step in outcome.steps if is_own_step(step)]
+    return [step for step in outcome.steps if step.readers_own]
 
 
 # --- downloads --------------------------------------------------------------------------------

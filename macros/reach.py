@@ -23,16 +23,12 @@ from sitedata.models import Contact, LinePair, Phone, TeamMember, is_supplied
 
 from .text import Html
 
-# What a reader sees where the setting has not supplied a value yet: an instruction, never a
-# broken or empty button.
-NOT_ADDED = {
-    "phone": "Number not added yet: ask the office or your line manager.",
-    "email": "Email not added yet: ask the office or your line manager.",
-    "where": "Not added yet: ask the office or your line manager.",
-    "name": "Name not added yet: ask the office or your line manager.",
-    "hours": "Hours not added yet: ask your DSL.",
-}
-NOT_IN_POLICY = "not in the policy, check with your DSL"
+# What a fact from outside the policy says beside it (a council's number, a helpline's hours).
+NOT_IN_POLICY = "not in the policy: check with your DSL"
+# What the setting has not supplied yet, named in one line of a member's entry on the contacts
+# page: never a broken or empty button.
+NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where": "where to find them",
+                    "hours": "hours"}
 
 
 def number_words(phone: Phone) -> Html:
@@ -41,10 +37,15 @@ def number_words(phone: Phone) -> Html:
     return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
 
 
-def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
+def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
-    follows unless the text already ends with it ("Call 999"), then what to know about it."""
+    follows unless the text already ends with it ("Call 999"), then what to know about it.
+    ``whom``: said to screen readers only, where the button's words are the number alone and the
+    name stands beside it."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
+    if whom:
+        return Html('<a class="{}" href="tel:{}">{}{}<span class="visually-hidden">, {}</span></a>').format(
+            kind, phone.tel, text, number_words(phone), whom)
     if text.endswith(phone.display):
         return Html('<a class="{}" href="tel:{}">{}{}</a>').format(kind, phone.tel, text, number_words(phone))
     return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
@@ -53,15 +54,6 @@ def call_link(phone: Phone, text: str, primary: bool = True) -> Html:
 
 def email_link(email: str, text: str) -> Html:
     return Html('<a class="contact-action" href="mailto:{}">{}: {}</a>').format(email, text, email)
-
-
-def card_link(linker: Linker, contact_id: str, text: str, primary: bool = False, on_paper: str = "") -> Html:
-    """A link to a card on the contacts page, for someone without a number here yet. Paper
-    cannot follow it: there it is ``on_paper`` (who), with a line to write the number on."""
-    kind = "contact-action contact-action--primary" if primary else "contact-action"
-    link = Html('<a class="{} screen-only" href="{}">{}</a>').format(kind, linker.contact(contact_id), text)
-    return link + Html('<span class="print-only">{}, number: <span class="write-in"></span></span>').format(
-        on_paper or text.removeprefix("Find ").removeprefix("the "))
 
 
 def note(text: str) -> Html:
@@ -87,72 +79,118 @@ def email_of(reached: Contact | TeamMember) -> str | None:
 # --- team members ----------------------------------------------------------------------------
 
 
-def dsl_control(site: SiteData, linker: Linker, full: bool = True) -> Html:
-    """Every "Tell the DSL": the DSL first and largest, then (``full``) whom to tell if they are
-    not there (any DSL, 7.4; in the children's home, the Home Safeguarding Lead, 12.3). Numbers
-    the setting has not added yet are named once, with what to do instead. A screen that names
-    the DSL in several steps gives the whole control once, and the DSL's button after that."""
+def in_person(member: TeamMember, when: str | None = None) -> str:
+    """Whom to tell where the setting has given no number: "Tell the DSL, Kerry O'Brien, in person,
+    immediately." An action that works, as a sentence: never a button to an empty card."""
+    who = f"the DSL, {member.name}" if member.kind == "dsl" else (
+        f"the {member.role}, {member.name}" if is_supplied(member.name) else f"the {member.role}")
+    return f"Tell {who}, in person{', ' + when if when else ''}."
+
+
+def person_first(member: TeamMember, when: str | None = None) -> Html:
+    """The first way to reach a member: their call button, or whom to tell in person (on paper,
+    with a line to write their number on)."""
+    if member.dial:
+        text = f"Call the DSL, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
+        return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text))
+    who = f"The DSL, {member.name}" if member.kind == "dsl" else member.label
+    return Html('<p class="reach__first reach__in-person"><strong>{}</strong>'
+                '<span class="print-only">{}, number: <span class="write-in"></span></span></p>').format(
+        in_person(member, when), who)
+
+
+def team_link(linker: Linker, member_id: str) -> Html:
+    return Html('<a href="{}">The safeguarding team</a>').format(linker.contact(member_id))
+
+
+def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | None = None) -> Html:
+    """Every "Tell the DSL": the DSL first (a call button, or in person where the setting has given
+    no number), then (``full``) whom to tell if they are not there (any DSL, 7.4; in the
+    children's home, the Home Safeguarding Lead, 12.3) and what to do if no one answers. A screen
+    that names the DSL in several steps gives the whole control once, and after that only the
+    DSL's button where there is one."""
     team = site.team
     dsl = team.by_id()["dsl"]
-    if dsl.dial:
-        first = call_link(dsl.dial, f"Call the DSL, {dsl.name}")
-    else:
-        first = card_link(linker, dsl.id, f"Find the DSL, {dsl.name}", primary=True, on_paper=f"The DSL, {dsl.name}")
     if not full:
-        return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(first)
+        if not dsl.dial:
+            return Html("")
+        return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(
+            call_link(dsl.dial, f"Call the DSL, {dsl.name}", primary=False))
     others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
-    missing = [f"the {m.role}" if m.id != "dsl" else "the DSL" for m in [dsl, *others] if not m.dial]
-    parts = [Html('<p class="reach__first">{}</p>').format(first)]
-    parts.append(Html('<p class="reach__others">If {} is not available, tell any DSL. In the children\'s home, '
-                        'tell the Home Safeguarding Lead.</p>').format(dsl.called))
-    if buttons:
-        parts.append(Html('<p class="reach__others">{}</p>').format(Html(" ").join(buttons)))
-    if missing:
-        parts.append(Html('<p class="reach__note">Numbers not added yet for {}: ask the office or your line manager. '
-                            '<a href="{}">The safeguarding team</a></p>').format(and_list(missing), linker.contact(dsl.id)))
-    return Html('<div class="reach reach--dsl">{}</div>').format(Html("").join(parts))
+    # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
+    # Lead in the children's home (12.3), then when no one answers.
+    items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead. {} {}</li>").format(
+        Html(" ").join(buttons), team_link(linker, dsl.id)), *no_answer(site, linker)]
+    return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
+                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), dsl.called, Html("").join(items))
 
 
-def and_list(items: list[str]) -> str:
+# The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
+SENIOR_CHAIN = ("headteacher", "registered-manager", "head-of-service", "regional-director")
+
+
+def no_answer(site: SiteData, linker: Linker) -> list[Html]:
+    """What to do when no DSL answers (at night, at weekends, on a bank holiday): the setting's own
+    on-call route where it has given one, 999 if a child is in danger, and 12.7's senior chain."""
+    from .screens import clause_links  # (screens imports this module)
+
+    team = site.team
+    emergency = site.contacts.by_id()[site.contacts.emergency_route[0].contact]
+    on_call = [m for m in team.of_kind("on-call") if m.dial]
+    senior = [m for kind in SENIOR_CHAIN for m in team.of_kind(kind)]
+    items = [Html("<li>If no one answers and a child or young person is in danger now: {} ({})</li>").format(
+        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False), clause_links(site, ["7.4", "11.1"], linker))]
+    items += [Html("<li>The setting's own on-call: {}{}</li>").format(
+        call_link(m.dial, f"Call {m.label}", primary=False),
+        Html(" ({})").format(m.hours) if m.hours and is_supplied(m.hours) else "") for m in on_call]
+    items.append(Html("<li>If no DSL answers, tell a senior manager: {}, as appropriate. {} names them for when "
+                      "neither the DSL nor a deputy is available. {}</li>").format(
+        and_list([f"the {m.role}" for m in senior], "or"), clause_links(site, ["12.7"], linker),
+        Html(" ").join(call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial)))
+    return items
+
+
+def and_list(items: list[str], conjunction: str = "and") -> str:
     """['a', 'b', 'c'] -> 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 def members_line(members: list[TeamMember], linker: Linker) -> Html:
-    """Several members a step names (12.7's chain): a call button for each with a number, a link
-    to the card of each without, and one note for those not added yet."""
+    """Several members a step names (12.7's chain): a call button for each with a number; those
+    without are told in person (the step names them), with the way to the safeguarding team."""
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
-    cards = [card_link(linker, m.id, f"Find the {m.role}") for m in members if not m.dial]
-    shown = Html(" ").join([*buttons, *cards])
-    if cards:
-        shown += note("Numbers not added yet: ask the office or your line manager.")
+    shown = Html(" ").join(buttons)
+    if len(buttons) < len(members):
+        shown += Html('<p class="reach__in-person">Tell them in person. {}</p>').format(team_link(linker, members[0].id))
     return shown
 
 
-def member_line(member: TeamMember, linker: Linker) -> Html:
-    """A member other than the DSL, where a step names one: a call button, or where to find them."""
-    if member.dial:
-        return call_link(member.dial, f"Call {member.label}")
-    return Html("{} {}").format(card_link(linker, member.id, f"Find the {member.role}"), note(NOT_ADDED["phone"]))
+def member_line(member: TeamMember, linker: Linker, when: str | None = None) -> Html:
+    """A member other than the DSL, where a step names one: a call button, or whom to tell in person."""
+    first = person_first(member, when)
+    return first if member.dial else first + Html('<p class="reach__others">{}</p>').format(team_link(linker, member.id))
 
 
 def member_actions(member: TeamMember) -> Html:
-    """A member's card on the contacts page: how to reach them, or what has still to be added."""
+    """A member's card on the contacts page: how to reach them, and in one line what the setting
+    has still to add (the About page's setup checklist lists each value)."""
     rows = []
     if member.dial:
         rows.append(call_link(member.dial, f"Call {member.label}"))
-    else:
-        rows.append(Html("<strong>Phone:</strong> {}").format(note(NOT_ADDED["phone"])))
     if is_supplied(member.email):
         rows.append(email_link(member.email, "Email"))
-    else:
-        rows.append(Html("<strong>Email:</strong> {}").format(note(NOT_ADDED["email"])))
-    rows.append(Html("<strong>Where to find them:</strong> {}").format(
-        member.where if is_supplied(member.where) else note(NOT_ADDED["where"])))
-    if member.hours is not None:
-        rows.append(Html("<strong>Hours:</strong> {}").format(
-            member.hours if is_supplied(member.hours) else note(NOT_ADDED["hours"])))
+    if is_supplied(member.where):
+        rows.append(Html("<strong>Where to find them:</strong> {}").format(member.where))
+    if member.hours is not None and is_supplied(member.hours):
+        rows.append(Html("<strong>Hours:</strong> {}").format(member.hours))
+    missing = [NOT_ADDED_FIELDS[field] for field in member.missing() if field in NOT_ADDED_FIELDS]
+    if not rows:
+        rows.append(note("Contact details not added yet: ask the office or your line manager."))
+    elif not member.dial:
+        rows.append(note("Number not added yet: ask the office or your line manager."))
+    elif missing:
+        rows.append(note(f"Not added yet: {and_list(missing)}."))
     return Html('<ul class="reach__card">{}</ul>').format(Html("").join(Html("<li>{}</li>").format(r) for r in rows))
 
 
@@ -168,24 +206,25 @@ def contact_buttons(contact: Contact, primary: bool = True) -> list[Html]:
     return buttons
 
 
-def action(site: SiteData, contact_id: str, linker: Linker, first_dsl: bool = True) -> Html:
-    """The one way a step offers to reach ``contact_id`` (a team member or a contact).
-    ``first_dsl``: this is the screen's first "Tell the DSL" (see dsl_control)."""
+def action(site: SiteData, contact_id: str, linker: Linker, full: bool = True, when: str | None = None,
+           primary: bool = True) -> Html:
+    """The one way a step offers to reach ``contact_id`` (a team member or a contact). ``full``:
+    the whole "Tell the DSL" (see dsl_control), which a screen gives once. ``primary``: a service's
+    call button is the filled one (a screen's first action is; the calls after it are outlined).
+    Where a contact comes from (the policy or not) is said in "Where this comes from"."""
     if contact_id == "dsl":
-        return dsl_control(site, linker, full=first_dsl)
+        return dsl_control(site, linker, full, when)
     reached = site.reachable()[contact_id]
     if isinstance(reached, TeamMember):
-        return member_line(reached, linker)
+        return member_line(reached, linker, when)
     if reached.hours:
-        return now_panel(site, [reached], linker, site.bank_holidays, f"{reached.name}: hours")
-    buttons = contact_buttons(reached)
+        # Its button and hours, and whether it is open now; any disagreement between the hours'
+        # sources is said in "Where this comes from", below the reader's steps.
+        return now_panel(site, [reached], linker, site.bank_holidays, reached.name, primary)
+    buttons = contact_buttons(reached, primary)
     if not buttons:
-        return card_link(linker, reached.id, f"Find {reached.name}")
-    shown = Html(" ").join(buttons)
-    if not reached.in_policy:
-        shown += Html(' <span class="not-in-policy">{}: <a href="{}">{}</a></span>').format(
-            reached.name, linker.contact(reached.id), NOT_IN_POLICY)
-    return shown
+        return Html('<a href="{}">{}</a>').format(linker.contact(reached.id), reached.name)
+    return Html(" ").join(buttons)
 
 
 def pair_in(site: SiteData, contact_ids: list[str]) -> LinePair | None:
@@ -206,41 +245,48 @@ def hours_for_script(hours: Hours) -> str:
 
 
 def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holidays: dict[datetime.date, str],
-              title: str) -> Html:
-    """Which of ``lines`` to call now (or, for one line, whether it is open). Without JavaScript:
-    each line with its hours in words and its call button."""
+              title: str, for_reader: bool = True, out_of_hours_reader: bool = False) -> Html:
+    """Which of ``lines`` is open now (or, for one line, whether it is open). ``for_reader``: the
+    reader is to call, and the open line's button is the filled one ("call the Emergency Duty
+    Team"); else the call is someone else's (a step the DSL leads) and the panel is information
+    for them ("open now: ..."), its buttons outlined, unless ``out_of_hours_reader`` (immediate
+    concerns) and a line other than the first (the office's) is open: then the reader calls.
+    Without JavaScript: each line with its hours in words and its call button. Where the hours
+    come from, and any disagreement between the sources, is said on the contacts page and in
+    "Where this comes from"."""
     items = []
-    for number, contact in enumerate(lines):
+    for contact in lines:
         hours = contact.hours
-        # A disagreement between sources is about the first line's hours (the office's), and is
-        # said once, there.
-        disagree = Html("")
-        if hours.sources_disagree and number == 0:
-            disagree = Html(' <span class="now-panel__disagree">{} Check with your DSL.</span>').format(
-                hours.sources_disagree)
         items.append(Html(
             '<li class="now-panel__line" data-line="{}" data-hours="{}" data-name="{}">'
-            '<p class="now-panel__name"><strong>{}</strong>: {}.{}</p><p>{}</p></li>'
+            '<p class="now-panel__name"><strong>{}</strong><span class="now-panel__when" data-now-when></span>'
+            '<span class="now-panel__hours">: {}.</span></p><p>{}</p></li>'
         ).format(contact.id, hours_for_script(hours), contact.short_name or contact.name, contact.name,
-                 hours.in_words, disagree, Html(" ").join(contact_buttons(contact))))
-    holidays = json.dumps([day.isoformat() for day in bank_holidays], separators=(",", ":"))
+                 hours.in_words,
+                 call_link(contact.phone, f"Call {contact.phone.display}", for_reader, contact.name) if contact.phone else ""))
+    # The bank holidays by date, with their names ("Easter Monday"): the panel says so by name.
+    holidays = json.dumps({day.isoformat(): name for day, name in bank_holidays.items()}, separators=(",", ":"))
     years = sorted({day.year for day in bank_holidays})
     not_in_policy = Html("")
     if any(not c.in_policy for c in lines):
         not_in_policy = Html('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
             linker.contact(lines[0].id))
-    status = "Which line to call depends on the time and the day." if len(lines) > 1 else ""
+    status = ("Which line to call depends on the time and the day." if for_reader else
+              "Which line is open depends on the time and the day.") if len(lines) > 1 else ""
     # One line whose sources disagree about its hours: the panel does not claim it is open now.
     uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
     # On screen the panel says what to do now (now.js); paper is read at any time, so there the
     # lines are a timetable instead, and the live status and the reordered lines are left off.
+    # One line is a step's own contact, not a choice between lines: no box and no title.
+    one = len(lines) == 1
     return Html(
-        '<div class="now-panel" data-now-panel data-bank-holidays="{}" data-years="{}"{}>'
-        '<p class="now-panel__title"><strong>{}</strong></p>'
+        '<div class="now-panel {}" data-now-panel data-for="{}"{} data-bank-holidays="{}" data-years="{}"{}>{}'
         '<p class="now-panel__status screen-only" data-now-status>{}</p>'
         '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
-    ).format(holidays, f"{years[0]}-{years[-1]}", uncertain, title, status, Html("").join(items),
-             timetable(lines), not_in_policy)
+    ).format("now-panel--one" if one else "now-panel--lines", "reader" if for_reader else "others",
+             Html(" data-reader-out-of-hours") if out_of_hours_reader else "", holidays, f"{years[0]}-{years[-1]}",
+             uncertain, "" if one else Html('<p class="now-panel__title"><strong>{}</strong></p>').format(title), status,
+             Html("").join(items), timetable(lines), not_in_policy)
 
 
 def timetable(lines: list[Contact]) -> Html:
@@ -256,6 +302,8 @@ def timetable(lines: list[Contact]) -> Html:
                 "<thead><tr><th>When</th><th>Call</th></tr></thead><tbody>{}</tbody></table></div>").format(caption, rows)
 
 
-def pair_panel(site: SiteData, pair: LinePair, linker: Linker) -> Html:
+def pair_panel(site: SiteData, pair: LinePair, linker: Linker, for_reader: bool = True,
+               out_of_hours_reader: bool = False) -> Html:
     contacts = site.contacts.by_id()
-    return now_panel(site, [contacts[pair.office], contacts[pair.out_of_hours]], linker, site.bank_holidays, pair.name)
+    return now_panel(site, [contacts[pair.office], contacts[pair.out_of_hours]], linker, site.bank_holidays, pair.name,
+                     for_reader, out_of_hours_reader)

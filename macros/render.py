@@ -21,6 +21,7 @@ from sitedata.hours import Hours
 from sitedata.load import ENTRY
 from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
 
+from . import reach
 from .reach import number_words
 from .text import formatted, plain
 
@@ -91,35 +92,59 @@ def contact_actions(contact: Contact, label: str = "") -> str:
     return " ".join(actions)
 
 
-def contact_card(contact: Contact, clause_links: list[str], web_link: str | None) -> str:
-    """A contact on the contacts page: what it is for, how to reach it, and where it comes from."""
+# A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
+# it and its hours; where each fact comes from behind "Where this comes from", and a fact that
+# is not in the policy says so in one visible line.
+NOT_IN_POLICY = f"{reach.NOT_IN_POLICY[:1].upper()}{reach.NOT_IN_POLICY[1:]}."
+
+
+def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, in_panel: bool = False) -> str:
+    """A contact on the contacts page: what it is for, how to reach it, and where it comes from.
+    ``in_panel``: a line of a "who to call now" panel shown above it, which gives its number and
+    whether it is open now: the card says what it is for, and where its facts come from."""
     lines = ['<div class="contact-card" markdown>', "", f"### {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
     if contact.role:
         name = f" ({plain(contact.short_name)})" if contact.short_name else ""
         lines += [f"**{plain(contact.role)}**{name}", ""]
-    lines += [plain(contact.use_when), ""]
-    if actions := contact_actions(contact):
+    lines += [str(plain(contact.use_when)) + in_the_policy(clause_links), ""]
+    if (actions := contact_actions(contact)) and not in_panel:
         lines += [actions, ""]
     if web_link:
         lines += [f"Web: {web_link}", ""]
-    if contact.hours:
-        lines += hours_lines(contact.hours)
-    if clause_links:
-        lines += [f"In the policy: {', '.join(clause_links)}", ""]
+    if contact.hours and not in_panel:
+        lines += [f"**Hours:** {plain(contact.hours.in_words)}.", ""]
+    # What to check is said on the line that opens the sources, which stays in view.
+    check = NOT_IN_POLICY if not contact.in_policy else (
+        "Its hours differ between sources: check with your DSL." if contact.hours and contact.hours.sources_disagree else "")
+    sources = []
     if contact.source:
         source = contact.source
-        lines += [
-            '!!! warning "Not in the policy: check with your DSL"',
-            f"    {plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.",
-            "",
-        ]
+        sources += [f"{plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.", ""]
+    if contact.hours:
+        sources += hours_lines(contact.hours)
+    lines += where_from(sources, check)
     lines += ["</div>", ""]
     return "\n".join(lines)
 
 
+def in_the_policy(clause_links: list[str]) -> str:
+    """" (In the policy: 7.4, 13.0)", after what a contact is for."""
+    return f" (In the policy: {', '.join(clause_links)})" if clause_links else ""
+
+
+def where_from(lines: list[str], check: str = "") -> list[str]:
+    """A card's "Where this comes from", collapsed (printed open); ``check`` (what to check with
+    the DSL) leads the line that opens it."""
+    if not lines:
+        return []
+    summary = f'<span class="contact-card__check">{plain(check)}</span> ' if check else ""
+    return ['<details class="contact-card__sources quiet" markdown>',
+            f"<summary>{summary}Where this comes from</summary>", "", *lines, "</details>", ""]
+
+
 def hours_lines(hours: Hours) -> list[str]:
-    """A service's hours on its card: in words, where they come from, and any disagreement."""
-    lines = [f"**Hours:** {plain(hours.in_words)}.", ""]
+    """Where a service's hours come from, and any disagreement between the sources."""
+    lines = []
     if hours.sources_disagree:
         lines += [f"{plain(hours.sources_disagree)} Check with your DSL.", "{ .hours-disagree }", ""]
     lines += ["Where the hours come from:", ""]
@@ -128,21 +153,23 @@ def hours_lines(hours: Hours) -> list[str]:
     return [*lines, ""]
 
 
-def team_card(member: TeamMember, clause_links: list[str], actions: str) -> str:
-    """A member of the setting's safeguarding team on the contacts page. ``actions`` (from
-    reach.member_actions) says how to reach them, or what the setting has still to add."""
-    name = plain(member.name) if is_supplied(member.name) else "Name not added yet"
-    lines = ['<div class="contact-card contact-card--team" markdown>', "",
-             f"### {plain(member.role)} {{ #{contact_anchor(member.id)} }}", "",
-             f"**{name}**", "", plain(member.use_when), "", str(actions), ""]
-    if clause_links:
-        lines += [f"In the policy: {', '.join(clause_links)}", ""]
-    if member.supplied:
-        lines += [f"Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}.", ""]
-    elif member.name_in_policy:
-        lines += ["The policy gives this name; the setting supplies the contact details.", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+def team_list(members: list[tuple[TeamMember, str, list[str]]], none_added: str, purpose: bool = True) -> str:
+    """Members of the setting's safeguarding team on the contacts page, one block each: their
+    role, name, when to go to them (``purpose``; the clauses that name them) and how to reach
+    them (``actions``, from reach.member_actions). Those the setting has given no way to reach
+    yet are said once, after the list (``none_added``): the setup checklist lists each value."""
+    items, unreachable = [], False
+    for member, actions, clause_links in members:
+        name = f": {plain(member.name)}" if is_supplied(member.name) else ""
+        reachable = member.dial or any(member.supplied_value(f) for f in ("email", "where"))
+        unreachable = unreachable or not reachable
+        said = f"<br>{plain(member.use_when)}{in_the_policy(clause_links)}" if purpose else ""
+        supplied = (f"<br>Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}."
+                    if member.supplied else "")
+        items.append(f'<li id="{contact_anchor(member.id)}"><strong>{plain(member.role)}</strong>{name}{said}'
+                     f'{actions if reachable else ""}{supplied}</li>')
+    after = f'<p class="team-list__none">{plain(none_added)}</p>\n' if unreachable else ""
+    return '<ul class="team-list">\n' + "\n".join(items) + "\n</ul>\n" + after
 
 
 def setup_checklist(missing: list[MissingFact]) -> str:
@@ -169,13 +196,17 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         reached = reachable[step.contact]
         phone = reached.dial if isinstance(reached, TeamMember) else reached.phone
         shown = reached.name if is_supplied(reached.name) else reached.role
-        entries.append({"label": step.label, "text": phone.display if phone else shown,
+        # A person's role is said in full to screen readers ("Designated Safeguarding Lead (DSL)").
+        role = reached.role if isinstance(reached, TeamMember) else None
+        entries.append({"label": step.label, "short": step.short_label or step.label, "role": role,
+                        "text": phone.display if phone else shown,
                         "tel": phone.tel if phone else None, "anchor": contact_anchor(reached.id)})
         if step.contact == "dsl":
             # The deputies the setting has given a number for, straight after the DSL.
             for deputy in site.team.of_kind("deputy-dsl"):
                 if deputy.dial:
-                    entries.append({"label": "Deputy", "text": deputy.dial.display, "tel": deputy.dial.tel,
+                    entries.append({"label": "Deputy", "short": "Deputy", "role": deputy.role,
+                                    "text": deputy.dial.display, "tel": deputy.dial.tel,
                                     "anchor": contact_anchor(deputy.id)})
     return entries
 
@@ -225,17 +256,26 @@ def external_link(link: Link, text: str | None = None) -> str:
 # --- setting ----------------------------------------------------------------------------------
 
 
+def policy_dated(setting: Setting) -> str:
+    """"Dated 1 September 2024.": the policy's date, as every page's footer and paper give it."""
+    return f"Dated {long_date(setting.policy.updated)}."
+
+
 def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
-    """The footer's review line, and whether the review date had passed when the site was built
-    (the reader's device checks again: review.js)."""
+    """The footer's line about the policy's date, and whether a year had passed when the site was
+    built (the reader's device checks again: review.js). The policy states no review date:
+    review_due is the usual annual review (review_due_basis), so the pages never say "review due"
+    or "overdue" as if the policy did; they ask the reader to check that this is the current
+    version."""
     policy = setting.policy
     return {
-        "text": f"Updated {long_date(policy.updated)}; review due {long_date(policy.review_due)}.",
+        "text": policy_dated(setting),
         "due": policy.review_due.isoformat(),
         "overdue": setting.review_overdue(today),
+        "overdue_title": "Is this the current version?",
         "overdue_text": (
-            f"This policy was due for review on {long_date(policy.review_due)}. "
-            "Check with your DSL that it is still the current version."
+            f"This policy is dated {long_date(policy.updated)}. Policies are usually reviewed every year: "
+            "check with your DSL that this is the current version."
         ),
     }
 

@@ -2,21 +2,25 @@
 the outcome and question pages, the navigator (the same HTML in <template> elements of the pages
 that host it), and print.
 
-An outcome leads with what the reader does ("What you do now": the steps whose who starts with
-"You", each with one way to act), then what others do ("What happens next", contacts named as
-text, with the "who to call now" panel where the DSL needs the local authority). Every step
-keeps its who, its when and the clauses it comes from.
+An outcome leads with its first action (999 on an emergency's card; else the way to reach the
+DSL, as a call button where the setting has given a number and in person where it has not),
+then what the reader does ("What you do now": the steps the reader leads, by: [reader, ...],
+each with one way to act), then what others do ("What happens next", contacts named as text,
+with the "who to call now" panel where the DSL needs the local authority), and last "Where this
+comes from". Every step keeps its who, its when and the clauses it comes from.
 
 All text from data/ is escaped (markupsafe); the output is HTML, safe to place in a page.
 """
 
 from __future__ import annotations
 
-from sitedata.addresses import Linker
+import re
+
+from sitedata.addresses import Linker, outcome_path
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, Question, Step
 
-from . import reach
+from . import reach, render
 from .text import Html
 
 OWN_HEADING = "What you do now"
@@ -30,75 +34,189 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     )
 
 
-def is_own_step(step: Step) -> bool:
-    """A step the reader does: its who is "You", or starts "You, with ..."."""
-    return step.who == "You" or step.who.startswith("You,")
-
-
-def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool, heading: str = "") -> Html:
-    """One step. ``heading``: the first step of a list carries the list's heading for paper,
-    where it prints as part of the step's first line (site.css), so that a page never ends with it."""
-    meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
-    if step.when:
-        meta += Html('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
+def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], term: Html = Html(""),
+              emergency: bool = False, heading: str = "") -> Html:
+    """One step: what to do, who and when, one way to act on each contact, and its clauses.
+    ``offered``: the people (and "who to call now" panels) this screen has already offered in full
+    (the DSL's whole control, the answer's first action): a step names them again only by their
+    call button, if any. ``term``: the explanation of a word the step uses, where this screen
+    first uses it. ``emergency``: the step is an emergency's; its call buttons are filled (the
+    card's first is 999; elsewhere a screen's one filled button is its first action), and out of
+    office hours its panel is the reader's to act on, whoever leads the step. ``heading``: the
+    first step of a list carries the list's heading for paper, where it prints as part of the
+    step's first line (site.css), so that a page never ends with it."""
+    # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
+    # reader does alone says who by its heading: its who is for screen readers only. Paper draws
+    # the step's number on its first <strong> (site.css): a step without a deadline has an empty one.
+    when = Html('<span class="visually-hidden">When: </span><span class="step__when">{}:</span>').format(
+        step.when) if step.when else Html("")
+    meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
+                '<span class="step-source">From the policy: {}</span>').format(
+        "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))
+    # One "who to call now" panel a screen: the first step that names a pair of lines has it; a
+    # later one names the lines as text.
     pair = reach.pair_in(site, step.contacts)
+    if pair and pair.id in offered:
+        pair = None
     named = [c for c in step.contacts if not pair or c not in (pair.office, pair.out_of_hours)]
     actions = []
-    if own:
-        members = [c for c in named if c != "dsl" and c in site.team.by_id()]
-        actions += [reach.action(site, c, linker, first_dsl) for c in named if c not in members]
+    if step.readers_own:
+        team = site.team.by_id()
+        paired = {line for p in site.contacts.line_pairs for line in (p.office, p.out_of_hours)}
+        members = [c for c in named if c != "dsl" and c in team and c not in offered]
+        lines = [c for c in named if c in paired]  # their panel is an earlier step's
+        for contact in (c for c in named if c not in members and c not in lines):
+            if contact in offered and contact != "dsl":
+                # Offered in full above (the answer's first action): its call button, if any.
+                if team[contact].dial:
+                    actions.append(reach.call_link(team[contact].dial, f"Call {team[contact].label}", primary=False))
+            else:
+                actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
+                                            primary=emergency))
+                offered.add(contact)
         if members:
-            actions.append(reach.members_line([site.team.by_id()[m] for m in members], linker))
+            actions.append(reach.members_line([team[m] for m in members], linker))
+        if lines:
+            actions.append(contacts_named(site, lines, linker))
     elif named:
-        people = site.reachable()
-        actions.append(Html('<p class="step__contacts">Contacts: {}</p>').format(
-            Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c]))
-                              for c in named)))
+        actions.append(contacts_named(site, named, linker))
     if pair:
-        actions.append(reach.pair_panel(site, pair, linker))
-    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions)
+        # The panel belongs to whoever leads the step: the reader's call, or the DSL's information.
+        actions.append(reach.pair_panel(site, pair, linker, for_reader=step.readers_own, out_of_hours_reader=emergency))
+        offered.add(pair.id)
+    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions if a)
     on_paper = Html(' data-paper-heading="{}"').format(heading) if heading else ""
-    return Html(
-        '<li class="step"><p class="step__do"{}><strong>{}</strong></p><p class="step-meta">{}</p>{}'
-        '<p class="step-source">From the policy: {}</p></li>'
-    ).format(on_paper, step.do, meta, body, clause_links(site, step.clauses, linker))
+    return Html('<li class="step"><p class="step__do"{}><strong class="step__when-label">{}</strong> {}</p>{}{}'
+                '<p class="step-meta">{}</p></li>').format(on_paper, when, step.do, term, body, meta)
 
 
-def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
-    """Everything of an outcome below its title and summary."""
-    parts = []
-    for caution in outcome.cautions:
-        parts.append(Html(
-            '<div class="admonition warning"><p class="admonition-title">A problem in the policy</p><p>{} ({})</p></div>'
-        ).format(caution.text, clause_links(site, caution.clauses, linker)))
-    own = [s for s in outcome.steps if is_own_step(s)]
-    first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
-    others = [s for s in outcome.steps if not is_own_step(s)]
+def contacts_named(site: SiteData, contact_ids: list[str], linker: Linker) -> Html:
+    """Contacts a step names as text, each a link to its card: the call is someone else's, or the
+    screen's "who to call now" panel offers it already."""
+    people = site.reachable()
+    return Html('<p class="step__contacts">Contacts: {}</p>').format(
+        Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c])) for c in contact_ids))
 
-    def items(steps: list[Step], is_own: bool, heading: str) -> Html:
-        return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step,
-                                       heading=heading if s is steps[0] else "") for s in steps)
 
+def first_action(site: SiteData, outcome: Outcome) -> tuple[str, Step] | None:
+    """What an answer's first screen offers below its summary: the first person the reader's own
+    steps name (the DSL; on the route about the DSL, a deputy), with that step's deadline, where
+    that step is the reader's first or has a deadline ("immediately"). None on an emergency,
+    whose card leads with 999, and where the reader's first step is something else with no
+    hurry to tell anyone (the language guide: "If you are worried, share your concern")."""
+    if outcome.emergency:
+        return None
+    team = site.team.by_id()
+    own = [s for s in outcome.steps if s.readers_own]
+    # A step's first contact is whom it is about: "If they are in immediate danger, call 999 and
+    # tell the DSL" is about 999, and the next step, "Report it to the DSL", about the DSL.
+    return next(((s.contacts[0], s) for s in own if s.contacts and s.contacts[0] in team and (s is own[0] or s.when)),
+                None)
+
+
+def answer_first(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """The answer's first action, right below its summary, so that it is in the first screen."""
+    found = first_action(site, outcome)
+    if not found:
+        return Html("")
+    contact, step = found
+    return Html('<div class="answer-first"><h2 class="answer-first__title">Do this first</h2>{}</div>').format(
+        reach.action(site, contact, linker, full=True, when=step.when))
+
+
+def term_notes(site: SiteData, steps: list[Step]) -> dict[int, Html]:
+    """Each word of data/pathways.yml's terms, explained once, in the first of ``steps`` that uses it."""
+    notes: dict[int, Html] = {}
+    for term in site.pathways.terms.values():
+        user = next((n for n, step in enumerate(steps) if term.term.lower() in step.do.lower()), None)
+        if user is not None:
+            notes[user] = notes.get(user, Html("")) + Html(
+                '<p class="step__term"><dfn>{}</dfn>: {} <span class="step__term-note">Not in the policy: '
+                'check with your DSL.</span></p>').format(term.term.capitalize(), term.means)
+    return notes
+
+
+def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """An outcome below its title: its one-line summary, then its body. "DSL" is spelt out where
+    the summary or the first action first uses it, for a reader new to the word (the steps are
+    the data's words, as written)."""
+    in_full = site.team.by_id()["dsl"].role
+    summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
+    first = answer_first(site, outcome, linker)
+    if DSL.search(outcome.summary):
+        summary = spell_out_first(summary, in_full)
+    else:
+        first = spell_out_first(first, in_full)
+    return summary + outcome_body(site, outcome, linker, first)
+
+
+DSL = re.compile(r"\bDSL\b")
+
+
+def spell_out_first(html: Html, in_full: str) -> Html:
+    """``html`` with the first "DSL" in its text (not in a tag) written as ``in_full`` (the DSL's
+    role in data/team.yml, "Designated Safeguarding Lead (DSL)")."""
+    chunks = re.split(r"(<[^>]*>)", str(html))
+    for number, chunk in enumerate(chunks):
+        if not chunk.startswith("<") and DSL.search(chunk):
+            chunks[number] = DSL.sub(str(Html.escape(in_full)), chunk, count=1)
+            break
+    return Html("".join(chunks))
+
+
+def outcome_body(site: SiteData, outcome: Outcome, linker: Linker, first: Html) -> Html:
+    """Everything of an outcome below its title and summary: the first action (``first``, from
+    answer_first), the reader's own steps ("What you do now"), what else it could be, what
+    others do ("What happens next"), and "Where this comes from" (clauses, problems in the
+    policy, facts from outside it)."""
+    own = [s for s in outcome.steps if s.readers_own]
+    others = [s for s in outcome.steps if not s.readers_own]
+    terms = term_notes(site, [*own, *others])
+    found = first_action(site, outcome)
+    offered = {found[0]} if found else set()
+
+    def items(steps: list[Step], start: int, heading: str) -> Html:
+        return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency,
+                                       heading if n == 0 else "") for n, s in enumerate(steps))
+
+    parts = [first]
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
         parts.append(Html(
             '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
-            "{}</h2><ol>{}</ol></div>").format(EMERGENCY_HEADING, items(own, True, EMERGENCY_HEADING)))
+            "{}</h2><ol>{}</ol></div>").format(EMERGENCY_HEADING, items(own, 0, EMERGENCY_HEADING)))
     elif own:
         parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--own"><ol>{}</ol></div>')
-                     .format(OWN_HEADING, items(own, True, OWN_HEADING)))
+                     .format(OWN_HEADING, items(own, 0, OWN_HEADING)))
+    if outcome.consider:
+        parts.append(consider(site, outcome, linker))
     if others:
         parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--next"><ol>{}</ol></div>')
-                     .format(NEXT_HEADING, items(others, False, NEXT_HEADING)))
+                     .format(NEXT_HEADING, items(others, len(own), NEXT_HEADING)))
     if outcome.guide == "language":
         parts.append(language_guide(site, linker))
     parts.append(sources(site, outcome, linker))
     return Html('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Html("").join(parts))
 
 
+def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
+    """The forms of exploitation a general answer names (trafficking, county lines), in the policy's
+    words, each with the answer for it."""
+    items = []
+    for item in outcome.consider:
+        onward = Html("")
+        if item.outcome:
+            target = site.pathways.outcome(item.outcome)
+            onward = Html('<br>What to do: <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
+        items.append(Html('<li><p><strong>{}:</strong> {}</p><p class="consider__more">From the policy: {}{}</p></li>').format(
+            item.name, item.text, clause_links(site, item.clauses, linker), onward))
+    return Html('<h2 class="consider__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
+
+
 def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
-    """"Where this comes from": every clause the outcome cites, by section; collapsed on screen,
-    printed open."""
+    """"Where this comes from": every clause the outcome cites, by section; the problems in the
+    policy that touch it; and each fact on the screen that is not in the policy, with its source.
+    Collapsed on screen, printed open: below the reader's actions, never in front of them."""
     cited: dict[str, list[str]] = {}
     for step in outcome.steps:
         for clause in step.clauses:
@@ -109,8 +227,45 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
         Html('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
         for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))
     )
-    return Html('<details class="outcome__sources"><summary>Where this comes from</summary>'
-                  "<p>Every step above comes from these clauses of the policy:</p><ul>{}</ul></details>").format(rows)
+    parts = [Html('<p>Every step above comes from these clauses of the policy:</p><ul class="outcome__clauses">{}</ul>')
+             .format(rows)]
+    for caution in outcome.cautions:
+        parts.append(Html('<h3>A problem in the policy</h3><p>{} ({})</p>').format(
+            caution.text, clause_links(site, caution.clauses, linker)))
+    outside = not_in_policy(site, outcome)
+    if outside:
+        parts.append(Html("<h3>Not in the policy: check with your DSL</h3><ul>{}</ul>").format(outside))
+    return Html('<details class="outcome__sources quiet" id="where-this-comes-from"><summary>Where this comes from</summary>'
+                "{}</details>").format(Html("").join(parts))
+
+
+def not_in_policy(site: SiteData, outcome: Outcome) -> Html:
+    """Each contact the outcome names that the policy does not give, each term it explains, and
+    any disagreement about a service's hours: the source address and when it was checked."""
+    contacts = site.contacts.by_id()
+    used = dict.fromkeys(c for step in outcome.steps for c in step.contacts if c in contacts)
+    items = []
+    for contact in (contacts[c] for c in used):
+        said = []
+        if contact.source:
+            said.append(Html("{} Source: {}, checked on {}.").format(
+                contact.source.note, external(contact.source.url), render.long_date(contact.source.checked_on)))
+        if contact.hours and contact.hours.sources_disagree:
+            said.append(Html("Hours: {}").format(contact.hours.sources_disagree))
+        if said:
+            shown = Html("{}, {}").format(contact.name, contact.phone.display) if contact.phone else Html("{}").format(contact.name)
+            items.append(Html("<li><strong>{}</strong>: {}</li>").format(shown, Html(" ").join(said)))
+    steps_text = " ".join(step.do.lower() for step in outcome.steps)
+    for term in site.pathways.terms.values():
+        if term.term.lower() in steps_text:
+            items.append(Html("<li><strong>{}</strong>: {} Source: {}, checked on {}.</li>").format(
+                term.term.capitalize(), term.source.note, external(term.source.url),
+                render.long_date(term.source.checked_on)))
+    return Html("").join(items)
+
+
+def external(url: str) -> Html:
+    return Html('<a href="{}">{}</a>').format(url, url)
 
 
 def guidance_link(link) -> Html:

@@ -62,12 +62,16 @@ def explorer(site: SiteData, from_page: str, concern_page: str, concern_address:
             kinds = " ".join(dict.fromkeys(where.kind for where, _ in sign))
             clauses = " ".join(dict.fromkeys(where.clause for where, _ in sign))
             words = " ".join(dict.fromkeys(word.lower() for _, same in sign for word in same.words))
+            # The policy's own words for the sign in every list it is in, and those lists' names
+            # ("county lines"): a search matches them before the everyday words.
+            policy = " ".join(dict.fromkeys(text for where, same in sign for text in (same.text, where.name)))
             lines += [
                 f'- <span class="sign__text">{plain(first.text)}</span>',
                 f'  <span class="sign__lists">In the policy: {links}</span>',
                 f'  <label class="sign__tick-label" data-needs-script><input type="checkbox" class="sign__tick" value="{first.id}">'
                 f' I have noticed this<span class="visually-hidden">: {plain(first.text)}</span></label>',
-                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-words="{plain(words)}" '
+                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-policy="{plain(policy)}" '
+                f'data-words="{plain(words)}" '
                 f"#signs-{first.id} }}",
             ]
         lines += ["", "</section>", ""]

@@ -40,6 +40,16 @@ SEARCH_INDEX = "search/search_index.json"
 IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
+def outcome_path(outcome_id: str) -> str:
+    """The docs/ path of an outcome's page (data/pathways.yml): 'what-to-do/concern.md'."""
+    return f"what-to-do/{outcome_id}.md"
+
+
+def question_path(question_id: str) -> str:
+    """The docs/ path of a question's page: the navigator without JavaScript."""
+    return f"what-to-do/questions/{question_id}.md"
+
+
 def download(name: str) -> str:
     """A download's address relative to the site's root: 'downloads/pocket-card.pdf'."""
     return f"{DOWNLOADS}/{name}"

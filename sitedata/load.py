@@ -443,9 +443,9 @@ class SiteData:
             if problems := hours.coverage_problems(*lines):
                 raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
                                 "change the hours of the two lines so that exactly one is open at every minute")
+        route = {step.contact for step in self.contacts.emergency_route}
         emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
-        check_graph(self.pathways, contacts, set(clauses), {step.contact for step in self.contacts.emergency_route},
-                    emergency)
+        check_graph(self.pathways, contacts, set(clauses), route | set(self.team.by_id()), emergency)
         check_training(self.training, self)
 
     def check_team(self) -> None:

@@ -117,6 +117,8 @@ class RouteStep(Strict):
 
     contact: Id
     label: Text
+    # What a phone shows instead of the label, so that 999 and the DSL fit one row at 320 px.
+    short_label: Text | None = None
 
 
 # --- data/team.yml ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .errors import DataError
-from .models import ClauseRef, Id, Strict, Text
+from .models import ClauseRef, Id, Source, Strict, Text
 
 FILE = "data/pathways.yml"
 
@@ -46,15 +46,36 @@ def _pocket_sized(value: str | None) -> str | None:
     return value
 
 
+# Who acts in a step, as ids: the reader, the setting's team by kind (data/team.yml), or no one
+# the policy names. The words readers see are the step's ``who``.
+Actor = Literal["reader", "dsl", "home-safeguarding-lead", "unnamed"]
+
+
+def _actors(value: list[str]) -> list[str]:
+    if len(set(value)) != len(value):
+        raise ValueError("names an actor twice — fix: name each once, whoever leads the step first")
+    if "unnamed" in value and len(value) > 1:
+        raise ValueError("has unnamed beside a named actor — fix: use unnamed alone")
+    return value
+
+
 class Step(Strict):
     do: Text
     # The step in short, in the policy's words, for the pocket card (print_pages.pocket_card),
     # where ``do`` is too long for it. Without one, the card prints ``do``.
     pocket: Annotated[Text | None, AfterValidator(_pocket_sized)] = None
     who: Text
+    # Who acts, first whoever leads: [reader] and [reader, dsl] are the reader's own steps
+    # ("What you do now"); [dsl, reader] is the DSL's, which the reader helps with.
+    by: Annotated[list[Actor], Field(min_length=1), AfterValidator(_actors)]
     when: When | None = None  # None where the policy sets no deadline
     contacts: list[Id] = []
     clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+    @property
+    def readers_own(self) -> bool:
+        """The reader leads this step: it is theirs to do ("What you do now")."""
+        return self.by[0] == "reader"
 
 
 class Caution(Strict):
@@ -62,6 +83,25 @@ class Caution(Strict):
 
     text: Text
     clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class Consider(Strict):
+    """A form of exploitation the policy asks staff to consider, named on a general answer in the
+    policy's words, with the answer for it (``outcome``) where the pathways have one."""
+
+    name: Text
+    text: Text
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+    outcome: Id | None = None
+
+
+class Term(Strict):
+    """A word the policy uses without explaining it: explained once on each answer that uses it.
+    A meaning not in the policy has its public source, and readers are told to check with their DSL."""
+
+    term: Text
+    means: Text
+    source: Source
 
 
 class Outcome(Strict):
@@ -72,6 +112,7 @@ class Outcome(Strict):
     guide: Literal["language"] | None = None  # a guide from data/training.yml shown after the steps
     steps: Annotated[list[Step], Field(min_length=1)]
     cautions: list[Caution] = []
+    consider: list[Consider] = []  # named after the reader's own steps
     related: list[Id] = []
 
 
@@ -88,6 +129,7 @@ class PathwayGraph(Strict):
     questions: list[Question] = []
     shared_steps: dict[Id, Step] = {}
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
+    terms: dict[Id, Term] = {}
 
     @model_validator(mode="before")
     @classmethod
@@ -195,11 +237,12 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
     return steps, node.id
 
 
-def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], route: set[str],
+def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], people: set[str],
                 emergency: set[str]) -> None:
-    """Stop the build on any flaw a reader could fall into. ``route`` is the emergency route's
-    contacts: every outcome must send the reader to the DSL or the emergency services.
-    ``emergency``: the emergency services' contacts, which an emergency outcome calls first."""
+    """Stop the build on any flaw a reader could fall into. ``people`` are the emergency route's
+    contacts and the safeguarding team: every outcome must send the reader to one of them, in a
+    step of the reader's own (which the answer's first screen offers). ``emergency``: the
+    emergency services' contacts, which an emergency outcome calls first."""
     nodes: dict[str, Question | Outcome] = {}
     for node in [*graph.questions, *graph.outcomes]:
         if node.id in nodes:
@@ -232,6 +275,14 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
                          "use a clause listed in data/sections.yml")
+        for number, consider in enumerate(outcome.consider, start=1):
+            for clause in consider.clauses:
+                if clause not in clauses:
+                    fail(f"outcome {outcome.id!r}, consider {number}", f"cites clause {clause}, which is not in the policy",
+                         "use a clause listed in data/sections.yml")
+            if consider.outcome and not isinstance(nodes.get(consider.outcome), Outcome):
+                fail(f"outcome {outcome.id!r}, consider {number}", f"leads to outcome {consider.outcome!r}, which does not exist",
+                     "use an outcome id, or leave outcome: out")
         for related in outcome.related:
             if not isinstance(nodes.get(related), Outcome):
                 fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
@@ -240,9 +291,10 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
             fail(f"outcome {outcome.id!r}, step 1", "is the first step of an emergency outcome, but does not call the "
                  "emergency services (999) first", f"make {' or '.join(sorted(emergency))} the first contact of the "
                  "outcome's first step")
-        if not any(route & set(step.contacts) for step in outcome.steps):
-            fail(f"outcome {outcome.id!r}", "sends the reader to neither the DSL nor the emergency services",
-                 f"add a step with one of these contacts: {', '.join(sorted(route))}")
+        if not any(people & set(step.contacts) for step in outcome.steps if step.readers_own):
+            fail(f"outcome {outcome.id!r}", "sends the reader to no one: no step of the reader's own (by: [reader]) "
+                 "names the emergency services or a member of the safeguarding team",
+                 f"add a step of the reader's with one of these contacts: {', '.join(sorted(people))}")
 
     check_no_cycles(graph, nodes)
     reachable = {node for path in all_paths(graph) for node in [*(q for q, _ in path.answers), path.outcome]}

@@ -261,6 +261,10 @@ def site_url(built_site) -> str:
 # --- the browser kit: Debian's Chromium, driven by Playwright -----------------------------------
 
 VIEWPORTS = {"phone": {"width": 360, "height": 800}, "desktop": {"width": 1280, "height": 800}}
+# The phones whose first screen an answer is checked on (tests/test_answer_screen.py): a common
+# Android, an iPhone SE, what Safari leaves of an iPhone SE's screen, and the oldest in use.
+SMALL_SCREENS = {"360x640": {"width": 360, "height": 640}, "375x667": {"width": 375, "height": 667},
+                 "375x548": {"width": 375, "height": 548}, "320x568": {"width": 320, "height": 568}}
 
 
 class ReadersBrowser:

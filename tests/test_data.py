@@ -648,7 +648,7 @@ def test_a_page_macro_mistake_names_the_page_and_its_line(tmp_path):
     ("front_matter", "expected"),
     [
         ("script: [now]", "docs/contacts.md: front matter key 'script': is not a key this site reads. Fix:"),
-        ("scripts: [now", "docs/contacts.md: line 4, column 1: is not valid YAML"),
+        ("scripts: [now", "docs/contacts.md: line 4, column 5: is not valid YAML"),
     ],
     ids=["misspelt-key", "does-not-parse"],
 )

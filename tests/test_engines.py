@@ -144,7 +144,9 @@ def shown_outcome(tab, outcome_id: str) -> dict:
         return panel && !panel.hidden && {
             title: panel.querySelector("h1").textContent.trim(),
             steps: panel.querySelectorAll(".steps > ol > li").length,
-            calls: [...panel.querySelectorAll('.steps a[href^="tel:"]')].map(a => a.getAttribute("href")),
+            // The steps' own calls: not "If Kerry is not available"'s (999, 12.7's chain).
+            calls: [...panel.querySelectorAll('.steps a[href^="tel:"]')].filter(a => !a.closest(".reach__no-answer"))
+                .map(a => a.getAttribute("href")),
         };
     }""", outcome_id, what=f"the outcome {outcome_id}")
 

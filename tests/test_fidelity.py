@@ -21,8 +21,8 @@ from conftest import SOURCE_POLICY
 ARTEFACTS: list[tuple[str, int, str]] = [
     (
         r"\*\*Updated 1 September 2024\*\*", 1,
-        "Cover date. The site shows it outside the page text, in the footer ('Updated 1 September "
-        "2024; review due ...') and as 'last updated on 1 September 2024' on the home page.",
+        "Cover date. The site shows it outside the page text, in the footer ('Dated 1 September "
+        "2024.') and as 'last updated on 1 September 2024' on the home page.",
     ),
     (
         r"CONTENTS\tPAGE", 1,

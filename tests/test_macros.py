@@ -67,7 +67,7 @@ def test_contact_card_has_call_button_clauses_and_anchor():
     card = render.contact_card(contact(phone="0800 011 3764"), ["[7.4](x.md#clause-7-4)"], None)
     assert "### Police { #contact-police-non-emergency }" in card
     assert '<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764</a>' in card
-    assert "In the policy: [7.4](x.md#clause-7-4)" in card
+    assert "(In the policy: [7.4](x.md#clause-7-4))" in card
     assert "Not in the policy" not in card
 
 
@@ -77,8 +77,11 @@ def test_contact_card_flags_a_number_that_is_not_in_the_policy():
         source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
     )
     card = render.contact_card(outside, [], None)
-    assert '!!! warning "Not in the policy: check with your DSL"' in card
-    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in card
+    # Said on the line that opens "Where this comes from", which holds the source.
+    assert ('<summary><span class="contact-card__check">Not in the policy: check with your DSL.</span> '
+            "Where this comes from</summary>") in card
+    sources = card[card.index("<summary>"):card.index("</details>")]
+    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in sources
 
 
 # --- clauses ----------------------------------------------------------------------------------
@@ -169,11 +172,14 @@ def setting() -> Setting:
 
 def test_review_status_before_the_due_date(setting):
     status = render.review_status(setting, datetime.date(2025, 9, 1))
-    assert status["text"] == "Updated 1 September 2024; review due 1 September 2025."
+    assert status["text"] == "Dated 1 September 2024."
     assert status["overdue"] is False
+    # The policy states no review date: the site never says one is due or overdue.
+    assert "due" not in status["text"].lower() + status["overdue_text"].lower()
 
 
 def test_review_status_after_the_due_date(setting):
     status = render.review_status(setting, datetime.date(2025, 9, 2))
     assert status["overdue"] is True
-    assert "was due for review on 1 September 2025" in status["overdue_text"]
+    assert status["overdue_text"] == ("This policy is dated 1 September 2024. Policies are usually reviewed every "
+                                      "year: check with your DSL that this is the current version.")

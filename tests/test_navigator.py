@@ -29,11 +29,13 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from conftest import BOTH_SIZES, VIEWPORTS
+from conftest import BOTH_SIZES, ROOT, VIEWPORTS
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 HUB = "what-to-do/"
+# The site's name, as every page's title ends with it ("What to do now - <site name>").
+SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
 # The line pair of data/contacts.yml whose numbers the "who to call now" panel offers.
 PANEL_LINES = {"worcestershire-family-front-door", "worcestershire-emergency-duty-team"}
 HASH = re.compile(r"^#nav=[a-z0-9-]+$")
@@ -133,6 +135,8 @@ def expect_question(page: Page, graph: dict, question_id: str) -> None:
         expect(help_text).to_have_count(0)
     expect(options(page)).to_have_text([o["label"] for o in question["options"]])
     expect(page.locator("h1:visible")).to_have_count(1)
+    # Each screen names the browser's tab, as a page would (WCAG 2.4.2).
+    expect(page).to_have_title(f"{question['text']} - {SITE_NAME}")
     expect_no_leaked_values(page)
     expect_controls(page)
 
@@ -151,7 +155,7 @@ def settled(page: Page) -> None:
 
 
 def is_own_step(step: dict) -> bool:
-    return step["who"] == "You" or step["who"].startswith("You,")
+    return step["by"][0] == "reader"
 
 
 def in_shown_order(outcome: dict) -> list[dict]:
@@ -167,15 +171,18 @@ def shown_steps(page: Page) -> list[dict]:
             text: li.textContent.replace(/\\s+/g, ' '),
             who: [...li.querySelectorAll('.step__who')].map(e => e.textContent.replace(/\\s+/g, ' ')),
             when: [...li.querySelectorAll('.step__when')].map(e => e.textContent.replace(/\\s+/g, ' ')),
-            clauses: [...li.querySelectorAll('a.step__clause')].map(a => ({
+            clauses: [...li.querySelectorAll('.step-source a.step__clause')].map(a => ({
                 text: a.textContent.trim(), href: a.getAttribute('href'), url: a.href})),
-            tels: [...li.querySelectorAll('a[href^="tel:"]')].map(a => a.getAttribute('href')),
+            // The step's own calls: not those of "If Kerry is not available" (999, 12.7's chain).
+            tels: [...li.querySelectorAll('a[href^="tel:"]')].filter(a => !a.closest('.reach__no-answer'))
+                .map(a => a.getAttribute('href')),
         }))"""
     )
 
 
-def step_problems(graph: dict, site_url: str, step: dict, shown: dict) -> list[str]:
-    """How one shown step differs from the graph's step (empty when it matches)."""
+def step_problems(graph: dict, site_url: str, step: dict, shown: dict, panel: bool) -> list[str]:
+    """How one shown step differs from the graph's step (empty when it matches). ``panel``: this
+    step shows the screen's one "who to call now" panel, if it names its lines."""
     problems = []
     if step["do"] not in shown["text"]:
         problems.append(f"missing its words {step['do']!r}")
@@ -197,8 +204,9 @@ def step_problems(graph: dict, site_url: str, step: dict, shown: dict) -> list[s
     if shown["own"] != is_own_step(step):
         problems.append("shown under the wrong heading")
     # The reader's own steps call every contact that has a number; the others call only from the
-    # "who to call now" panel, which offers the local authority's two lines.
-    callable_contacts = step["contacts"] if is_own_step(step) else [c for c in step["contacts"] if c in PANEL_LINES]
+    # "who to call now" panel, which offers the local authority's two lines, once a screen.
+    in_panel = [c for c in step["contacts"] if c in PANEL_LINES and panel]
+    callable_contacts = in_panel + [c for c in step["contacts"] if is_own_step(step) and c not in PANEL_LINES]
     tels = {f"tel:{graph['contacts'][c]['tel']}" for c in callable_contacts if graph["contacts"][c]["tel"]}
     if set(shown["tels"]) != tels:
         problems.append(f"tel: links {sorted(set(shown['tels']))} should be {sorted(tels)}")
@@ -220,12 +228,16 @@ def expect_outcome(page: Page, graph: dict, site_url: str, outcome_id: str) -> N
     expect_node_in_address(page, outcome_id)
     expect(navigator(page)).to_have_attribute("data-outcome", outcome_id)
     expect(title(page)).to_have_text(outcome["title"])
+    expect(page).to_have_title(f"{outcome['title']} - {SITE_NAME}")
     expect(page.locator("#navigator .steps > ol > li")).to_have_count(len(outcome["steps"]))
+    assert page.locator("#navigator [data-now-panel].now-panel--lines").count() <= 1, "one 'who to call now' panel"
     shown = shown_steps(page)
+    steps = in_shown_order(outcome)
+    panel_step = next((s for s in steps if PANEL_LINES <= set(s["contacts"])), None)
     problems = {
         number: found
-        for number, (step, seen) in enumerate(zip(in_shown_order(outcome), shown, strict=True), start=1)
-        if (found := step_problems(graph, site_url, step, seen))
+        for number, (step, seen) in enumerate(zip(steps, shown, strict=True), start=1)
+        if (found := step_problems(graph, site_url, step, seen, step is panel_step))
     }
     assert not problems, f"{outcome_id}: " + "; ".join(f"step {n}: {p}" for n, p in problems.items())
     page_link = page.locator("#navigator a.navigator__page")
@@ -333,8 +345,11 @@ def test_home_told_shortcut_asks_what_it_was_about(page, site_url, graph, answer
 
 
 def test_home_page_main_start_opens_the_navigator_in_place(page, site_url, graph):
+    """The home page's ways in: the emergency first (as NHS 111 puts it), then the main start."""
     page.goto(site_url)
-    expected = [main_start(graph)["id"]] + [s["id"] for s in graph["starts"][1:] if s.get("on_home")]
+    shortcuts = [s for s in graph["starts"][1:] if s.get("on_home")]
+    expected = ([s["id"] for s in shortcuts if s.get("emergency")] + [main_start(graph)["id"]]
+                + [s["id"] for s in shortcuts if not s.get("emergency")])
     links = page.locator("a[data-navigator-start]")
     expect(links).to_have_count(len(expected))
     assert [a.get_attribute("data-navigator-start") for a in links.all()] == expected
@@ -370,6 +385,8 @@ def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(pag
     expect(page).to_have_url(site_url + HUB)
     assert "nav=" not in current_hash(page)
     expect(navigator(page)).to_be_hidden()
+    expect(page).to_have_title(re.compile(rf" - {re.escape(SITE_NAME)}$"))
+    assert page.title() != f"{graph['questions']['in-danger']['text']} - {SITE_NAME}", "the hub's own title is back"
 
 
 def test_browser_back_then_the_in_page_back_stay_in_the_walk(page, site_url, graph):

@@ -182,7 +182,7 @@ def test_addresses_as_readers_type_them_open_online_and_offline(browser, site_ur
             assert page.url.split("#")[0].split("?")[0].endswith(("contacts/", "contacts/index.html")), page.url
         response = page.goto(site_url + "no-such-page/")
         assert response.status == 404, offline_now
-        expect(page.locator(".md-content h1")).to_contain_text("404")
+        expect(page.locator(".md-content h1")).to_have_text("Page not found")
     context.close()
 
 

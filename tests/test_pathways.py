@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_data, edit_yaml
 
-from macros import pathway_pages, reach, screens
+from macros import pathway_pages, reach
 from sitedata.errors import DataError
 from sitedata.pathways import all_paths
 from sitedata.load import SiteData
@@ -33,11 +34,15 @@ EXPECTED_PATHS = {
     ("worried", ("No", "I'm worried a young person is being exploited",
                  "They have special educational needs or disabilities (SEND) and their behaviour has changed")): "send-change",
     ("worried", ("No", "I'm worried a young person is being exploited", "Something else, or I'm not sure")): "concern",
-    ("worried", ("No", "I'm worried about a member of staff")): "staff-concern",
+    ("worried", ("No", "I'm worried about a member of staff", "No, about someone else")): "staff-concern",
+    # 12.7 without the person the concern is about.
+    ("worried", ("No", "I'm worried about a member of staff", "Yes, about the DSL or a deputy")): "staff-concern-dsl",
     # 12.2 for every disclosure, with trafficking's 7.5 and 7.7 or online's 11.3 and 11.4 kept.
     ("told", ("Being exploited or abused, or something else",)): "disclosure",
     ("told", ("Being moved or brought somewhere to be exploited (trafficking)",)): "disclosure-trafficking",
     ("told", ("Someone contacting or grooming them online",)): "disclosure-online",
+    ("staff", ("No, about someone else",)): "staff-concern",
+    ("staff", ("Yes, about the DSL or a deputy",)): "staff-concern-dsl",
     ("words", ()): "language",
     ("danger", ()): "immediate-danger",
     ("integrated", ("At the school",)): "reported-at-school",
@@ -94,11 +99,18 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         ("online-grooming", "dsl", "immediately", "11.4"),
         # 12.7: concerns about staff to the DSL or deputy immediately.
         ("staff-concern", "dsl", "immediately", "12.7"),
+        # 12.7 when the concern is about the DSL or a deputy: a deputy, else the senior chain.
+        ("staff-concern-dsl", "deputy-dsl", "immediately", "12.7"),
+        ("staff-concern-dsl", "headteacher", "immediately", "12.7"),
+        ("staff-concern-dsl", "regional-director", "immediately", "12.7"),
         # 6.5 leads to sharing the concern (11.1).
         ("send-change", "dsl", "immediately", "11.1"),
         # 12.3: in integrated settings the DSL and the Home's Safeguarding Lead share the record.
         ("reported-at-school", "dsl", None, "12.3"),
         ("reported-at-home", "dsl", None, "12.3"),
+        # ...and the reader tells the DSL or the Home's Safeguarding Lead first, immediately (12.3).
+        ("reported-at-school", "dsl", "immediately", "12.3"),
+        ("reported-at-home", "home-safeguarding-lead", "immediately", "12.3"),
     ],
 )
 def test_outcome_has_the_step_the_policy_requires(site, outcome, contact, when, clause):
@@ -111,6 +123,19 @@ def test_disclosure_steps_include_listening_and_no_secrets(site, outcome):
     for words in ["Listen", "open questions", "Never promise to keep things secret", "not to blame",
                   "Write as much detail down as possible", "electronic recording system", "record it where it was reported"]:
         assert words in text
+
+
+def test_a_concern_about_the_dsl_never_sends_the_reader_to_the_dsl(site):
+    outcome = site.pathways.outcome("staff-concern-dsl")
+    assert all("dsl" not in step.contacts for step in outcome.steps)
+    assert any("Safeguarding Policy" in step.do for step in outcome.steps), "12.7 points to the setting's policy"
+
+
+@pytest.mark.parametrize("outcome", ["reported-at-school", "reported-at-home"])
+def test_the_integrated_answers_start_with_the_readers_duty_to_tell(site, outcome):
+    first = site.pathways.outcome(outcome).steps[0]
+    assert first.readers_own and first.when == "immediately" and "12.3" in first.clauses
+    assert set(first.contacts) & {"dsl", "home-safeguarding-lead"}
 
 
 def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(site):
@@ -162,10 +187,13 @@ BROKEN_GRAPHS = [
                  ["outcome 'disclosure', step 2", "clause 12.9"], id="shared-step-cites-unknown-clause"),
     pytest.param(lambda d: question(d, "concern-about")["options"][3].update(next="in-danger"),
                  ["is part of a loop", "in-danger -> what-happened -> concern-about -> in-danger"], id="cycle"),
-    pytest.param(lambda d: question(d, "what-happened")["options"].pop(2),
-                 ["node 'staff-concern'", "cannot be reached from any start"], id="unreachable-node"),
+    pytest.param(lambda d: d["outcomes"].append({**outcome(d, "language"), "id": "orphan"}),
+                 ["node 'orphan'", "cannot be reached from any start"], id="unreachable-node"),
     pytest.param(lambda d: [step.update(contacts=[]) for step in outcome(d, "staff-concern")["steps"]],
-                 ["outcome 'staff-concern'", "neither the DSL nor the emergency services"], id="outcome-without-dsl"),
+                 ["outcome 'staff-concern'", "sends the reader to no one", "deputy-dsl, dsl, emergency-services"],
+                 id="outcome-without-dsl"),
+    pytest.param(lambda d: [step.update(by=["dsl"]) for step in outcome(d, "concern")["steps"] if "dsl" in step.get("contacts", [])],
+                 ["outcome 'concern'", "sends the reader to no one"], id="only-others-reach-the-dsl"),
     pytest.param(lambda d: outcome(d, "concern")["related"].append("conern"),
                  ["outcome 'concern'", "related outcome 'conern'"], id="unknown-related"),
     pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(when="soon"),
@@ -174,6 +202,12 @@ BROKEN_GRAPHS = [
                  ["'reported-where'", "field 'options'", "at least 2"], id="question-with-one-option"),
     pytest.param(lambda d: outcome(d, "send-change").update(steps=[]),
                  ["'send-change'", "field 'steps'", "at least 1"], id="outcome-without-steps"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(by=["you"]),
+                 ["item 2 ('concern')", "field 'by'", "'you' is not allowed", "'reader'"], id="unknown-actor"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].update(by=["reader", "reader"]),
+                 ["item 2 ('concern')", "names an actor twice", "Fix: name each once"], id="actor-twice"),
+    pytest.param(lambda d: outcome(d, "concern")["steps"][0].pop("by"),
+                 ["item 2 ('concern')", "field 'by'"], id="step-without-actor"),
     pytest.param(lambda d: outcome(d, "concern")["steps"].append({"use": "record-concen"}),
                  ["outcome 'concern', step 7", "'record-concen'", "not under shared_steps", "record-concern"],
                  id="unknown-shared-step"),
@@ -221,24 +255,33 @@ def reach_target(site, contact_id: str) -> str:
 
 
 def test_outcome_pages_lead_with_the_readers_own_steps(site, built_site):
-    """"What you do now" holds exactly the steps whose who is the reader, in order, each with a
-    way to reach every contact it names; "What happens next" holds the rest, with contacts named
-    as text and no call button outside the "who to call now" panel; every step cites its clauses."""
+    """"What you do now" holds exactly the steps the reader leads, in order, each contact they
+    name reachable from the step or from the answer's first action above it (a number, an
+    email, or for a person without one, the way to the safeguarding team); "What happens next"
+    holds the rest, with contacts named as text and no call button outside the "who to call
+    now" panel; every step cites its clauses."""
+    team = site.team.by_id()
     for outcome in site.pathways.outcomes:
         page = soup(built(built_site, pathway_pages.node_page(site.pathways, outcome.id)))
         own = page.select(".steps--own > ol > li")
         others = page.select(".steps--next > ol > li")
-        expected_own = [s for s in outcome.steps if screens.is_own_step(s)]
-        expected_others = [s for s in outcome.steps if not screens.is_own_step(s)]
+        expected_own = [s for s in outcome.steps if s.readers_own]
+        expected_others = [s for s in outcome.steps if not s.readers_own]
         assert len(own) == len(expected_own) and len(others) == len(expected_others), outcome.id
         for item, step in [*zip(own, expected_own), *zip(others, expected_others)]:
             assert step.do in item.get_text(" ", strip=True)
             assert step.who in item.select_one(".step__who").get_text()
             cited = [a.get_text() for a in item.select('.step-source a[href*="#clause-"]')]
             assert cited == step.clauses, (outcome.id, step.do)
+        first = page.select(".answer-first")
         for item, step in zip(own, expected_own):
             for contact_id in step.contacts:
-                assert item.select_one(f'a[href$="{reach_target(site, contact_id)}"]'), (outcome.id, contact_id)
+                target = reach_target(site, contact_id)
+                if contact_id in team and target.startswith("#"):
+                    target = "#contact-"  # told in person: the step or the first action leads to the team
+                reachable = [a for block in [item, *first] for a in block.select(f'a[href*="{target}"]')
+                             if target != "#contact-" or a["href"].split("#contact-")[1] in team]
+                assert reachable, (outcome.id, contact_id)
         for item in others:
             outside_panel = [a for a in item.select('a[href^="tel:"]') if not a.find_parent(class_="now-panel")]
             assert outside_panel == [], (outcome.id, item.get_text(" ", strip=True)[:60])
@@ -301,3 +344,70 @@ def test_pathways_json_addresses_exist_in_the_build(built_site):
         assert page.exists(), address
         if anchor:
             assert soup(page).find(id=anchor), address
+
+
+# --- an answer's order: its first action, the reader's steps, then the rest ---------------------------
+
+
+def outcome_page(site, built_site, outcome_id: str):
+    return soup(built(built_site, pathway_pages.node_page(site.pathways, outcome_id)))
+
+
+def test_problems_in_the_policy_and_facts_from_outside_it_come_after_the_readers_steps(site, built_site):
+    """"A problem in the policy" and every source address are under "Where this comes from",
+    below the reader's steps; the steps hold actions."""
+    for outcome in site.pathways.outcomes:
+        page = outcome_page(site, built_site, outcome.id)
+        sources = page.select_one(".outcome__sources")
+        assert sources is not None and not sources.has_attr("open"), outcome.id
+        for caution in outcome.cautions:
+            assert caution.text in sources.get_text(" ", strip=True), outcome.id
+        assert not page.select(".outcome .admonition"), f"{outcome.id}: a boxed note among the steps"
+        steps = page.select_one(".steps--own")
+        outside = [c for step in outcome.steps for c in step.contacts if c in site.contacts.by_id()
+                   and site.contacts.by_id()[c].source]
+        for contact_id in outside:
+            url = str(site.contacts.by_id()[contact_id].source.url)
+            assert sources.select_one(f'a[href="{url}"]'), (outcome.id, contact_id)
+            assert not steps.select_one(f'a[href="{url}"]'), (outcome.id, contact_id)
+
+
+def test_the_general_answers_name_trafficking_and_county_lines_in_the_policys_words(site, built_site):
+    for outcome in (o for o in site.pathways.outcomes if o.consider):
+        page = outcome_page(site, built_site, outcome.id)
+        block = page.select_one(".consider")
+        # After the reader's own steps, before what others do.
+        html = str(page)
+        assert html.index("steps--own") < html.index('class="consider"') < html.index("steps--next"), outcome.id
+        for item in outcome.consider:
+            entry = next(li for li in block.find_all("li", recursive=False) if item.name in li.get_text())
+            assert item.text.split(":")[0] in entry.get_text(" ", strip=True)
+            assert [a.get_text() for a in entry.select("a.step__clause")] == item.clauses
+            if item.outcome:
+                target = site.pathways.outcome(item.outcome)
+                assert entry.find("a", string=target.title), (outcome.id, item.name)
+    names = {item.name for o in site.pathways.outcomes for item in o.consider}
+    assert {"concern", "disclosure"} <= {o.id for o in site.pathways.outcomes if o.consider} and len(names) >= 2
+
+
+def test_a_term_is_explained_once_on_each_answer_that_uses_it_with_its_source(site, built_site):
+    for term in site.pathways.terms.values():
+        users = [o for o in site.pathways.outcomes if any(term.term in s.do.lower() for s in o.steps)]
+        assert users, term.term
+        for outcome in users:
+            page = outcome_page(site, built_site, outcome.id)
+            explained = page.select(".step__term")
+            assert len(explained) == 1 and term.means in explained[0].get_text(" ", strip=True), outcome.id
+            assert "check with your DSL" in explained[0].get_text(), outcome.id
+            assert page.select_one(f'.outcome__sources a[href="{term.source.url}"]'), outcome.id
+
+
+def test_dsl_is_spelt_out_where_each_answer_first_uses_it(site, built_site):
+    in_full = site.team.by_id()["dsl"].role
+    for outcome in site.pathways.outcomes:
+        page = outcome_page(site, built_site, outcome.id)
+        # From the summary below the title, which may say "DSL" as a name.
+        text = " ".join(page.select_one(".answer__summary").find_all_next(string=True)).split("Where this comes from")[0]
+        first = re.search(r"\bDSL\b", text)
+        assert first, outcome.id
+        assert text[:first.end() + 1].endswith(in_full), f"{outcome.id}: {text[max(0, first.start() - 40):first.end()]!r}"

@@ -71,7 +71,7 @@ def test_on_paper_each_pair_of_lines_is_a_timetable(printed, site_url, site):
 
 def test_on_paper_a_person_without_a_number_gets_a_line_to_write_it_on(printed, site_url):
     printed.goto(site_url + "what-to-do/concern/")
-    line = printed.locator(".steps--own .print-only").first
+    line = printed.locator(".outcome .print-only").first
     assert line.is_visible() and line.inner_text().startswith("The DSL, Kerry O'Brien, number:")
     # The steps keep their clauses on paper.
     assert printed.locator(".step-source").first.is_visible()

@@ -1,6 +1,7 @@
-"""The footer's "Review overdue" warning: the build shows it once the review date has passed,
-and the reader's device shows it when the date passes after the build, so that a copy not
-rebuilt since (an old zip, an app that has not updated) still warns."""
+"""The footer's "Is this the current version?" prompt, a year after the policy's date (review_due:
+the policy states none): the build shows it once the day has passed, and the reader's device
+shows it when the day passes after the build, so that a copy not rebuilt since (an old zip, an
+app that has not updated) still asks."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 
 from tools.local_server import serve
 
-WARNING = "Review overdue."
+WARNING = "Is this the current version?"
 
 
 def test_a_site_built_after_its_review_date_warns_without_javascript(browser, site, site_url):

@@ -228,6 +228,48 @@ def test_everyday_words_find_the_sign(page, signs, words, sign_id):
     expect(page.locator(".signs-tools__none")).to_be_hidden()
 
 
+# Everyday phrases staff type, and an item of data/indicators.yml whose sign each must find: the
+# search is by words (in any order, any of the sign's lists, stems), not by phrase.
+EVERYDAY_PHRASES = [
+    ("carrying weapons", "petty-crimes-or-weapons"),
+    ("unexplained injuries", "assault-or-unexplained-injuries"),  # 9.1's own words
+    ("went missing", "missing-short-or-long"),
+    ("expensive phone", "unexplained-gifts-or-possessions"),
+    ("knives", "petty-crimes-or-weapons"),
+    ("paid to carry", "petty-crimes-or-weapons"),
+    ("new phone", "extra-phones-or-technology"),
+    ("older boyfriend", "someone-older"),
+    ("injured", "unexplained-physical-injuries"),
+]
+
+
+@pytest.mark.parametrize(("words", "item_id"), EVERYDAY_PHRASES, ids=[w for w, _ in EVERYDAY_PHRASES])
+def test_a_search_by_words_finds_the_sign(page, signs, words, item_id):
+    search(page).fill(words)
+    expect(item_for(page, sign_by_id(signs, item_id))).to_be_visible()
+    expect(page.locator(".signs-tools__none")).to_be_hidden()
+
+
+def test_a_lists_name_finds_its_signs_ranked_with_a_count(page, signs, site):
+    """"county lines" finds every sign of the county lines lists, by the lists' names."""
+    lists = {lst.clause for lst in site.indicators.lists if lst.kind == "county-lines"}
+    county = [s for s in signs if lists & set(s.clauses)]
+    assert county
+    search(page).fill("county lines")
+    expect_shown(page, len(county))
+    for sign in county:
+        expect(item_for(page, sign)).to_be_visible()
+    expect(count(page)).to_contain_text("best matches first")
+
+
+def test_every_word_must_match(page, signs):
+    """A word the sign does not have leaves it out: "hotel" finds one sign, "hotel zebra" none."""
+    search(page).fill("hotel")
+    expect_shown(page, 1)
+    search(page).fill("hotel zebra")
+    expect_shown(page, 0)
+
+
 def test_a_search_that_finds_nothing_says_so_and_sends_the_reader_to_the_dsl(page):
     search(page).press_sequentially("zebra crossing")
     expect_shown(page, 0)

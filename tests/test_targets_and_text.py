@@ -8,6 +8,8 @@ import pytest
 from conftest import VIEWPORTS, add_test_style
 from playwright.sync_api import expect
 
+from macros import reach
+
 PAGES = ["", "what-to-do/", "what-to-do/concern/", "what-to-do/immediate-danger/", "what-to-do/flowchart/",
          "contacts/", "policy/11-concerns/", "signs/", "training/self-check/", "downloads/"]
 # The controls of our own making that a reader taps.
@@ -68,17 +70,18 @@ def test_a_navigator_screen_is_one_heading_and_a_named_list_of_answers(phone, si
     assert navigator.locator("[aria-live]").count() == 0
 
 
-def test_the_emergency_outcome_names_its_actions_by_what_they_do(phone, site_url):
+def test_the_emergency_outcome_names_its_actions_by_what_they_do(phone, site_url, site):
     phone.goto(site_url + "what-to-do/immediate-danger/")
     card = phone.locator(".emergency-card")
     expect(card.get_by_role("heading", name="Immediate action required")).to_be_visible()
     expect(card.get_by_role("link", name="Call 999", exact=True)).to_be_visible()
-    # The DSL's number is not supplied yet: the action says where to find them.
-    expect(card.get_by_role("link", name="Find the DSL, Kerry O'Brien")).to_be_visible()
+    # The DSL's number is not supplied yet: the action says whom to tell, in person.
+    expect(card.get_by_text(reach.in_person(site.team.by_id()["dsl"], "straight away"))).to_be_visible()
     expect(card).to_match_aria_snapshot("""
       - heading "Immediate action required" [level=2]
       - list:
         - listitem:
           - paragraph:
-            - strong: If it's an emergency, call the emergency services now.
+            - strong: "When: now:"
+            - text: If it's an emergency, call the emergency services now.
     """)

@@ -12,11 +12,13 @@ import sys
 
 import pytest
 import yaml
-from conftest import BUILD_DATE, VIEWPORTS, copy_data, copy_project
+from bs4 import BeautifulSoup
+from conftest import BUILD_DATE, SMALL_SCREENS, VIEWPORTS, copy_data, copy_project, edit_yaml
 from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
                      christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
 
+from macros import reach
 from sitedata import hours
 from sitedata.load import SiteData
 from sitedata.models import NOT_SUPPLIED
@@ -85,6 +87,10 @@ def test_a_complete_team_has_a_deputy_and_an_on_call_route_with_its_hours(tmp_pa
     raw["members"] = [m for m in raw["members"] if m["kind"] != "deputy-dsl"]
     next(m for m in raw["members"] if m["kind"] == "on-call").pop("hours")
     team.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # The pathways send a reader worried about the DSL to a deputy: without one, not there.
+    edit_yaml(lambda pathways: [step["contacts"].remove("deputy-dsl") for outcome in pathways["outcomes"]
+                                for step in outcome["steps"] if "deputy-dsl" in step.get("contacts", [])])(
+        data / "pathways.yml")
     missing = [str(fact) for fact in SiteData.load(data).missing_facts()]
     assert "data/team.yml: deputy-dsl (Deputy DSL): the whole entry" in missing
     assert "data/team.yml: on-call (Out-of-hours on-call (the setting's own)): hours" in missing
@@ -116,6 +122,17 @@ def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_
         expect(page.locator(".pocket-card__qr svg").first).to_be_attached()
         assert not page.evaluate(POCKET_CARD_OVERFLOWS), "the pocket card does not fit on A6"
         page.close()
+        # With the DSL's number, an answer's first action is the call: the page's first filled
+        # button, inside the first screen of the smallest (what Safari leaves of an iPhone SE).
+        smallest = SMALL_SCREENS["375x548"]
+        page = browser.new_page(viewport=smallest)
+        page.goto(url + "what-to-do/concern/")
+        first = page.locator("article a.contact-action--call").first
+        expect(first).to_have_attribute("href", "tel:+441905960101")
+        expect(page.locator(".answer-first a.contact-action--call")).to_have_attribute("href", "tel:+441905960101")
+        box = first.bounding_box()
+        assert box["y"] + box["height"] <= smallest["height"], box
+        page.close()
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     strip = home[home.index('<nav class="emergency"'):home.index("</nav>")]
     assert 'href="tel:+441905960101"' in strip, "the strip calls the DSL"
@@ -125,10 +142,16 @@ def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_
     assert "Call the DSL, Kerry O&#39;Brien" in own and "Numbers not added yet" not in own
 
 
-def test_the_normal_build_keeps_working_with_missing_values(built_site):
-    concern = (built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8")
-    assert "Find the DSL, Kerry O&#39;Brien" in concern
-    assert "Numbers not added yet for the DSL, the Deputy DSL and the Home Safeguarding Lead" in concern
+def test_the_normal_build_keeps_working_with_missing_values(site, built_site):
+    """Without the DSL's number the first action is one that works, in words: tell them in
+    person; never a button to a card that has no number."""
+    dsl = site.team.by_id()["dsl"]
+    page = BeautifulSoup((built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    first = page.select_one(".answer-first")
+    assert reach.in_person(dsl, "immediately") in first.get_text(" ", strip=True)
+    buttons = first.select(".contact-action")
+    assert all(a["href"].startswith(("tel:", "mailto:")) for a in buttons), "every button calls or emails"
 
 
 # --- hours ------------------------------------------------------------------------------------
@@ -211,10 +234,63 @@ def test_the_panel_offers_the_line_that_is_open(browser, site_url, site, what, m
         context.close()
 
 
+def short(site, line: str) -> str:
+    contact = site.contacts.by_id()[line]
+    return contact.short_name or contact.name
+
+
+# (the page, the moment, the line that is open, whether the reader is the one to call). In a step
+# the DSL leads (the concern answer) the panel is information for them; on the contacts page the
+# call is the reader's; on the emergency, it becomes the reader's once the office line is closed.
+WHOSE_CALL = [
+    ("a step the DSL leads, office hours", "what-to-do/concern/", london(ordinary(WEDNESDAY), 10), OFFICE, False),
+    ("a step the DSL leads, a Saturday", "what-to-do/concern/", london(ordinary(SATURDAY), 11), OUT_OF_HOURS, False),
+    ("the contacts page", "contacts/", london(ordinary(WEDNESDAY), 10), OFFICE, True),
+    ("the emergency, office hours", "what-to-do/immediate-danger/", london(ordinary(WEDNESDAY), 10), OFFICE, False),
+    ("the emergency, a Saturday", "what-to-do/immediate-danger/", london(ordinary(SATURDAY), 11), OUT_OF_HOURS, True),
+]
+
+
+@pytest.mark.parametrize(("what", "path", "moment", "line", "readers"), WHOSE_CALL, ids=[w[0] for w in WHOSE_CALL])
+def test_the_panel_belongs_to_whoever_the_step_names(browser, site_url, site, what, path, moment, line, readers):
+    context, panel = panel_at(browser, site_url + path, moment)
+    try:
+        status = panel.locator("[data-now-status]")
+        expect(status).to_contain_text(f"{'call' if readers else 'open now:'} the {short(site, line)}.")
+        filled = panel.locator("a.contact-action--call")
+        if readers:
+            expect(filled).to_have_count(1)
+            expect(filled).to_have_attribute("href", f"tel:{site.contacts.by_id()[line].phone.tel}")
+        else:
+            expect(filled).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_on_a_bank_holiday_the_panel_says_so_by_name(browser, site_url, site):
+    """Easter Monday: the office line would keep its Monday hours but is closed; the panel names
+    the day, and shows when the office opens, never "Monday to Thursday 9am to 5pm"."""
+    easter_monday = bank_holiday(MONDAY, (3, 4))
+    context, panel = panel_at(browser, site_url + "contacts/", london(easter_monday, 11))
+    try:
+        expect(panel.locator("[data-now-status]")).to_contain_text(
+            f"Today is a bank holiday: {site.bank_holidays[easter_monday]}.")
+        expect(panel.locator("[data-line]").first).to_have_attribute("data-line", OUT_OF_HOURS)
+        office = panel.locator(f'[data-line="{OFFICE}"]')
+        expect(office.locator(".now-panel__hours")).to_be_hidden()
+        assert site.contacts.by_id()[OFFICE].hours.in_words not in office.inner_text()
+        expect(office.locator("[data-now-when]")).to_contain_text("opens at")
+    finally:
+        context.close()
+
+
 def test_the_panel_says_when_the_other_line_opens(browser, site_url):
+    """In place of its weekly hours, which would mislead on a bank holiday."""
     context, panel = panel_at(browser, site_url + "contacts/", london(ordinary(SATURDAY), 11))
     try:
-        expect(panel.locator("[data-now-status]")).to_contain_text(re.compile(r"opens at \d\d:\d\d on Monday"))
+        closed = panel.locator(f'[data-line="{OFFICE}"]')
+        expect(closed.locator("[data-now-when]")).to_have_text(re.compile(r"closed now, opens at \d\d:\d\d on Monday"))
+        expect(closed.locator(".now-panel__hours")).to_be_hidden()
     finally:
         context.close()
 
@@ -278,16 +354,28 @@ def test_the_navigators_outcome_has_the_panel_too(browser, site_url, site):
 
 
 def test_every_tell_the_dsl_path_ends_with_a_way_to_reach_a_person(browser, site_url, site):
-    """The DSL's control is never a dead end: its link leads to the team card, which says who
-    to tell instead (any DSL, 7.4; the 12.7 chain)."""
+    """The DSL's control is never a dead end: if the DSL is not there it says whom to tell (any
+    DSL, 7.4; the Home Safeguarding Lead, 12.3) and, if no one answers, 999 and 12.7's chain; its
+    link leads to the team, where each value still to be added is one line."""
     context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url + "what-to-do/concern/")
-        page.locator(".steps--own .reach--dsl a.contact-action").first.click()
+        first = page.locator(".answer-first")
+        first.locator("summary").click()
+        fallback = first.locator(".reach__no-answer")
+        expect(fallback).to_contain_text(re.compile("tell any DSL", re.IGNORECASE))
+        expect(fallback.locator(f'a[href="tel:{site.contacts.by_id()["emergency-services"].phone.tel}"]')).to_be_visible()
+        for kind in reach.SENIOR_CHAIN:
+            for member in site.team.of_kind(kind):
+                expect(fallback).to_contain_text(member.role)
+        first.locator('a[href$="#contact-dsl"]').first.click()
         expect(page).to_have_url(re.compile(r"contacts/#contact-dsl$"))
-        card = page.locator(".contact-card:has(#contact-dsl)")
-        expect(card).to_contain_text("Number not added yet: ask the office or your line manager.")
+        # The DSL's entry in the team's list; what is not added yet, said once after the list.
+        team = page.locator(".team-list:has(#contact-dsl)")
+        expect(team.locator(".reach__note")).to_have_count(0)
+        expect(page.locator(".team-list:has(#contact-dsl) + .team-list__none")).to_contain_text(
+            "not added yet for any of them: ask the office or your line manager.")
         expect(page.locator("#contact-deputy-dsl")).to_be_attached()
         expect(page.locator("#contact-head-of-service")).to_be_attached()
     finally:

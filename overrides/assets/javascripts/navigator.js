@@ -26,6 +26,14 @@
   var panel = null;
   var depth = 0;
   var changedAt = 0;
+  var pageTitle = document.title; // restored when the walk closes
+
+  /* Each screen names itself in the browser's tab and history, as a page would (WCAG 2.4.2):
+     "<question or answer> - <site>", the site's name as the page's own title ends with it. */
+  function titleFor(screenTitle) {
+    var site = pageTitle.lastIndexOf(" - ");
+    return screenTitle + " - " + (site >= 0 ? pageTitle.slice(site + 3) : pageTitle);
+  }
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -60,6 +68,7 @@
     controls.appendChild(el("button", { type: "button", class: "navigator__control", "data-navigator-restart": "" },
       "Start again"));
     panel.replaceChildren(back, title, body, controls);
+    document.title = titleFor(template.getAttribute("data-nav-title"));
     panel.hidden = false;
     printAddress(template.getAttribute("data-nav-page"));
     document.documentElement.classList.add("navigating");
@@ -81,6 +90,7 @@
   function close() {
     panel.hidden = true;
     panel.replaceChildren();
+    document.title = pageTitle;
     printAddress(null);
     document.documentElement.classList.remove("navigating");
     depth = 0;
@@ -176,7 +186,7 @@
       event.preventDefault();
       back();
     } else if (target.hasAttribute("data-navigator-restart")) {
-      start(document.querySelector("[data-navigator-start]"));
+      start(document.querySelector("[data-navigator-main]"));
     } else if (target.hasAttribute("data-navigator-print")) {
       window.print();
     }

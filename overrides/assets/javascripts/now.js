@@ -1,7 +1,12 @@
 /*
  * "Who to call now": in each panel made by macros/reach.py (now_panel), work out which line is
- * open on this device's clock, in UK time (Europe/London), put that line's call button first
- * and largest, and say when the other opens. The panel always says the time it used.
+ * open on this device's clock, in UK time (Europe/London), put that line first, say when the
+ * other opens (in place of its weekly hours, which would mislead on a bank holiday) and name the
+ * bank holiday if today is one. The panel always says the time it used. A panel whose call is
+ * the reader's (data-for="reader") makes the open line's button the filled one: "call the ...";
+ * one in a step the DSL leads is information for them: "open now: ...", its buttons outlined,
+ * but for immediate concerns (data-reader-out-of-hours) when the office line (the first) is
+ * closed: then the reader may have to make the call, and the panel says so.
  *
  * The rules are the ones the build checked (sitedata/hours.py): weekly opening times in minutes
  * of the day, what happens on bank holidays, and the bank holidays the build knew about.
@@ -40,9 +45,13 @@
     return day.toISOString().slice(0, 10);
   }
 
+  function isBankHoliday(date, bankHolidays) {
+    return Object.prototype.hasOwnProperty.call(bankHolidays, date);
+  }
+
   /* The same rule as Hours.is_open in sitedata/hours.py. */
   function isOpen(hours, date, minute, bankHolidays) {
-    if (bankHolidays.indexOf(date) >= 0 && (hours.bankHolidays === "closed" || hours.bankHolidays === "open all day")) {
+    if (isBankHoliday(date, bankHolidays) && (hours.bankHolidays === "closed" || hours.bankHolidays === "open all day")) {
       return hours.bankHolidays === "open all day";
     }
     var weekday = weekdayOf(date);
@@ -75,12 +84,14 @@
   }
 
   /* The lines as the build wrote them (office hours first), every call button as it was. */
-  function restore(lines) {
+  function restore(panel, lines, forReader) {
+    panel.classList.remove("now-panel--decided");
     lines.forEach(function (line) {
       line.parentNode.appendChild(line);
       line.classList.remove("now-panel__line--open");
+      line.querySelector("[data-now-when]").textContent = "";
       line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
-        button.classList.add("contact-action--call");
+        button.classList.toggle("contact-action--call", forReader);
       });
     });
   }
@@ -93,7 +104,8 @@
     // panel again, or the clock has moved past the years the page knows) starts from it.
     panel.buildOrder = panel.buildOrder || Array.prototype.slice.call(panel.querySelectorAll("[data-line]"));
     var lines = panel.buildOrder;
-    restore(lines);
+    var forReader = panel.getAttribute("data-for") === "reader";
+    restore(panel, lines, forReader);
     var open = lines.filter(function (line) {
       return isOpen(JSON.parse(line.getAttribute("data-hours")), now.date, now.minute, bankHolidays);
     });
@@ -101,27 +113,33 @@
     var said = "Now (" + DAY_NAMES[now.weekday] + " " + clock(now.minute) + ", UK time on this device): ";
     var year = Number(now.date.slice(0, 4));
     var unknownYear = year < years[0] || year > years[1];
+    if (!unknownYear && isBankHoliday(now.date, bankHolidays)) {
+      said = "Today is a bank holiday: " + bankHolidays[now.date] + ". " + said;
+    }
 
     if (panel.hasAttribute("data-hours-uncertain")) {
-      status.textContent = said + "the sources for these hours disagree: see below.";
+      status.textContent = "Its hours differ between sources: check with your DSL.";
     } else if (lines.length === 1 && !unknownYear) {
       var opensAt = open.length ? null : nextOpening(JSON.parse(lines[0].getAttribute("data-hours")), now, bankHolidays);
       status.textContent = said + "the " + lines[0].getAttribute("data-name") + (open.length ? " is open." :
         " is closed." + (opensAt ? " It opens at " + opensAt + "." : ""));
     } else if (open.length === 1 && !unknownYear) {
       var first = open[0];
+      var outOfHours = panel.hasAttribute("data-reader-out-of-hours") && first !== lines[0];
+      forReader = forReader || outOfHours;
       first.parentNode.insertBefore(first, first.parentNode.firstChild);
+      panel.classList.add("now-panel--decided");
       lines.forEach(function (line) {
         line.classList.toggle("now-panel__line--open", line === first);
         line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
-          button.classList.toggle("contact-action--call", line === first);
+          button.classList.toggle("contact-action--call", forReader && line === first);
         });
+        var opens = line === first ? null : nextOpening(JSON.parse(line.getAttribute("data-hours")), now, bankHolidays);
+        line.querySelector("[data-now-when]").textContent = line === first ? ": open now" :
+          ": closed now" + (opens ? ", opens at " + opens : "");
       });
-      var others = lines.filter(function (line) { return line !== first; }).map(function (line) {
-        var opens = nextOpening(JSON.parse(line.getAttribute("data-hours")), now, bankHolidays);
-        return opens ? " The " + line.getAttribute("data-name") + " opens at " + opens + "." : "";
-      });
-      status.textContent = said + "call the " + first.getAttribute("data-name") + "." + others.join("");
+      status.textContent = said + (forReader ? "call the " : "open now: the ") + first.getAttribute("data-name") + "." +
+        (outOfHours ? " Out of office hours, make this call yourself if the DSL cannot make it with you." : "");
     } else if (unknownYear) {
       status.textContent = said + "this page does not know the bank holidays for " + year +
         ". Use the hours below, and if the line you call is closed, call the other.";

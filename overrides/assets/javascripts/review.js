@@ -1,8 +1,8 @@
 /*
- * The footer's "Review overdue" warning, decided again on the reader's device: a copy of the
- * site built before the review date (an old zip on a laptop, an installed app that has not
- * updated) still warns once the date has passed. The build shows the warning itself when the
- * date had already passed, so it is there with JavaScript off too.
+ * The footer's "Is this the current version?" prompt (a year after the policy's date), decided
+ * again on the reader's device: a copy of the site built before that day (an old zip on a
+ * laptop, an installed app that has not updated) still asks once it has passed. The build shows
+ * the prompt itself when the day had already passed, so it is there with JavaScript off too.
  */
 (function () {
   "use strict";
