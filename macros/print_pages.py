@@ -85,8 +85,8 @@ def summary(site: SiteData, linker: Linker) -> str:
 def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
     """The first page of the policy PDF: whose policy, which version, and whether it was due for
     review on the day it was built."""
-    setting, policy = site.setting, site.setting.policy
-    status = render.review_status(setting, built_on)
+    setting, policy, version = site.setting, site.setting.policy, site.versions.current
+    status = render.review_status(version, built_on)
     lines = [
         '<div class="print-cover" markdown>',
         "",
@@ -97,7 +97,7 @@ def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
         plain(setting.group),
         "{ .print-cover__group }",
         "",
-        f"Updated {render.long_date(policy.updated)}<br>Review due {render.long_date(policy.review_due)}",
+        f"Updated {render.long_date(version.date)}<br>Review due {render.long_date(version.review_due)}",
         "{ .print-cover__dates }",
         "",
     ]
@@ -164,13 +164,13 @@ def pocket_card_face(site: SiteData, linker: Linker, site_url: str | None) -> Ht
     """One A6 card: 999, the people to tell with their numbers (or boxes to write them in), the
     reader's own steps for a disclosure and for a concern with their clauses, the helplines and
     where the site is."""
-    setting, policy = site.setting, site.setting.policy
+    setting, policy, version = site.setting, site.setting.policy, site.versions.current
     route = render.emergency_route(site)[0]
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
     parts = [
         Html('<p class="pocket-card__title">{}</p>').format(policy.title),
         Html('<p class="pocket-card__meta">{}. Updated {}; review due {}.</p>').format(
-            setting.name, render.long_date(policy.updated), render.long_date(policy.review_due)),
+            setting.name, render.long_date(version.date), render.long_date(version.review_due)),
         Html('<p class="pocket-card__emergency">{}: call <a href="tel:{}">{}</a></p>').format(
             route["label"], route["tel"], route["text"]),
         Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><ul class="pocket-card__people">{}</ul>')

@@ -19,7 +19,8 @@ from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
 from sitedata.hours import Hours
 from sitedata.load import ENTRY
-from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, TeamMember, is_supplied
+from sitedata.versions import Version
 
 from .reach import number_words
 from .text import formatted, plain
@@ -225,16 +226,15 @@ def external_link(link: Link, text: str | None = None) -> str:
 # --- setting ----------------------------------------------------------------------------------
 
 
-def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
+def review_status(version: Version, today: datetime.date) -> dict[str, object]:
     """The footer's review line, and whether the review date had passed when the site was built
     (the reader's device checks again: review.js)."""
-    policy = setting.policy
     return {
-        "text": f"Updated {long_date(policy.updated)}; review due {long_date(policy.review_due)}.",
-        "due": policy.review_due.isoformat(),
-        "overdue": setting.review_overdue(today),
+        "text": f"Updated {long_date(version.date)}; review due {long_date(version.review_due)}.",
+        "due": version.review_due.isoformat(),
+        "overdue": version.review_overdue(today),
         "overdue_text": (
-            f"This policy was due for review on {long_date(policy.review_due)}. "
+            f"This policy was due for review on {long_date(version.review_due)}. "
             "Check with your DSL that it is still the current version."
         ),
     }

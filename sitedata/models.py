@@ -26,16 +26,7 @@ Email = Annotated[EmailStr, AfterValidator(check_not_example_address)]
 
 
 class PolicyIdentity(Strict):
-    title: Text
-    updated: datetime.date
-    review_due: datetime.date
-    review_due_basis: Text  # why this date: the policy itself states no review date
-
-    @model_validator(mode="after")
-    def review_after_update(self) -> PolicyIdentity:
-        if self.review_due <= self.updated:
-            raise ValueError("review_due is not after updated — fix: set review_due to the date of the next review")
-        return self
+    title: Text  # its dates are its versions' (data/versions.yml, sitedata/versions.py)
 
 
 class Setting(Strict):
@@ -47,9 +38,6 @@ class Setting(Strict):
     police_force: Text
     policy: PolicyIdentity
     recording_systems: Annotated[list[Text], Field(min_length=1)]
-
-    def review_overdue(self, today: datetime.date) -> bool:
-        return today > self.policy.review_due
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------
@@ -325,7 +313,20 @@ class LinkBook(Strict):
 # --- data/sections.yml ------------------------------------------------------------------------
 
 
+class SectionPage(Strict):
+    """A section's page (data/sections.yml): its clauses are the current version's."""
+
+    section: ClauseRef
+    page: PagePath  # path under docs/
+
+
+class SectionPages(Strict):
+    sections: Annotated[list[SectionPage], Field(min_length=1)]
+
+
 class Section(Strict):
+    """A section of the current version of the policy: its page and its numbered clauses."""
+
     section: ClauseRef
     page: PagePath  # path under docs/
     clauses: list[ClauseRef] = []

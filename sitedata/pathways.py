@@ -226,12 +226,12 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], rout
                     fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml", "use an id from one of those files")
             for clause in step.clauses:
                 if clause not in clauses:
-                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause listed in data/sections.yml")
+                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause of the policy (data/sections.yml lists its sections)")
         for caution in outcome.cautions:
             for clause in caution.clauses:
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
-                         "use a clause listed in data/sections.yml")
+                         "use a clause of the policy (data/sections.yml lists its sections)")
         for related in outcome.related:
             if not isinstance(nodes.get(related), Outcome):
                 fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
