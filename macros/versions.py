@@ -167,8 +167,8 @@ def new_version_notice(versions, built_on: datetime.date, linker: Linker) -> str
     current = versions.current
     until = current.date + NEW_FOR
     hidden = " hidden" if built_on > until else ""
-    return str(Html('<p class="new-version screen-only" data-show-until="{}"{}><strong>New version.</strong> The '
-                    'policy was updated on {}. <a href="{}">See what changed</a>.</p>').format(
+    return str(Html('<p class="new-version screen-only" data-show-until="{}"{}><strong>This is a new version, '
+                    'dated {}.</strong> <a href="{}">See what changed</a>.</p>').format(
         until.isoformat(), Html(hidden), long_date(current.date), linker.page(CHANGES))) + "\n"
 
 

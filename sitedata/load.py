@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import hours
+from . import SOURCE_DIR, hours
 from .build_date import build_date
 from .errors import DataError
 from .linkreport import LinkReport
@@ -548,7 +548,9 @@ class SiteData:
         A changed file (``mkdocs serve``) is read afresh."""
         if not data_dir.is_dir():
             raise DataError(f"{data_dir.name}/", "the folder", "is missing", "restore it from version control")
-        stamp = (data_dir, tuple((p.name, *_changed(p)) for p in sorted(data_dir.iterdir())))
+        # The versions of the policy as received are data too (source/<date>.md).
+        files = [*data_dir.iterdir(), *(data_dir.parent / SOURCE_DIR).glob("*.md")]
+        stamp = (data_dir, tuple((p.as_posix(), *_changed(p)) for p in sorted(files)))
         if stamp not in _LOADED:
             _LOADED.clear()
             _LOADED[stamp] = cls.load(data_dir)
