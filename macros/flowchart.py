@@ -48,6 +48,7 @@ class Drawing:
     marker: str  # the id of this drawing's arrowhead
     parts: list[Html] = field(default_factory=list)
     y: float = 0
+    gap: float = GAP  # between one row and the next
 
     def box(self, kind: str, node_id: str, text: str, href: str, depth: int, page: str = "") -> tuple[float, float]:
         """A box for a node at ``depth``; returns (its left x, its middle y). ``page``: the
@@ -66,7 +67,7 @@ class Drawing:
             '<rect x="{}" y="{}" width="{}" height="{}" rx="4"></rect><text>{}</text></a>'
         ).format(href, kind, node_id, x + 0.5, self.y + 0.5, WIDTH - x - 1, height - 1, words))
         middle = self.y + height / 2
-        self.y += height + GAP
+        self.y += height + self.gap
         return x, middle
 
     def answer(self, label: str, depth: int) -> None:
@@ -87,7 +88,8 @@ def layout(graph: PathwayGraph, start, page_of, linker: Linker, paper: bool = Fa
     """One start's pathways laid out top to bottom. On ``paper`` every outcome box has a last
     line for its page in the policy PDF."""
     nodes = graph.nodes()
-    drawing = Drawing(marker=f"flowchart-arrow-{start.id}{'-paper' if paper else ''}")
+    # On paper the rows are closer, so that the whole flowchart fits one sheet in larger type.
+    drawing = Drawing(marker=f"flowchart-arrow-{start.id}{'-paper' if paper else ''}", gap=GAP / 2 if paper else GAP)
 
     def place(node_id: str, depth: int) -> tuple[float, float]:
         node = nodes[node_id]
@@ -96,7 +98,7 @@ def layout(graph: PathwayGraph, start, page_of, linker: Linker, paper: bool = Fa
             kind = "emergency" if node.emergency else "outcome"
             return drawing.box(kind, node_id, node.title, href, depth, built_address(page_of(node_id)) if paper else "")
         x, middle = drawing.box("question", node_id, node.text, href, depth)
-        top = drawing.y - GAP
+        top = drawing.y - drawing.gap
         for option in node.options:
             drawing.answer(option.label, depth + 1)
             child_x, child_middle = place(option.next, depth + 1)
@@ -120,10 +122,12 @@ def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
     return svg(layout(graph, start, page_of, linker), start.id, Html('width="{}"').format(WIDTH))
 
 
-# The tallest drawing's height on the A4 sheet, in millimetres (below the page's heading). The
-# sheet is portrait: the indented trees are tall and narrow, and two columns of them on a
-# portrait sheet print their text at about 9 pt, where a landscape sheet would need 5 pt.
-SHEET_HEIGHT_MM = 212
+# The tallest drawing's height on the A4 sheet, in millimetres: what the page's heading, the
+# emergency strip and the footer leave of it (site.css, @page flowchart). The sheet is portrait:
+# the indented trees are tall and narrow, and two columns of them on a portrait sheet print
+# their text at about 6 pt (the tallest way in has 20 boxes), where a landscape sheet would
+# need 4 pt.
+SHEET_HEIGHT_MM = 200
 
 
 def paper_sheet(graph: PathwayGraph, page_of, linker: Linker) -> Html:

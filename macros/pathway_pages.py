@@ -10,7 +10,7 @@ Functions return Markdown (or plain data for the JSON); none reads files or know
 
 from __future__ import annotations
 
-from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor, page_reference
+from sitedata.addresses import CONTACTS, FLOWCHART, HUB, Linker, built_address, contact_anchor
 from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, PathwayGraph, Question
@@ -92,15 +92,16 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     templates = []
     for question in graph.questions:
         help_text = Html('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
-        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}">{}{}</template>').format(
-            question.id, question.text, help_text,
+        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}" data-nav-page="{}">{}{}</template>').format(
+            question.id, question.text, built_address(node_page(graph, question.id), directory_urls), help_text,
             screens.question_options(question, lambda node: node_page(graph, node), linker)))
     for outcome in graph.outcomes:
         templates.append(Html(
-            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}">'
+            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}" data-nav-page="{}">'
             '<p class="lead">{}</p>{}<p class="navigator__links"><a class="navigator__page" href="{}">'
             "See these steps on their own page</a></p></template>"
-        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)), outcome.summary,
+        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)),
+                 built_address(node_page(graph, outcome.id), directory_urls), outcome.summary,
                  screens.outcome_body(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
     return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
 
@@ -142,19 +143,25 @@ def situations_list(graph: PathwayGraph, from_page: str) -> str:
 def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) -> str:
     """Each start drawn as boxes and arrows (macros/flowchart.py), and the same as a nested list
     of questions and answers that ends at outcomes: the list is what a screen reader reads (the
-    drawing is hidden from it), and on paper it gives each outcome's page in the PDF."""
+    drawing is hidden from it), and on a projector it is drawn left to right (present.css).
+    On paper, every start is drawn on one sheet, each outcome with its page in the policy PDF."""
     nodes = graph.nodes()
     linker = Linker(from_page, directory_urls)
+
+    # A question that is another way in has a slide of its own on a projector (a slide per way
+    # in, in order), where the slides of the ways in that lead to it leave its branches out
+    # (present.css), to stay readable.
+    own_slide = {start.node: number for number, start in enumerate(graph.starts, start=1)}
 
     def branch(node_id: str, depth: int) -> list[str]:
         pad = "    " * depth
         node = nodes[node_id]
         link = render.relative(node_page(graph, node_id), from_page)
         if isinstance(node, Outcome):
-            # On paper, the page of the outcome's steps in the policy PDF follows it.
-            reference = page_reference(node_page(graph, node_id))
-            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }} {reference}"]
-        lines = [f"{pad}- [{plain(node.text)}]({link}){{ .flow-question }}"]
+            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }}"]
+        see = (f' <span class="flow-own-slide">(slide {own_slide[node_id]})</span>'
+               if depth and node_id in own_slide else "")
+        lines = [f"{pad}- [{plain(node.text)}]({link}){{ .flow-question }}{see}"]
         for option in node.options:
             lines.append(f"{pad}    - *{plain(option.label)}*")
             lines += branch(option.next, depth + 2)
@@ -163,19 +170,23 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
     def page_of(node: str) -> str:
         return node_page(graph, node)
 
-    # On paper, every way in on one sheet first; on screen, each under its heading.
-    sections = [str(drawn.paper_sheet(graph, page_of, linker)), ""]
+    # On paper, every way in drawn once, on one sheet; on screen, each under its heading, with
+    # its list; on a projector (trainer.js), each a slide.
+    sections = [str(drawn.paper_sheet(graph, page_of, linker)), "",
+                '<div class="screen-only" data-trainer data-trainer-label="The flowchart" '
+                'data-trainer-present-label="Present on a projector" markdown>', ""]
     for start in graph.starts:
         drawing = drawn.draw_start(graph, start, page_of, linker)
         sections += [
+            '<div class="flowchart-slide" data-slide data-slide-fit markdown>', "",
             f"## {plain(start.label)}", "",
-            f'<div class="flowchart-drawing screen-only">{drawing}</div>', "",
+            f'<div class="flowchart-drawing">{drawing}</div>', "",
             '<details class="flowchart-list" markdown>',
             "<summary>The same pathways as a list</summary>", "",
             '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", "",
-            "</details>", "",
+            "</details>", "", "</div>", "",
         ]
-    return "\n".join(sections)
+    return "\n".join(sections + ["</div>", ""])
 
 
 # --- pathways.json ----------------------------------------------------------------------------

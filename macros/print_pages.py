@@ -2,14 +2,18 @@
 
 - ``print/policy.md``: the policy's cover and table of contents. ``tools/pdf.py`` prints it and
   then every page its contents list, in that order, into the policy PDF, filling in the page
-  numbers; the contents list is the one place that says what the PDF holds.
-- ``print/pocket-card.md``: an A6 card to keep in a pocket, four to an A4 sheet with crop marks:
-  999, the people to tell with their numbers (or boxes to write them in), the reader's own
-  steps for a disclosure and for a concern with their clauses, the helplines, and the site's
-  address (with a QR code when the build knows it).
-- ``downloads.md``: links to the PDFs and the offline copy. They exist only after the whole
-  build (``scripts/build``), so they are plain HTML links that MkDocs does not check; the link
-  test checks them in the full build.
+  numbers; the contents list is the one place that says what the PDF holds, and which of its
+  groups print as one chapter (the policy's sections, following on from each other).
+- ``print/contacts.md``: every person and service once, in one table, for the policy PDF.
+- ``print/pocket-card.md``: an A6 card to keep in a pocket, printed on both sides, four to an A4
+  sheet with crop marks. The front: 999, the people to tell with their numbers (or lines to
+  write them on), the reader's own steps for a disclosure and for a concern with their clauses.
+  The back: the steps for a concern about a member of staff (12.7), each pair of lines that
+  answer at different times as a timetable, the police and the helplines, and the site's address
+  (with a QR code when the build knows it).
+- ``downloads.md``: links to the PDFs and the offline copy, and what each holds. They exist only
+  after the whole build (``scripts/build``), so they are plain HTML links that MkDocs does not
+  check; the link test checks them in the full build.
 
 The renderers take records and return Markdown (no files, no MkDocs); ``register`` wires them
 into mkdocs-macros.
@@ -19,22 +23,24 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from dataclasses import dataclass
 from typing import Callable
 
 import segno
 
-from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_PDF, Linker, page_reference
+from sitedata.addresses import (
+    DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_INDEX, POLICY_PDF, Linker, page_reference,
+)
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import pathway_pages, render, screens
+from . import pathway_pages, reach, render, screens
 from .screens import is_own_step
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
+CONTACTS_TABLE_PAGE = "print/contacts.md"
 POCKET_CARD_PAGE = "print/pocket-card.md"
-# The situations whose steps the pocket card carries (ids of outcomes in data/pathways.yml).
-POCKET_CARD_OUTCOMES = {"disclosure": "If a young person tells you", "concern": "If you are worried"}
 
 # What a page of paper calls this site when the build has no site_url (mkdocs.yml): an address
 # is never guessed, so the reader is told where to get it, with room to write it in.
@@ -47,21 +53,39 @@ def site_address_line(site_url: str | None) -> str:
     return f'Site address: <span class="write-in"></span> ({NO_SITE_ADDRESS})'
 
 
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter (str.capitalize would lower the rest: "dsl")."""
+    return text[:1].upper() + text[1:]
+
+
 # --- the policy's cover and contents ----------------------------------------------------------
 
 
-def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The pages of the policy PDF after the cover, in the order people need them, in groups:
-    [(group heading, [(docs/ page, title)])]. ``heading`` gives a docs/ page's title.
+@dataclass(frozen=True)
+class PdfGroup:
+    """A group of the policy PDF's contents: a heading and its pages [(docs/ page, title)].
+    ``index``: a group printed as one chapter, each page following on from the last on the same
+    sheet, names the page whose address its footers give; without it, each page starts a sheet."""
 
-    What to do comes first (a one-page summary, the contacts, the flowchart), then the policy,
-    then each situation's steps in full, which the summary and the flowchart refer to by page."""
-    first = [(page, heading(page)) for page in (SUMMARY_PAGE, pathway_pages.CONTACTS, pathway_pages.FLOWCHART)]
+    title: str
+    pages: list[tuple[str, str]]
+    index: str | None = None
+
+
+def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[PdfGroup]:
+    """The pages of the policy PDF after the cover, in the order people need them, in groups.
+    ``heading`` gives a docs/ page's title.
+
+    What to do comes first (a one-page summary, the contacts table, the drawn flowchart); then the
+    policy, its sections following on from each other; then each situation's steps in full, which
+    the summary and the flowchart refer to by page. Each situation starts a sheet, to copy or
+    pin up on its own."""
+    first = [(page, heading(page)) for page in (SUMMARY_PAGE, CONTACTS_TABLE_PAGE, pathway_pages.FLOWCHART)]
     outcomes = [(pathway_pages.node_page(site.pathways, o.id), plain(o.title)) for o in site.pathways.outcomes]
     return [
-        ("What to do now", first),
-        ("The policy", [(s.page, heading(s.page)) for s in site.sections.sections]),
-        ("What to do, situation by situation", outcomes),
+        PdfGroup("What to do now", first),
+        PdfGroup("The policy", [(s.page, heading(s.page)) for s in site.sections.sections], index=POLICY_INDEX),
+        PdfGroup("What to do, situation by situation", outcomes),
     ]
 
 
@@ -120,80 +144,177 @@ def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
     return "\n".join(lines)
 
 
-def contents(parts: list[tuple[str, list[tuple[str, str]]]], from_page: str) -> str:
+def contents(groups: list[PdfGroup], linker: Linker) -> str:
     """The table of contents: a link to each part, and an empty slot that tools/pdf.py fills
-    with the part's first page in the PDF."""
+    with the part's first page in the PDF. A group printed as one chapter carries the address
+    of its index page (data-chapter), which tools/pdf.py reads."""
     lines = ['<div class="print-contents" markdown>', "", "## Contents", ""]
-    for group, pages in parts:
-        lines += [f"### {group}", ""]
+    for group in groups:
+        chapter = f' data-chapter="{linker.page(group.index)}"' if group.index else ""
+        lines += [f'<div class="print-contents__group"{chapter} markdown>', "", f"### {group.title}", ""]
         lines += [
-            f'- [{title}]({render.relative(page, from_page)})<span class="print-contents__page"></span>'
-            for page, title in pages
+            f'- [{title}]({render.relative(page, linker.from_page)})<span class="print-contents__page"></span>'
+            for page, title in group.pages
         ]
-        lines += [""]
+        lines += ["", "</div>", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
+
+
+# --- the contacts table -----------------------------------------------------------------------
+
+# The groups of data/contacts.yml in the order the table gives them, after the setting's team.
+CONTACT_GROUPS = {
+    "emergency": "Emergency",
+    "local-authority": "The local authority (children's social care)",
+    "police": "Police",
+    "advice": "Advice and support",
+    "setting": "The setting",
+    "group": None,  # headed by the Group's name (data/setting.yml)
+}
+
+
+def contacts_table(site: SiteData, linker: Linker) -> str:
+    """Every person and service once, in one table, as the handout has it: who, when to use
+    them, how to reach them (a line to write on where the setting has not supplied a number),
+    and the clauses that name them."""
+    links = {link.id: link for link in site.links.links}
+
+    def row(who: Html, when: str, clauses: list[str], reach_them: Html) -> Html:
+        cited = Html(' <span class="contacts-table__clauses">({})</span>').format(
+            screens.clause_links(site, clauses, linker)) if clauses else ""
+        return Html("<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>").format(who, when, cited, reach_them)
+
+    def group(title: str, rows: list[Html]) -> Html:
+        # A group is kept on one page where it fits, its heading with its rows.
+        return Html('<tbody class="contacts-table__group"><tr><th colspan="3" scope="colgroup">{}</th></tr>{}</tbody>').format(
+            title, Html("").join(rows))
+
+    team = []
+    for member in site.team.members:
+        who = Html("<strong>{}</strong><br>{}").format(
+            member.role, member.name if is_supplied(member.name) else write_in("Name"))
+        ways = [Html("<strong>{}</strong>").format(member.dial.display) if member.dial else write_in("Number")]
+        if member.hours is not None and is_supplied(member.hours):
+            ways.append(Html("{}").format(member.hours))
+        team.append(row(who, member.use_when, member.clauses, Html("<br>").join(ways)))
+    groups = [group("The safeguarding team", team)]
+    for key, title in CONTACT_GROUPS.items():
+        chosen = [c for c in site.contacts.contacts if c.group == key]
+        if not chosen:
+            continue
+        rows = []
+        for contact in chosen:
+            ways = []
+            if contact.phone:
+                ways.append(Html("<strong>{}</strong>").format(contact.phone.display))
+            if contact.email:
+                ways.append(Html("{}").format(contact.email))
+            if contact.link:
+                ways.append(screens.guidance_link(links[contact.link]))
+            if contact.hours:
+                ways.append(Html("Open {}.").format(contact.hours.in_words))
+            if not contact.in_policy:
+                ways.append(Html('<span class="not-in-policy">{}</span>').format(sentence(reach.NOT_IN_POLICY)))
+            name = Html("<strong>{}</strong>").format(contact.name)
+            if contact.role:
+                name += Html("<br>{}").format(contact.role)
+            rows.append(row(name, contact.use_when, contact.clauses, Html("<br>").join(ways)))
+        groups.append(group(title or site.setting.group, rows))
+    return str(Html(
+        '<table class="contacts-table"><thead><tr><th scope="col">Who</th><th scope="col">When</th>'
+        '<th scope="col">How to reach them</th></tr></thead>{}</table>').format(Html("").join(groups)))
 
 
 # --- the pocket card --------------------------------------------------------------------------
 
 # Who the card names, in this order: the people a member of staff tells (data/team.yml kinds).
 POCKET_CARD_PEOPLE = ("dsl", "deputy-dsl", "home-safeguarding-lead", "on-call")
-# The helplines it lists: the contacts of these groups that have a phone number.
+# The situations whose steps the card carries (ids of outcomes in data/pathways.yml), each under
+# its heading, with the reader's own steps in short: on the front, then on the back.
+POCKET_CARD_FRONT = {"disclosure": "If a young person tells you", "concern": "If you are worried about a young person"}
+POCKET_CARD_BACK = {"staff-concern": "If you are worried about a member of staff"}
+POCKET_CARD_OUTCOMES = POCKET_CARD_FRONT | POCKET_CARD_BACK
+# The other numbers it lists: the contacts of these groups that have a phone number.
 POCKET_CARD_HELPLINES = ("police", "advice")
 # Copies of the card on one A4 sheet, to cut out along the crop marks.
 POCKET_CARD_COPIES = 4
 
 
 def write_in(label: str) -> Html:
-    """A labelled box to write a value the setting has not supplied yet."""
-    return Html('<span class="write-in-box"><span class="write-in-box__label">{}</span></span>').format(label)
+    """A labelled line to write on, where the setting has not supplied a value yet."""
+    return Html('<span class="write-in-line">{}: <span class="write-in"></span></span>').format(label)
 
 
 def pocket_person(member) -> Html:
-    """Who (the DSL by name), then a name and a number, or a box to write each in."""
-    named = is_supplied(member.name)
-    who = Html("<strong>{}</strong>").format(f"{member.name}, DSL" if member.kind == "dsl" else member.role)
-    name = "" if member.kind == "dsl" else (Html("<span>{}</span>").format(member.name) if named else write_in("Name"))
+    """A row: who, then their name and number, or a line to write each on."""
+    name = member.name if is_supplied(member.name) else Html('<span class="write-in"></span>')
     number = (Html('<a href="tel:{}">{}</a>').format(member.dial.tel, member.dial.display) if member.dial
-              else write_in("Number"))
-    return Html('<li class="pocket-card__person">{}{}{}</li>').format(who, name, number)
+              else Html('<span class="write-in"></span>'))
+    return Html('<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(member.role, name, number)
 
 
-def pocket_card_face(site: SiteData, linker: Linker, site_url: str | None) -> Html:
-    """One A6 card: 999, the people to tell with their numbers (or boxes to write them in), the
-    reader's own steps for a disclosure and for a concern with their clauses, the helplines and
-    where the site is."""
-    setting, policy, version = site.setting, site.setting.policy, site.versions.current
+def pocket_steps(site: SiteData, linker: Linker, outcome_id: str, heading: str) -> Html:
+    steps = Html("").join(
+        Html('<li>{} <span class="pocket-card__clauses">({})</span></li>').format(
+            step.pocket or step.do, screens.clause_links(site, step.clauses, linker))
+        for step in own_steps(site.pathways.outcome(outcome_id)))
+    return Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps)
+
+
+def pocket_card_front(site: SiteData, linker: Linker) -> Html:
+    """The front: 999, the people to tell with their numbers (or lines to write them on), and
+    the reader's own steps for a disclosure and for a concern."""
     route = render.emergency_route(site)[0]
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
     parts = [
-        Html('<p class="pocket-card__title">{}</p>').format(policy.title),
-        Html('<p class="pocket-card__meta">{}. Updated {}; review due {}.</p>').format(
-            setting.name, render.long_date(version.date), render.long_date(version.review_due)),
+        Html('<p class="pocket-card__title">{} <span>{}</span></p>').format(site.setting.policy.title, site.setting.name),
         Html('<p class="pocket-card__emergency">{}: call <a href="tel:{}">{}</a></p>').format(
             route["label"], route["tel"], route["text"]),
-        Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><ul class="pocket-card__people">{}</ul>')
-        .format(Html("").join(pocket_person(m) for m in people)),
+        Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><table class="pocket-card__people">'
+             '<thead><tr><th scope="col">Who</th><th scope="col">Name</th><th scope="col">Number</th></tr></thead>'
+             "<tbody>{}</tbody></table>").format(Html("").join(pocket_person(m) for m in people)),
+        *(pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_FRONT.items()),
     ]
-    for outcome_id, heading in POCKET_CARD_OUTCOMES.items():
-        steps = Html("").join(
-            Html("<li>{} <span class=\"pocket-card__clauses\">({})</span></li>").format(
-                step.pocket or step.do, screens.clause_links(site, step.clauses, linker))
-            for step in own_steps(site.pathways.outcome(outcome_id)))
-        parts.append(Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps))
+    return Html('<section class="pocket-card pocket-card--front">{}</section>').format(Html("").join(parts))
+
+
+def pocket_line_pair(site: SiteData, pair) -> Html:
+    """A pair of lines as a timetable: when each answers, and its number. Shorter than the
+    pages' timetable (reach.timetable), to fit an A6 card: each line by its short name, its
+    number in bold, and one note for what is not in the policy."""
+    contacts = site.contacts.by_id()
+    lines = [contacts[pair.office], contacts[pair.out_of_hours]]
+    rows = Html("").join(
+        Html('<tr><td>{}</td><td><strong>{}</strong><br><a href="tel:{}">{}</a></td></tr>').format(
+            line.hours.in_words, line.short_name or line.name, line.phone.tel, line.phone.display)
+        for line in lines)
+    note = (Html('<p class="pocket-card__note">{}.</p>').format(sentence(reach.NOT_IN_POLICY))
+            if any(not line.in_policy for line in lines) else "")
+    return Html('<p class="pocket-card__heading">{}</p><table class="pocket-card__timetable">{}</table>{}').format(
+        pair.name, rows, note)
+
+
+def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Html:
+    """The back: the steps for a concern about a member of staff, the local authority's lines as
+    a timetable, the police and the helplines, and where the whole policy is (its address, and a
+    QR code when the build knows it)."""
+    setting, policy, version = site.setting, site.setting.policy, site.versions.current
     helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
-    # The site's QR code sits beside the helplines (floated), where the short lines leave room:
-    # under the address it made the card too long for A6.
+    parts = [pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_BACK.items()]
+    parts += [pocket_line_pair(site, pair) for pair in site.contacts.line_pairs]
+    parts.append(Html('<p class="pocket-card__heading">Police and helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
+        Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
+                      for c in helplines)))
     qr_svg = qr_code(site_url)
     qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""
-    parts.append(Html('{}<p class="pocket-card__heading">Helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
-        qr, Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
-                          for c in helplines)))
     address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
                else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
-    parts.append(Html('<p class="pocket-card__address">The whole policy: {}</p>').format(address))
-    return Html('<section class="pocket-card">{}</section>').format(Html("").join(parts))
+    parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
+                 .format(qr, address))
+    parts.append(Html('<p class="pocket-card__meta">{}, {}. Updated {}; review due {}.</p>').format(
+        policy.title, setting.name, render.long_date(version.date), render.long_date(version.review_due)))
+    return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
 
 
 def qr_code(site_url: str | None) -> str | None:
@@ -204,13 +325,17 @@ def qr_code(site_url: str | None) -> str | None:
 
 
 def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
-    """The pocket card: A6, four to an A4 sheet with crop marks to cut along. On screen, one copy."""
-    face = pocket_card_face(site, linker, site_url)
-    cells = Html("").join(Html('<div class="pocket-sheet__cell">{}</div>').format(face) for _ in range(POCKET_CARD_COPIES))
+    """The pocket card: A6 and two-sided, four to an A4 sheet with crop marks to cut along: the
+    fronts on one side of the sheet, the backs on the other. On screen, one card, front then back."""
+    faces = [pocket_card_front(site, linker), pocket_card_back(site, linker, site_url)]
+    sheets = Html("").join(
+        Html('<div class="pocket-sheet">{}</div>').format(
+            Html("").join(Html('<div class="pocket-sheet__cell">{}</div>').format(face) for _ in range(POCKET_CARD_COPIES)))
+        for face in faces)
     return str(Html(
-        '<p class="pocket-sheet__how screen-only">Prints as four A6 cards on one A4 sheet: cut along the '
-        "marks. Boxes are for the names and numbers your setting has not added to this site yet.</p>"
-        '<div class="pocket-sheet">{}</div>').format(cells))
+        '<p class="pocket-sheet__how screen-only">Prints as four A6 cards on both sides of one A4 sheet: print '
+        "double-sided (flip on the long edge), then cut along the marks. Write in the names and numbers your setting "
+        "has not added to this site yet.</p>{}").format(sheets))
 
 
 def own_steps(outcome) -> list:
@@ -219,23 +344,33 @@ def own_steps(outcome) -> list:
 
 # --- downloads --------------------------------------------------------------------------------
 
-DOWNLOAD_ITEMS = [
-    (POLICY_PDF, "The whole policy (PDF, A4)",
-     "every section with its clause numbers, the contacts and what to do now, with a cover and contents."),
-    (POCKET_CARD_PDF, "Pocket card (PDF, one A4 page)",
-     "what to do in an emergency, for a concern and for a disclosure, and every phone number."),
-    (OFFLINE_ZIP, "Offline copy (zip)",
-     "this site to keep on a laptop and open without the internet: unzip it and open index.html."),
-]
+def download_items(site: SiteData) -> list[tuple[str, str, str]]:
+    """The downloads: (file name, label, what it holds), said from what each is made of."""
+    helplines = [c.short_name or c.name for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
+    by_time = "which number to call at which time of day, " if site.contacts.line_pairs else ""
+    emergency = render.emergency_route(site)[0]
+    return [
+        (POLICY_PDF, "The whole policy (PDF, A4)",
+         "a page of what to do now, every contact in one table and the flowchart; then the policy, every section "
+         "with its clause numbers; then each situation's steps. With a cover and contents."),
+        (POCKET_CARD_PDF, "Pocket card (PDF, two A4 pages: print them on both sides of one sheet)",
+         f"four A6 cards to cut out. On the front: {emergency['label'].lower()}, call {emergency['text']}; the "
+         "DSL/Safeguarding Lead and whom else to tell (with lines to write in numbers not added here yet), and what "
+         "to do if a young person tells you something or you are worried about one. On the back: what to do if you "
+         f"are worried about a member of staff, {by_time}the police and helplines ({reach.and_list(helplines)}), and "
+         "the address of the whole policy online."),
+        (OFFLINE_ZIP, "Offline copy (zip)",
+         "this site to keep on a laptop and open without the internet: unzip it and open index.html."),
+    ]
 
 
-def downloads_list(page_url: str, served_site: bool = True) -> str:
+def downloads_list(site: SiteData, page_url: str, served_site: bool = True) -> str:
     """The downloads as HTML links relative to the page at ``page_url`` (a built address such
     as 'downloads/' or 'downloads.html'). The copy opened from disk does not hold itself."""
     here = posixpath.dirname(page_url) or "."
     items = [
         f'<li><a href="{posixpath.relpath(f"{DOWNLOADS}/{name}", here)}">{plain(label)}</a>: {plain(text)}</li>'
-        for name, label, text in DOWNLOAD_ITEMS
+        for name, label, text in download_items(site)
         if served_site or name != OFFLINE_ZIP
     ]
     return '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>\n"
@@ -259,10 +394,14 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def print_contents() -> str:
-        return contents(policy_parts(site, render.page_heading), page_src())
+        return contents(policy_parts(site, render.page_heading), linker())
 
     def linker() -> Linker:
         return Linker(page_src(), env.conf["use_directory_urls"])
+
+    @env.macro
+    def print_contacts() -> str:
+        return contacts_table(site, linker())
 
     @env.macro
     def print_summary() -> str:
@@ -274,7 +413,7 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def downloads() -> str:
-        return downloads_list(env.page.url, env.conf["extra"].get("served_site", True))
+        return downloads_list(site, env.page.url, env.conf["extra"].get("served_site", True))
 
     @env.macro
     def offline_copy_link(text: str) -> str:

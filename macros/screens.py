@@ -19,6 +19,10 @@ from sitedata.pathways import Outcome, Question, Step
 from . import reach
 from .text import Html
 
+OWN_HEADING = "What you do now"
+EMERGENCY_HEADING = "Immediate action required"
+NEXT_HEADING = "What happens next"
+
 
 def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     return Html(", ").join(
@@ -31,7 +35,9 @@ def is_own_step(step: Step) -> bool:
     return step.who == "You" or step.who.startswith("You,")
 
 
-def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool) -> Html:
+def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: bool, heading: str = "") -> Html:
+    """One step. ``heading``: the first step of a list carries the list's heading for paper,
+    where it prints as part of the step's first line (site.css), so that a page never ends with it."""
     meta = Html('<strong>Who:</strong> <span class="step__who">{}</span>').format(step.who)
     if step.when:
         meta += Html('<br><strong>When:</strong> <span class="step__when">{}</span>').format(step.when)
@@ -51,10 +57,11 @@ def step_item(site: SiteData, step: Step, linker: Linker, own: bool, first_dsl: 
     if pair:
         actions.append(reach.pair_panel(site, pair, linker))
     body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions)
+    on_paper = Html(' data-paper-heading="{}"').format(heading) if heading else ""
     return Html(
-        '<li class="step"><p class="step__do"><strong>{}</strong></p><p class="step-meta">{}</p>{}'
+        '<li class="step"><p class="step__do"{}><strong>{}</strong></p><p class="step-meta">{}</p>{}'
         '<p class="step-source">From the policy: {}</p></li>'
-    ).format(step.do, meta, body, clause_links(site, step.clauses, linker))
+    ).format(on_paper, step.do, meta, body, clause_links(site, step.clauses, linker))
 
 
 def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
@@ -68,20 +75,21 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     first_dsl_step = next((s for s in own if "dsl" in s.contacts), None)
     others = [s for s in outcome.steps if not is_own_step(s)]
 
-    def items(steps: list[Step], is_own: bool) -> Html:
-        return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step) for s in steps)
+    def items(steps: list[Step], is_own: bool, heading: str) -> Html:
+        return Html("").join(step_item(site, s, linker, is_own, first_dsl=s is first_dsl_step,
+                                       heading=heading if s is steps[0] else "") for s in steps)
 
     if own and outcome.emergency:
         # The NHS "immediate action required" card: the reader's own steps, 999 first.
         parts.append(Html(
             '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
-            "Immediate action required</h2><ol>{}</ol></div>").format(items(own, True)))
+            "{}</h2><ol>{}</ol></div>").format(EMERGENCY_HEADING, items(own, True, EMERGENCY_HEADING)))
     elif own:
-        parts.append(Html('<h2 class="steps__heading">What you do now</h2><div class="steps steps--own"><ol>{}</ol></div>')
-                     .format(items(own, True)))
+        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--own"><ol>{}</ol></div>')
+                     .format(OWN_HEADING, items(own, True, OWN_HEADING)))
     if others:
-        parts.append(Html('<h2 class="steps__heading">What happens next</h2><div class="steps steps--next"><ol>{}</ol></div>')
-                     .format(items(others, False)))
+        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--next"><ol>{}</ol></div>')
+                     .format(NEXT_HEADING, items(others, False, NEXT_HEADING)))
     if outcome.guide == "language":
         parts.append(language_guide(site, linker))
     parts.append(sources(site, outcome, linker))

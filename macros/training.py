@@ -23,24 +23,28 @@ from .text import plain
 
 
 def session_plan(training: Training, site: SiteData, from_page: str) -> str:
-    """A timetable, then each part with its clauses, what to open and the trainer's prompts."""
+    """A timetable, then each part with its clauses, what to open and the trainer's prompts: on a
+    projector (trainer.js), the timetable and then each part are a slide."""
     session = training.session
-    lines = ["| Time | Part | The policy |", "| --- | --- | --- |"]
+    lines = ['<div class="session-plan" data-trainer data-trainer-label="The session plan" '
+             'data-trainer-present-label="Present the plan on a projector" markdown>', "",
+             '<section data-slide markdown>', "", f"### {plain(session.title)}", "",
+             "| Time | Part | The policy |", "| --- | --- | --- |"]
     elapsed = 0
     for number, part in enumerate(session.parts, start=1):
         lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {plain(part.title)} | "
                      f"{clause_links(site, part.clauses, from_page) or '–'} |")
         elapsed += part.minutes
-    lines += ["", f"Total: {session.minutes} minutes.", ""]
+    lines += ["", f"Total: {session.minutes} minutes.", "", "</section>", ""]
     for number, part in enumerate(session.parts, start=1):
-        lines += [f"### {number}. {plain(part.title)} ({part.minutes} minutes)", ""]
+        lines += ['<section data-slide markdown>', "", f"### {number}. {plain(part.title)} ({part.minutes} minutes)", ""]
         if part.clauses:
             lines += [f"From the policy: {clause_links(site, part.clauses, from_page)}", "{ .training-meta }", ""]
         if part.use:
             page, name = TRAINING_USES[part.use]
             lines += [f"Open: [{name}]({render.relative(page, from_page)})", "{ .training-meta }", ""]
-        lines += [f"- {plain(prompt)}" for prompt in part.prompts] + [""]
-    return "\n".join(lines)
+        lines += [f"- {plain(prompt)}" for prompt in part.prompts] + ["", "</section>", ""]
+    return "\n".join(lines + ["</div>", ""])
 
 
 def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
@@ -51,37 +55,43 @@ def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
 
 
 def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page: str) -> str:
-    """One scenario: the situation shown, the answers, outcome, signs and discussion behind a
-    <details> (the trainer's "reveal"; open it without JavaScript too)."""
+    """One scenario, a slide of the trainer view: the situation shown, then the answers and
+    outcome, the signs and the discussion behind a <details> (the trainer's "reveal"; open it
+    without JavaScript too), each a part that the trainer view reveals in turn."""
     graph = site.pathways
     start = next(s for s in graph.starts if s.id == scenario.start)
     outcome = graph.outcome(scenario.outcome)
+
+    def part(lines: list[str]) -> list[str]:
+        return ['<div class="scenario__part" data-slide-part markdown>', "", *lines, "", "</div>", ""]
+
+    steps, _ = walk(graph, scenario.start, scenario.answers)
+    outcome_link = render.relative(node_page(graph, outcome.id), from_page)
+    answers = [f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "", f"1. Start: **{plain(start.label)}**",
+               *(f"1. {plain(question)} **{plain(answer)}**" for question, answer in steps), "",
+               f"Outcome: [{plain(outcome.title)}]({outcome_link})", "{ .scenario__outcome }"]
     lines = [
-        f'<section class="scenario" id="scenario-{scenario.id}" data-scenario markdown>', "",
+        f'<section class="scenario" id="scenario-{scenario.id}" data-scenario data-slide markdown>', "",
         f'## Scenario {number}: {plain(scenario.title)} {{ #scenario-{scenario.id}-title tabindex="-1" }}', "",
         plain(scenario.situation), "{ .scenario__situation }", "",
         "What would you do? Which answers would you choose in the navigator?", "{ .scenario__ask }", "",
         f'<details class="scenario__reveal" id="scenario-{scenario.id}-reveal" markdown>',
         "<summary>Show the outcome and discussion</summary>", "",
-        f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "",
-        f"1. Start: **{plain(start.label)}**",
+        *part(answers),
     ]
-    steps, _ = walk(graph, scenario.start, scenario.answers)
-    lines += [f"1. {plain(question)} **{plain(answer)}**" for question, answer in steps]
-    outcome_link = render.relative(node_page(graph, outcome.id), from_page)
-    lines += ["", f"Outcome: [{plain(outcome.title)}]({outcome_link})", "{ .scenario__outcome }", ""]
     if scenario.signs:
-        lines += [f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", ""]
-        lines += [sign_line(site, sign, from_page) for sign in scenario.signs] + [""]
-    lines += [f"### Discussion {{ #scenario-{scenario.id}-discussion }}", ""]
-    lines += [f"- {plain(point.text)} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion]
-    lines += ["", "</details>", "", "</section>", ""]
+        lines += part([f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", "",
+                       *(sign_line(site, sign, from_page) for sign in scenario.signs)])
+    lines += part([f"### Discussion {{ #scenario-{scenario.id}-discussion }}", "",
+                   *(f"- {plain(point.text)} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion)])
+    lines += ["</details>", "", "</section>", ""]
     return "\n".join(lines)
 
 
 def scenarios_view(training: Training, site: SiteData, from_page: str) -> str:
     sections = [scenario_section(s, n, site, from_page) for n, s in enumerate(training.scenarios, start=1)]
-    return '<div class="trainer" data-trainer markdown>\n\n' + "\n".join(sections) + "\n</div>\n"
+    return ('<div class="trainer" data-trainer data-trainer-one-at-a-time data-trainer-label="Scenarios" markdown>\n\n'
+            + "\n".join(sections) + "\n</div>\n")
 
 
 def question_section(question: Question, number: int, total: int, site: SiteData, from_page: str) -> str:
@@ -104,14 +114,25 @@ def question_section(question: Question, number: int, total: int, site: SiteData
     ])
 
 
+def answers_sheet(training: Training, site: SiteData, from_page: str) -> list[str]:
+    """The answers on paper, on a sheet after the questions, so that the questions can be
+    answered before the answers are read."""
+    lines = ['<section class="selfcheck-answers print-only" markdown>', "", "## Answers", ""]
+    lines += [f"{number}. **{plain(q.answer)}**<br>{plain(q.feedback)} ({clause_links(site, q.clauses, from_page)})"
+              for number, q in enumerate(training.questions, start=1)]
+    return lines + ["", "</section>", ""]
+
+
 def self_check(training: Training, site: SiteData, from_page: str) -> str:
     """Every question, then the summary and the printable record, which stay hidden until the
-    script has shown the last answer (they need it: the date and the result come from it)."""
+    script has shown the last answer (they need it: the date and the result come from it).
+    Printed, the questions come first, each with boxes to tick, and the answers after them."""
     total = len(training.questions)
     questions = [question_section(q, n, total, site, from_page) for n, q in enumerate(training.questions, start=1)]
     policy = site.setting.policy
     return "\n".join([
         '<div class="selfcheck" data-selfcheck markdown>', "", *questions, "</div>", "",
+        *answers_sheet(training, site, from_page),
         '<section id="selfcheck-summary" class="selfcheck-summary" hidden markdown>', "",
         '## Your summary { #selfcheck-summary-title tabindex="-1" }', "",
         '<p class="selfcheck-summary__score"></p>',

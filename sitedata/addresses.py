@@ -17,6 +17,7 @@ from .clauses import anchor_id
 
 HOME = "index.md"
 HUB = "what-to-do/index.md"
+POLICY_INDEX = "policy/index.md"
 FLOWCHART = "what-to-do/flowchart.md"
 CONTACTS = "contacts.md"
 SIGNS = "signs.md"

@@ -7,9 +7,11 @@ import io
 import json
 import re
 
+import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from test_print import SCREEN_WORDS, headings_of, stranded
 
 from macros import print_pages
 from macros.render import long_date
@@ -61,11 +63,16 @@ def test_the_policy_pdf_has_every_clause_in_order(site, built_site):
     reader = read(built_site, POLICY)
     starts = outline_starts(reader)
     sections = site.sections.sections
-    firsts = [next(i for title, i in starts.items() if title.startswith(f"{s.section} ")) for s in sections]
+    titles = [next(title for title in starts if title.startswith(f"{s.section} ")) for s in sections]
+    firsts = [starts[title] for title in titles]
     assert firsts == sorted(firsts), "the sections are not in order"
-    ends = firsts[1:] + [min(i for i in starts.values() if i > firsts[-1])]
-    for section, first, end in zip(sections, firsts, ends):
-        text = "\n".join(reader.pages[i].extract_text() for i in range(first, end))
+    # The sections follow on from each other: one may start on the page where the last ends.
+    ends = firsts[1:] + [min(i for i in starts.values() if i > firsts[-1]) - 1]
+    for number, (section, first, end) in enumerate(zip(sections, firsts, ends)):
+        text = "\n".join(reader.pages[i].extract_text() for i in range(first, end + 1))
+        text = text[re.search(rf"^{re.escape(section.section)}\s", text, re.MULTILINE).start():]
+        if number + 1 < len(sections):
+            text = text[:re.search(rf"^{re.escape(sections[number + 1].section)}\s", text, re.MULTILINE).start()]
         prefix = section.section.split(".")[0] + "."
         found = [n for n in LINE_START_CLAUSE.findall(text) if n.startswith(prefix)]
         in_order = list(dict.fromkeys(found))  # first occurrences
@@ -117,34 +124,148 @@ def test_the_contents_give_each_part_its_page_and_lead_there(built_site):
         if title[0].isdigit() or title == "Contacts":  # one line each in the contents
             assert re.search(rf"^{re.escape(title)}\s+{index + 1}$", contents, re.MULTILINE), title
             assert f"Page {index + 1} of {len(reader.pages)}" in reader.pages[index].extract_text(), title
-    # Each contents link is a link inside the PDF, to its part's first page.
+    # Each contents link is a link inside the PDF, to its part's first page (the policy's
+    # sections follow on from each other: several may start on one page).
     targets = [reader.get_page_number(a.get_object()["/Dest"][0].get_object())
                for a in reader.pages[1]["/Annots"] if "/Dest" in a.get_object()]
-    assert targets == sorted(set(starts.values()) - {0})
+    assert targets == sorted(targets) and set(targets) == set(starts.values()) - {0}
+
+
+# The policy PDF's page margins (site.css, @page): the footer is in the bottom one.
+MM = 72 / 25.4
+TOP_MARGIN, BOTTOM_MARGIN = 15 * MM, 18 * MM
+
+
+def inked(shape: dict) -> bool:
+    """A character, picture or line that prints: not a white background."""
+    if shape["object_type"] == "char":
+        return bool(shape["text"].strip())
+    if shape["object_type"] == "image":
+        return True
+    def white(colour):
+        return colour is None or all(v >= 0.99 for v in (colour if isinstance(colour, (tuple, list)) else [colour]))
+    return bool((shape.get("stroke") and not white(shape.get("stroking_color")))
+                or (shape.get("fill") and not white(shape.get("non_stroking_color"))))
+
+
+def fill(page) -> float:
+    """How far down its text area a page is printed (0 to 1), its footer left out."""
+    height = float(page.height)
+    bottoms = [shape["bottom"] for shape in page.chars + page.rects + page.curves + page.images + page.lines
+               if inked(shape) and shape["top"] >= TOP_MARGIN - 2 and shape["bottom"] <= height - BOTTOM_MARGIN + 1]
+    return (max(bottoms) - TOP_MARGIN) / (height - TOP_MARGIN - BOTTOM_MARGIN) if bottoms else 0.0
+
+
+def test_the_policy_pdf_wastes_no_paper(built_site):
+    """The policy starts within the first 8 pages; at least 85% of the pages are 60% full or
+    more, leaving out the last page of each chapter (each part that starts a new sheet)."""
+    reader = read(built_site, POLICY)
+    starts = outline_starts(reader)
+    assert starts["1.0 Introduction"] < 8
+    chapter_starts = sorted(set(starts.values()) | {len(reader.pages)})
+    last_pages = {start - 1 for start in chapter_starts[1:]}
+    with pdfplumber.open(built_site.path / POLICY) as pdf:
+        fills = {number: fill(page) for number, page in enumerate(pdf.pages)}
+    counted = [number for number in fills if number not in last_pages]
+    thin = [number + 1 for number in counted if fills[number] < 0.6]
+    assert len(thin) <= 0.15 * len(counted), f"pages less than 60% full: {thin}"
+
+
+def test_the_policy_pdf_gives_each_contact_once_in_one_table_and_draws_the_flowchart_once(site, built_site):
+    table = BeautifulSoup(built_site.page("print/contacts/").read_text(encoding="utf-8"), "html.parser")
+    rows = [" ".join(row.select_one("td strong").get_text().split()) for row in table.select(".contacts-table tbody tr:has(td)")]
+    assert rows == [flat(m.role) for m in site.team.members] + [
+        flat(c.name) for group in print_pages.CONTACT_GROUPS for c in site.contacts.contacts if c.group == group]
+    reader = read(built_site, POLICY)
+    starts = outline_starts(reader)
+    after = sorted(set(starts.values()) | {len(reader.pages)})
+
+    def part(title: str) -> str:
+        first = starts[title]
+        return flat("\n".join(reader.pages[i].extract_text() for i in range(first, after[after.index(first) + 1])))
+
+    contacts = part("Contacts")
+    in_the_strip = {step.contact for step in site.contacts.emergency_route}
+    for contact in site.contacts.contacts:
+        if contact.phone and contact.id not in in_the_strip:
+            assert contacts.count(contact.phone.display) == 1, contact.id
+        if contact.email:
+            assert contacts.count(str(contact.email)) == 1, contact.id
+    # The flowchart is its drawing, on one sheet: each way in drawn once, and no list after it.
+    assert after[after.index(starts["Flowchart: what to do now"]) + 1] == starts["Flowchart: what to do now"] + 1
+    flowchart = part("Flowchart: what to do now")
+    for start in site.pathways.starts:
+        assert flowchart.count(flat(start.label)) == 1, start.id
+
+
+def test_no_page_of_the_policy_pdf_ends_with_a_heading(built_site):
+    """A heading is printed with what follows it (site.css): none is the last line of a page."""
+    headings = set().union(*(headings_of(page.read_text(encoding="utf-8")) for page in built_site.pages()))
+    assert {"What you do now", "What happens next"} <= headings
+    assert stranded(built_site.path / POLICY, headings) == []
 
 
 # --- the pocket card --------------------------------------------------------------------------
 
 
-def test_the_pocket_card_is_four_a6_cards_on_one_a4_sheet(site, built_site):
+def test_the_pocket_card_is_four_two_sided_a6_cards_on_one_a4_sheet(site, built_site):
+    """The fronts on one side of the sheet, the backs on the other: what to do and whom to tell,
+    then the staff route, the local authority's lines as a timetable, the police and helplines."""
     reader = read(built_site, CARD)
-    assert len(reader.pages) == 1
-    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4, in points
-    text = flat(reader.pages[0].extract_text())
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        width, height = (float(v) for v in page.mediabox.upper_right)
+        assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4, in points
+    front, back = (flat(page.extract_text()) for page in reader.pages)
     copies = print_pages.POCKET_CARD_COPIES
-    assert text.count("In immediate danger: call 999") == copies
-    # The DSL's number is not supplied yet: each card has a labelled box to write it in, and
-    # one for each name and number of the rest of the team the card names.
-    assert text.count("Kerry O'Brien, DSL Number") == copies
-    assert text.count("Deputy DSL Name Number") == copies
-    assert text.count("Site address") == copies
+    route = site.contacts.emergency_route[0]
+    assert front.count(f"{route.label}: call {site.contacts.by_id()[route.contact].phone.display}") == copies
+    # Whom to tell, each with the lines to write a name and number on that the setting has not supplied.
+    assert front.count("Who Name Number") == copies
+    for kind in print_pages.POCKET_CARD_PEOPLE:
+        for member in site.team.of_kind(kind):
+            assert front.count(flat(member.role)) == copies, member.id
+    for side, outcomes in [(front, print_pages.POCKET_CARD_FRONT), (back, print_pages.POCKET_CARD_BACK)]:
+        for outcome_id, heading in outcomes.items():
+            assert side.count(heading) == copies, outcome_id
+            for step in print_pages.own_steps(site.pathways.outcome(outcome_id)):
+                assert side.count(f"{flat(step.pocket or step.do)} ({', '.join(step.clauses)})") == copies, step.do
+    # The local authority's two lines, as a timetable: when each answers, never "now".
+    contacts = site.contacts.by_id()
+    assert site.contacts.line_pairs
+    for pair in site.contacts.line_pairs:
+        for line in (contacts[pair.office], contacts[pair.out_of_hours]):
+            assert back.count(flat(line.hours.in_words)) == copies, line.id
+            assert back.count(line.phone.display) == copies, line.id
     for contact in site.contacts.contacts:
         if contact.phone and contact.group in print_pages.POCKET_CARD_HELPLINES:
-            assert text.count(contact.phone.display) == copies, contact.id
-    for outcome_id in print_pages.POCKET_CARD_OUTCOMES:
-        for step in print_pages.own_steps(site.pathways.outcome(outcome_id)):
-            assert text.count(f"{flat(step.pocket or step.do)} ({', '.join(step.clauses)})") == copies, step.do
+            assert back.count(contact.phone.display) == copies, contact.id
+    assert back.count("Site address") == copies
+
+
+# A clause reference on the card: "(12.2, 10.0)" is read as the words "(12.2," and "10.0)".
+CLAUSE_WORD = re.compile(r"^\(?\d{1,2}\.\d{1,2}[,)]?$")
+
+
+def test_the_pocket_cards_type_is_large_enough_to_read(built_site):
+    """Text at 9 pt at least, clause references at 7 pt, as read back from the PDF."""
+    with pdfplumber.open(built_site.path / CARD) as card:
+        words = [word for page in card.pages for word in page.extract_words(extra_attrs=["size"])]
+    assert words
+    clauses = [w for w in words if CLAUSE_WORD.match(w["text"])]
+    text = [w for w in words if not CLAUSE_WORD.match(w["text"])]
+    assert clauses and min(w["size"] for w in clauses) >= 7 - 0.05
+    small = sorted({w["text"] for w in text if w["size"] < 9 - 0.05})
+    assert not small, f"smaller than 9 pt: {small[:10]}"
+
+
+def test_the_pocket_cards_lines_to_write_on_are_8_mm_high(browser, site_url):
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(site_url + "print/pocket-card/")
+    heights = page.eval_on_selector_all(".pocket-card .write-in", "lines => lines.map(l => l.getBoundingClientRect().height)")
+    page.close()
+    assert heights and min(heights) >= 8 / 25.4 * 96 - 0.5  # CSS pixels: 96 to the inch
 
 
 # --- both PDFs --------------------------------------------------------------------------------
@@ -172,11 +293,21 @@ def test_every_font_is_embedded(built_site, name):
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font.get("/BaseFont")
 
 
+# Icons and widgets drawn as characters: chevrons, arrows, ticks, and the private-use glyphs of
+# icon fonts.
+ICON_GLYPHS = re.compile("[\u2039\u203a\u2190-\u21ff\u25b2-\u25ff\u2713\u2714\u2717\ue000-\uf8ff]")
+
+
 @pytest.mark.parametrize("name", [POLICY, CARD])
-def test_paper_never_says_what_to_do_now(built_site, name):
-    """The browser that printed a PDF had a clock; the paper is read at any time after."""
-    text = "".join(page.extract_text() for page in read(built_site, name).pages)
+def test_paper_has_no_screen_words_widgets_or_time_of_day(built_site, name):
+    """No "tap", "select" or "click", no buttons or controls, no icon glyphs; and never what to
+    do "now": the browser that printed a PDF had a clock, the paper is read at any time after."""
+    text = "\n".join(page.extract_text() for page in read(built_site, name).pages)
     assert "Now (" not in text
+    assert not SCREEN_WORDS.findall(text), [line for line in text.splitlines() if SCREEN_WORDS.search(line)]
+    for control in ["Show the outcome", "Present on a projector", "Print these steps", "Start again"]:
+        assert control not in text, control
+    assert not ICON_GLYPHS.findall(text), sorted(set(ICON_GLYPHS.findall(text)))
 
 
 @pytest.mark.parametrize("name", [POLICY, CARD])
@@ -235,7 +366,7 @@ def test_a_pocket_card_longer_than_a_page_fails_the_build(browser, tmp_path):
     card = tmp_path / "print" / "pocket-card"
     card.mkdir(parents=True)
     (card / "index.html").write_text('<html lang="en"><title>t</title>' + "<p>A step.</p>" * 200 + "</html>")
-    with pdf.printer(tmp_path, browser) as session, pytest.raises(pdf.PrintError, match="takes [2-9] A4 pages, not one"):
+    with pdf.printer(tmp_path, browser) as session, pytest.raises(pdf.PrintError, match="takes [2-9] A4 pages, not 1"):
         pdf.pocket_card_pdf(session)
 
 
@@ -273,8 +404,8 @@ def test_the_site_address_is_never_guessed_and_is_a_qr_code_when_known(site):
 @pytest.mark.parametrize(
     "page_url, expected", [("downloads/", "pocket-card.pdf"), ("downloads.html", "downloads/pocket-card.pdf")]
 )
-def test_download_links_are_relative_to_the_page(page_url, expected):
-    assert f'href="{expected}"' in print_pages.downloads_list(page_url)
+def test_download_links_are_relative_to_the_page(site, page_url, expected):
+    assert f'href="{expected}"' in print_pages.downloads_list(site, page_url)
 
 
 # --- the print stylesheet, in Chromium --------------------------------------------------------

@@ -3,16 +3,23 @@ drops what only a screen can use: no buttons to tap, no "select" or "click", no 
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 
+import engines
+import pdfplumber
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 # One page of each kind.
 PAGE_KINDS = [
     "", "what-to-do/", "what-to-do/concern/", "what-to-do/immediate-danger/", "what-to-do/flowchart/",
     "contacts/", "policy/11-concerns/", "signs/", "training/", "training/scenarios/", "training/handout/",
     "downloads/", "about/", "about/setup/", "about/guidance-links/", "print/policy/", "print/what-to-do/",
+    "print/contacts/", "print/pocket-card/", "training/self-check/",
 ]
 SCREEN_WORDS = re.compile(r"\b(?:tap|tapping|select|click|press|See also|Find the|Find Kerry)\b", re.IGNORECASE)
 # Controls that only work on a screen: a "Find ..." link to a card, the navigator's start.
@@ -78,3 +85,130 @@ def test_the_check_finds_screen_words(printed, site_url):
         assert visible(printed, SCREEN_CONTROLS)
     finally:
         printed.emulate_media(media="print")
+
+
+# --- pages printed with their scripts running, read back from the PDF -----------------------
+
+
+def printed_pages(page: Page) -> list[str]:
+    """The text of each sheet of the page printed on A4, every run of white space one space."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [" ".join(sheet.extract_text().split()) for sheet in reader.pages]
+
+
+@pytest.fixture
+def with_scripts(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_the_scenarios_print_each_on_a_sheet_with_its_outcome_and_discussion(with_scripts, site_url, site, training):
+    """The trainer view shows one scenario at a time; paper has every one, revealed."""
+    with_scripts.goto(site_url + "training/scenarios/")
+    expect(with_scripts.locator("[data-scenario]:visible")).to_have_count(1)
+    sheets = printed_pages(with_scripts)
+    assert len(sheets) == len(training.scenarios)
+    for number, (sheet, scenario) in enumerate(zip(sheets, training.scenarios, strict=True), start=1):
+        assert f"Scenario {number}: {scenario.title}" in sheet
+        assert f"Outcome: {site.pathways.outcome(scenario.outcome).title}" in sheet
+        assert "Discussion" in sheet
+        for point in scenario.discussion:
+            assert " ".join(point.text.split()) in sheet, point.text
+
+
+def test_the_self_check_prints_its_questions_then_the_answers_on_their_own_sheet(with_scripts, site_url, training):
+    with_scripts.goto(site_url + "training/self-check/")
+    expect(with_scripts.locator("[data-question]:visible")).to_have_count(1)
+    sheets = printed_pages(with_scripts)
+    answers = next(i for i, sheet in enumerate(sheets) if sheet.startswith("Answers"))
+    questions, answer_sheets = " ".join(sheets[:answers]), " ".join(sheets[answers:])
+    for question in training.questions:
+        assert " ".join(question.question.split()) in questions, question.id
+        for option in question.options:
+            assert option in questions, option
+        assert " ".join(question.feedback.split()) not in questions, question.id
+        assert " ".join(question.feedback.split()) in answer_sheets, question.id
+
+
+def test_a_navigator_screen_prints_without_its_controls_naming_its_own_page(browser, site_url, site):
+    """The steps the navigator shows on the home page print as that situation's page would:
+    no Back, no links onward, and the footer names the situation's page, not the home page."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="block")
+    page = context.new_page()
+    outcome = site.pathways.outcomes[1]
+    page.goto(f"{site_url}#nav={outcome.id}")
+    expect(page.locator("#navigator h1")).to_have_text(outcome.title)
+    page.emulate_media(media="print")
+    text = page.inner_text("body")
+    assert not SCREEN_WORDS.findall(text), [line for line in text.splitlines() if SCREEN_WORDS.search(line)]
+    assert not visible(page, f"{SCREEN_CONTROLS}, .navigator__back, .navigator__links")
+    assert f"what-to-do/{outcome.id}/" in page.locator(".print-address").inner_text()
+    context.close()
+
+
+# --- headings, in every engine that prints ---------------------------------------------------
+
+# The pages whose headings are followed by blocks kept whole: steps, contact cards, clauses.
+PRINTED_IN_EVERY_ENGINE = ["what-to-do/disclosure-trafficking/", "contacts/", "policy/11-concerns/"]
+# What a page of paper has below its text: the page margin (site.css, @page) and a little more.
+FOOTER_ROOM = 16 * 72 / 25.4
+
+
+def headings_of(html: str) -> set[str]:
+    """The text of every heading of a page's article, and the headings its steps print (screens.py)."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    if article is None:
+        return set()
+    found = {" ".join(h.get_text().split()) for h in article.select("h1, h2, h3, h4")}
+    return found | {step["data-paper-heading"] for step in article.select("[data-paper-heading]")}
+
+
+def stranded(pdf, headings: set[str]) -> list[str]:
+    """Each sheet but the last whose last line of text is a heading: "page N: heading"."""
+    found = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages[:-1], start=1):
+            lines = (page.crop((0, 0, page.width, page.height - FOOTER_ROOM)).extract_text() or "").splitlines()
+            if lines and " ".join(lines[-1].split()) in headings:
+                found.append(f"page {number}: {lines[-1]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def firefox():
+    if reason := engines.missing("firefox"):
+        pytest.fail(reason)
+    browser = engines.launch("firefox")
+    yield browser
+    browser.quit()
+
+
+def printed_in(engine: str, browser, firefox, url: str) -> bytes:
+    """``url`` printed on A4 by Chromium or by Firefox (over WebDriver BiDi). WebKit's
+    WebDriver cannot print: Safari keeps blocks whole as the others do (break-inside), which
+    is all the print stylesheet asks of it."""
+    if engine == "chromium":
+        page = browser.new_page()
+        page.goto(url)
+        pdf = page.pdf(format="A4")
+        page.close()
+        return pdf
+    tab = firefox.open({"width": 1280, "height": 800})
+    tab.goto(url)
+    data = firefox.bidi.send("browsingContext.print", context=tab.context, page={"width": 21.0, "height": 29.7})["data"]
+    tab.close()
+    return base64.b64decode(data)
+
+
+@pytest.mark.parametrize("engine", ["chromium", "firefox"])
+def test_no_printed_page_ends_with_a_heading_in_either_engine(engine, browser, firefox, site_url, built_site):
+    """Firefox, like Safari, ignores break-after: avoid: a heading is kept with what follows it
+    by blocks that no engine breaks (site.css)."""
+    found = {}
+    for path in PRINTED_IN_EVERY_ENGINE:
+        headings = headings_of(built_site.page(path).read_text(encoding="utf-8"))
+        if problems := stranded(io.BytesIO(printed_in(engine, browser, firefox, site_url + path)), headings):
+            found[path] = problems
+    assert not found, found

@@ -45,6 +45,7 @@ AXE_PAGES = {
     "about/setup/": "an About page: the setup checklist, with a code block",
     "print/policy/": "a page for paper: the policy's cover and contents",
     "print/what-to-do/": "a page for paper: what to do, in one page",
+    "print/contacts/": "a page for paper: every contact in one table",
     "print/pocket-card/": "the pocket card (its own stylesheet)",
     "404.html": "Material's page for an address that does not exist",
 }

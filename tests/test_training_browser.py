@@ -221,41 +221,58 @@ def expect_scenario(page: Page, training: Training, index: int) -> None:
     expect(page.locator(".trainer__position")).to_have_text(f"{index + 1} of {len(training.scenarios)}")
 
 
-def test_trainer_view_moves_with_the_arrow_keys_and_reveals_by_keyboard(desktop_page, site_url, site, training):
+def parts_of(scenario) -> list[str]:
+    """The headings of a scenario's parts, in the order the trainer view reveals them."""
+    return ["In the navigator", *(["Signs in this scenario"] if scenario.signs else []), "Discussion"]
+
+
+def test_trainer_view_steps_through_each_scenario_by_keyboard(desktop_page, site_url, site, training):
+    """R, Page Down and the right arrow reveal a scenario's parts in turn (the outcome, the signs,
+    the discussion) before moving on; Page Up and the left arrow go back the same way."""
     page = desktop_page
     page.goto(site_url + SCENARIOS)
     expect_scenario(page, training, 0)
     expect(page.locator("[data-trainer-previous]")).to_be_disabled()
+    reveal_button = page.locator("[data-trainer-reveal]")
     # The keys belong to the trainer view once it has focus.
-    page.locator("[data-trainer-reveal]").focus()
+    reveal_button.focus()
+    keys = ["PageDown", "r", "ArrowRight"]
     for index, scenario in enumerate(training.scenarios):
         expect_scenario(page, training, index)
         reveal = page.locator(f"#scenario-{scenario.id}-reveal")
         expect(reveal.locator(".scenario__outcome")).to_be_hidden()
-        page.keyboard.press("r")
+        for step, heading in enumerate(parts_of(scenario)):
+            page.keyboard.press(keys[(index + step) % len(keys)])
+            expect(reveal.get_by_role("heading", name=heading)).to_be_visible()
+            expect(reveal_button).to_have_attribute("aria-expanded", "true")
+            expect(page.locator("#trainer-status")).to_contain_text(heading)
         outcome = reveal.locator(".scenario__outcome a")
-        expect(outcome).to_be_visible()
         expect(outcome).to_have_text(site.pathways.outcome(scenario.outcome).title)
-        expect(page.locator("[data-trainer-reveal]")).to_have_attribute("aria-expanded", "true")
-        expect(page.locator("#trainer-status")).to_contain_text(site.pathways.outcome(scenario.outcome).title)
-        page.keyboard.press("R")
-        expect(reveal.locator(".scenario__outcome")).to_be_hidden()
-        expect(page.locator("[data-trainer-reveal]")).to_have_attribute("aria-expanded", "false")
-        page.keyboard.press("ArrowRight")
-    # At the last scenario, Next goes nowhere.
+        expect(outcome).to_be_visible()  # on the page the parts add up
+        if index == 0:  # R once more hides them all, and reveals them again in turn
+            page.keyboard.press("R")
+            expect(reveal.locator(".scenario__outcome")).to_be_hidden()
+            expect(reveal_button).to_have_attribute("aria-expanded", "false")
+            for _ in parts_of(scenario):
+                page.keyboard.press("R")
+            expect(reveal.locator(".scenario__outcome")).to_be_visible()
+        if index < len(training.scenarios) - 1:
+            page.keyboard.press(keys[index % 2 * 2])  # PageDown or ArrowRight: on to the next
+    # At the last scenario, revealed, Next goes nowhere.
     last = len(training.scenarios) - 1
     expect_scenario(page, training, last)
     expect(page.locator("[data-trainer-next]")).to_be_disabled()
-    page.keyboard.press("ArrowLeft")
+    # Back: the last part, then the one before it, then the scenario before, all revealed.
+    for _ in parts_of(training.scenarios[last]):
+        page.keyboard.press("ArrowLeft")
+    expect_scenario(page, training, last)
+    expect(reveal_button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("PageUp")
     expect_scenario(page, training, last - 1)
     expect(shown_scenario(page).locator("h2")).to_be_focused()
+    expect(shown_scenario(page).locator(".scenario__outcome")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"#scenario-{training.scenarios[last - 1].id}$"))
     expect(page.locator("#trainer-status")).to_contain_text(training.scenarios[last - 1].title)
-    # Presentation clickers send Page Up and Page Down.
-    page.keyboard.press("PageUp")
-    expect_scenario(page, training, last - 2)
-    page.keyboard.press("PageDown")
-    expect_scenario(page, training, last - 1)
 
 
 def test_the_arrow_keys_scroll_the_page_until_the_trainer_view_has_focus(desktop_page, site_url, training):
@@ -268,30 +285,98 @@ def test_the_arrow_keys_scroll_the_page_until_the_trainer_view_has_focus(desktop
     expect(page.locator("[data-trainer-reveal]")).to_have_attribute("aria-expanded", "false")
 
 
-@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, {"width": 1920, "height": 1080}])
-def test_presentation_mode_fills_the_screen_and_reveal_stays_in_view(browser, site_url, training, size):
-    context = browser.new_context(viewport=size, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(site_url + SCENARIOS)
-        page.locator("[data-trainer-present]").click()
-        expect(page.locator("[data-trainer-present]")).to_have_attribute("aria-pressed", "true")
-        for chrome in [".md-header", ".emergency", ".md-sidebar--primary", ".md-footer"]:
-            expect(page.locator(chrome).first).to_be_hidden()
-        scenario = shown_scenario(page)
-        box = scenario.bounding_box()
-        assert box["width"] >= 0.9 * size["width"] and box["height"] >= 0.75 * size["height"], box
-        page.keyboard.press("ArrowRight")
-        expect_scenario(page, training, 1)
-        page.keyboard.press("r")
-        outcome = shown_scenario(page).locator(".scenario__outcome")
-        expect(outcome).to_be_visible()
-        outcome_box = outcome.bounding_box()
-        assert 0 <= outcome_box["y"] and outcome_box["y"] + outcome_box["height"] <= size["height"], outcome_box
-        page.keyboard.press("Escape")
-        expect(page.locator(".md-header")).to_be_visible()
-    finally:
-        context.close()
+# What a slide is measured by: the page does not scroll, the slide is the largest 16:9 box the
+# window holds, nothing inside it runs past its edge, and the size of its smallest text.
+SLIDE = """() => {
+  const slide = document.querySelector('[data-slide]:not([hidden])');
+  const box = slide.getBoundingClientRect();
+  const text = [...slide.querySelectorAll('p, li, td, th, em, a')].filter(e => e.checkVisibility() && e.textContent.trim());
+  return {
+    scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+    width: box.width, height: box.height,
+    overflows: slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1,
+    smallest: Math.min(...text.map(e => parseFloat(getComputedStyle(e).fontSize))),
+  };
+}"""
+PROJECTORS = [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}]
+
+
+def expect_slide_fits(page: Page, size: dict, smallest_at_1080: float, where: str) -> None:
+    slide = page.evaluate(SLIDE)
+    assert not slide["scrolls"] and not slide["overflows"], (where, slide)
+    assert abs(slide["width"] - size["width"]) < 2 and abs(slide["height"] - size["height"]) < 2, (where, slide)
+    assert slide["smallest"] >= smallest_at_1080 * size["height"] / 1080 - 0.1, (where, slide)
+
+
+@pytest.fixture
+def projector(browser, request):
+    """A tab at a projector's size: (the tab, its size)."""
+    context = browser.new_context(viewport=request.param, service_workers="block")
+    yield context.new_page(), request.param
+    context.close()
+
+
+@pytest.mark.parametrize("projector", PROJECTORS, indirect=True, ids=["720p", "1080p"])
+def test_every_scenario_fits_its_slide_through_every_reveal(projector, site_url, training):
+    """Present: a 16:9 slide, text 28 px at 1080p, the situation beside each part as Page Down
+    reveals it; the page never scrolls."""
+    page, size = projector
+    page.goto(site_url + SCENARIOS)
+    page.locator("[data-trainer-present]").click()
+    expect(page.locator("[data-trainer-present]")).to_have_attribute("aria-pressed", "true")
+    for chrome in [".md-header", ".emergency", ".md-sidebar--primary", ".md-footer", "h1"]:
+        expect(page.locator(chrome).first).to_be_hidden()
+    for index, scenario in enumerate(training.scenarios):
+        expect_scenario(page, training, index)
+        expect_slide_fits(page, size, 28, f"{scenario.id}, the situation")
+        for heading in parts_of(scenario):
+            page.keyboard.press("PageDown")
+            part = shown_scenario(page).get_by_role("heading", name=heading)
+            expect(part).to_be_visible()
+            expect(shown_scenario(page).locator("[data-slide-part]:visible")).to_have_count(1)  # one part at a time
+            expect(shown_scenario(page).locator(".scenario__situation")).to_be_visible()
+            expect_slide_fits(page, size, 28, f"{scenario.id}, {heading}")
+        page.keyboard.press("PageDown")
+    page.keyboard.press("Escape")
+    expect(page.locator(".md-header")).to_be_visible()
+
+
+@pytest.mark.parametrize("projector", PROJECTORS[1:], indirect=True, ids=["1080p"])
+@pytest.mark.parametrize("path, slides, smallest", [
+    ("what-to-do/flowchart/", "starts", 24), ("training/", "plan", 28)])
+def test_the_flowchart_and_the_session_plan_have_slides_that_fit(projector, site_url, site, training, path, slides, smallest):
+    """The flowchart a way in a slide, its text 24 px at 1080p; the session plan's timetable and
+    then each part, 28 px."""
+    page, size = projector
+    page.goto(site_url + path)
+    page.locator("[data-trainer-present]").click()
+    count = len(site.pathways.starts) if slides == "starts" else 1 + len(training.session.parts)
+    titles = [s.label for s in site.pathways.starts] if slides == "starts" else [training.session.title]
+    for index in range(count):
+        expect(page.locator(".trainer__position")).to_have_text(f"{index + 1} of {count}")
+        if index < len(titles):
+            expect(page.locator("[data-slide]:not([hidden]) :is(h2, h3)").first).to_have_text(titles[index])
+        expect_slide_fits(page, size, smallest, f"{path}, slide {index + 1}")
+        page.keyboard.press("PageDown")
+
+
+@pytest.mark.parametrize("projector", PROJECTORS[1:], indirect=True, ids=["1080p"])
+def test_present_has_a_full_screen_button(projector, site_url):
+    page, size = projector
+    page.goto(site_url + SCENARIOS)
+    button = page.locator("[data-trainer-fullscreen]")
+    expect(button).to_be_hidden()
+    page.locator("[data-trainer-present]").click()
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-pressed", "true")  # Present asks for the whole screen
+    assert page.evaluate("document.fullscreenElement === document.documentElement")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "false")
+    expect(button).to_have_text("Full screen")
+    assert page.evaluate("document.fullscreenElement") is None
+    expect_slide_fits(page, size, 28, "out of full screen")  # the window, filled
+    page.keyboard.press("Escape")
+    expect(button).to_be_hidden()
 
 
 def test_trainer_reveal_button_works_from_the_keyboard(desktop_page, site_url, training):
@@ -302,7 +387,7 @@ def test_trainer_reveal_button_works_from_the_keyboard(desktop_page, site_url, t
     expect(button).to_have_text("Reveal the outcome")
     page.keyboard.press("Enter")
     expect(page.locator(f"#scenario-{training.scenarios[0].id}-reveal .scenario__outcome")).to_be_visible()
-    expect(button).to_have_text("Hide the outcome")
+    expect(button).to_have_text(f"Show: {parts_of(training.scenarios[0])[1]}")
     tab_to(page, page.locator("[data-trainer-next]"))
     page.keyboard.press("Enter")
     expect_scenario(page, training, 1)
@@ -387,6 +472,14 @@ def test_axe_finds_nothing_in_the_training_scripts_states(browser, site_url, vie
         page.goto(site_url + SCENARIOS)
         page.locator("[data-trainer-reveal]").click()
         failures["scenarios, revealed"] = axe_violations(page)
+        if viewport == "desktop":  # the projector view: on a laptop, not a phone
+            page.locator("[data-trainer-present]").click()
+            page.keyboard.press("PageDown")
+            failures["scenarios, presented"] = axe_violations(page)
+            for path in ["what-to-do/flowchart/", "training/"]:
+                page.goto(site_url + path)
+                page.locator("[data-trainer-present]").click()
+                failures[f"{path}, presented"] = axe_violations(page)
         page.goto(site_url + SELF_CHECK)
         sections = page.locator("[data-question]")
         for number in range(sections.count()):

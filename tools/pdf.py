@@ -1,4 +1,4 @@
-"""The PDFs: the whole policy and the one-page pocket card, printed by headless Chromium from
+"""The PDFs: the whole policy and the two-sided pocket card, printed by headless Chromium from
 the built site's print pages.  python -m tools.pdf SITE_DIR
 
 Why Chromium: it prints the pages through the same print stylesheet as a reader's browser, so the
@@ -10,14 +10,19 @@ How:
   page asked for one, the build fails. The site loads nothing from elsewhere, and the PDFs need
   no network. Service workers are blocked: printing needs no cache.
 - The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
-  its contents list links to, each printed on its own and joined with pypdf, which also adds a
-  bookmark for each page. A first printing counts each page's sheets; that gives the page
-  numbers for the contents, for the footers and for every "see page N" slot (the summary's and
-  the flowchart's references to each situation's steps). Every sheet but the cover has a footer (the
-  setting, the policy's dates, the page's address, "Page n of N") in a CSS page margin box,
-  with the page counter started at the page's first sheet.
-- The pocket card: ``print/pocket-card/``, four A6 cards on one A4 sheet; if a card's text does
-  not fit its card, or the sheet runs onto a second, the build fails and says what to shorten.
+  its contents list links to, in chapters joined with pypdf, which also adds a bookmark for
+  each page. A page starts a chapter of its own, but the pages of a group marked as one chapter
+  (data-chapter: the policy's sections) are moved into one page and printed as one, each
+  following on from the last. A first printing counts each chapter's sheets and, from named
+  destinations Chromium writes for the pages' headings, the sheet each page starts on; that gives
+  the page numbers for the contents, for the footers and for every "see page N" slot (the
+  summary's and the flowchart's references to each situation's steps). Every sheet but the
+  cover has a footer (the setting, the policy's dates, the address of the page, or of the
+  chapter's index page, "Page n of N") in a CSS page margin box, with the page counter started
+  at the chapter's first sheet.
+- The pocket card: ``print/pocket-card/``, four A6 cards on each side of an A4 sheet (the fronts,
+  then the backs); if a card's text does not fit its card, or the sides run onto more sheets,
+  the build fails and says what to shorten.
 - Links between pages would point at the local server: a link to a page that is in the PDF
   leads to that page's start in it; any other is pointed at the site's address (site_url in
   mkdocs.yml), or removed when the build has none.
@@ -154,58 +159,157 @@ def sheets(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+@dataclass
+class Chapter:
+    """Pages printed as one: each after the last on the same sheet (one page alone starts its
+    own sheets). ``tab`` holds them all once ``compose`` has run."""
+
+    parts: list[dict]  # [{url, title}], in order
+    first_part: int  # the number of its first part in the PDF (its destination: pdf-part-N)
+    footer_page: str | None  # the page whose footer the chapter's sheets carry (default: the first)
+    tab: object = None
+    first_sheet: int = 0  # in the whole PDF, from 0
+    sheets: int = 0
+
+    def compose(self, session: Printer) -> None:
+        """Open the first page and move every other page's content in after it. Each part's
+        heading gets an id, and a hidden link to it: Chromium then writes it into the PDF as a
+        named destination, which says on which sheet the part starts."""
+        self.tab = session.open(self.parts[0]["url"])
+        contents = []
+        for part in self.parts[1:]:
+            other = session.open(part["url"])
+            contents.append(other.evaluate(ARTICLE_MOVABLE))
+            other.close()
+        self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": self.first_part})
+
+    def part_starts(self, pdf: bytes) -> list[int]:
+        """The sheet each part starts on in the chapter's PDF (from 0), from its named destinations."""
+        reader = PdfReader(io.BytesIO(pdf))
+        return [reader.get_destination_page_number(reader.named_destinations[f"/pdf-part-{self.first_part + i}"])
+                for i in range(len(self.parts))]
+
+
+# The page's article, its addresses made to work from another page of the site (it is moved into
+# one): from the site's root, not as full addresses, which the print stylesheet would print
+# after each link as it does another site's.
+ARTICLE_MOVABLE = """() => {
+  const article = document.querySelector('article');
+  const fromRoot = value => {
+    const url = new URL(value, location.href);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : url.href;
+  };
+  article.querySelectorAll('[href]').forEach(e => e.setAttribute('href', fromRoot(e.getAttribute('href'))));
+  article.querySelectorAll('[src]').forEach(e => e.setAttribute('src', fromRoot(e.getAttribute('src'))));
+  return article.innerHTML;
+}"""
+JOIN_PARTS = """({contents, first}) => {
+  const article = document.querySelector('article');
+  for (const html of contents) {
+    const part = document.createElement('div');
+    part.className = 'pdf-part';
+    part.innerHTML = html;
+    article.append(part);
+  }
+  const targets = document.createElement('nav');
+  targets.hidden = true;
+  [article, ...article.querySelectorAll(':scope > .pdf-part')].forEach((part, i) => {
+    const marker = document.createElement('span');
+    marker.id = 'pdf-part-' + (first + i);
+    part.querySelector('h1').prepend(marker);
+    targets.insertAdjacentHTML('beforeend', `<a href="#${marker.id}"></a>`);
+  });
+  document.body.append(targets);
+}"""
+
+
+def chapters_of(groups: list[dict]) -> list[Chapter]:
+    """A group with a chapter page prints as one chapter; each page of any other, as its own."""
+    chapters, count = [], 0
+    for group in groups:
+        for run in [group["parts"]] if group["chapter"] else [[part] for part in group["parts"]]:
+            chapters.append(Chapter(run, count, group["chapter"]))
+            count += len(run)
+    return chapters
+
+
+# Before the first printing, each "see page N" slot holds two digits, as wide as most numbers it
+# will hold, so that filling them in does not lengthen the text.
+SEE_PAGE = ("pages => document.querySelectorAll('.pdf-page[data-page]').forEach(slot => {"
+            " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })")
+
+
 def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     """The cover and contents, then every page the contents list, joined; returns the writer
     and where each page starts in it ({site path: page index})."""
     contents = session.open(POLICY_PRINT_PAGE)
-    # [{group, parts: [{url, title}]}], in the order of the contents.
+    # [{group, chapter, parts: [{url, title}]}], in the order of the contents.
     groups = contents.evaluate(
-        """() => [...document.querySelectorAll('.print-contents ul')].map(ul => ({
-             group: ul.previousElementSibling.textContent.trim(),
-             parts: [...ul.querySelectorAll('a[href]')].map(a => ({url: a.href, title: a.textContent.trim()})),
+        """() => [...document.querySelectorAll('.print-contents__group')].map(group => ({
+             group: group.querySelector('h3').textContent.trim(),
+             chapter: group.dataset.chapter ? new URL(group.dataset.chapter, location.href).href : null,
+             parts: [...group.querySelectorAll('a[href]')].map(a => ({url: a.href, title: a.textContent.trim()})),
            }))"""
     )
     parts = [part for group in groups for part in group["parts"]]
     if not parts:
         raise PrintError(f"{POLICY_PRINT_PAGE} lists no pages. Fix: check docs/print/policy.md")
-    tabs = [contents] + [session.open(part["url"]) for part in parts]
+    chapters = chapters_of(groups)
+    for chapter in chapters:
+        chapter.compose(session)
+    tabs = [contents] + [chapter.tab for chapter in chapters]
+    placeholders = {part["url"].removeprefix(session.base_url): "00" for part in parts}
+    for tab in tabs:
+        tab.evaluate(SEE_PAGE, placeholders)
 
-    # First printing: how many sheets each page takes, so where each starts.
-    counts = [sheets(session.pdf(tab, NO_PAGE_FOOTER)) for tab in tabs]
-    starts = [1 + sum(counts[:i]) for i in range(len(counts))]
-    total = sum(counts)
+    # First printing: how many sheets each chapter takes, and where each part starts in it.
+    cover_sheets = sheets(session.pdf(contents, NO_PAGE_FOOTER))
+    first_sheet = cover_sheets
+    starts = []  # each part's first sheet, from 0
+    for chapter in chapters:
+        pdf = session.pdf(chapter.tab, NO_PAGE_FOOTER)
+        chapter.first_sheet, chapter.sheets = first_sheet, sheets(pdf)
+        starts += [first_sheet + start for start in chapter.part_starts(pdf)]
+        first_sheet += chapter.sheets
+    total = first_sheet
     contents.evaluate(
         "numbers => document.querySelectorAll('.print-contents__page').forEach((slot, i) => { slot.textContent = numbers[i] })",
-        [str(n) for n in starts[1:]],
+        [str(n + 1) for n in starts],
     )
     # "See page N" wherever a page names another that the PDF holds (the summary, the flowchart).
-    page_of = {part["url"].removeprefix(session.base_url): start for part, start in zip(parts, starts[1:])}
+    page_of = {part["url"].removeprefix(session.base_url): str(start + 1) for part, start in zip(parts, starts)}
     for tab in tabs:
-        tab.evaluate(
-            "pages => document.querySelectorAll('.pdf-page[data-page]').forEach(slot => {"
-            " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })",
-            page_of,
-        )
+        tab.evaluate(SEE_PAGE, page_of)
 
     # Second printing, with the footers, joined into one document.
     writer = PdfWriter()
-    for i, tab in enumerate(tabs):
-        pdf = session.pdf(tab, footer_css(page_footer_text(tab), starts[i], total, cover=(i == 0)))
-        if sheets(pdf) != counts[i]:
+    printings = [(contents, 0, cover_sheets, None)] + [
+        (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page) for chapter in chapters]
+    for i, (tab, first, count, footer_page) in enumerate(printings):
+        footer = page_footer_text(tab) if footer_page is None else footer_of(session, footer_page)
+        pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0)))
+        if sheets(pdf) != count:
             raise PrintError(f"{tab.url}: the page changed length between two printings")
-        writer.append(PdfReader(io.BytesIO(pdf)))
+        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
         tab.close()
 
     writer.add_outline_item(title="Cover and contents", page_number=0)
-    index = 1
+    index = 0
     for group in groups:
-        parent = writer.add_outline_item(title=group["group"], page_number=starts[index] - 1)
+        parent = writer.add_outline_item(title=group["group"], page_number=starts[index])
         for part in group["parts"]:
-            writer.add_outline_item(title=part["title"], page_number=starts[index] - 1, parent=parent)
+            writer.add_outline_item(title=part["title"], page_number=starts[index], parent=parent)
             index += 1
     writer.page_mode = "/UseOutlines"
     paths = [POLICY_PRINT_PAGE] + [part["url"].removeprefix(session.base_url) for part in parts]
-    return writer, {path: start - 1 for path, start in zip(paths, starts)}
+    return writer, {path: start for path, start in zip(paths, [0] + starts)}
+
+
+def footer_of(session: Printer, url: str) -> str:
+    tab = session.open(url)
+    text = page_footer_text(tab)
+    tab.close()
+    return text
 
 
 # True when text on a card runs past its edge (the card hides what does not fit).
@@ -218,14 +322,16 @@ def pocket_card_pdf(session: Printer) -> PdfWriter:
     if tab.evaluate(POCKET_CARD_OVERFLOWS):
         raise PrintError(
             f"the pocket card ({POCKET_CARD_PRINT_PAGE}) does not fit on its A6 card. Fix: shorten the pocket: "
-            "texts of the 'concern' and 'disclosure' steps in data/pathways.yml, or the card in macros/print_pages.py"
+            "texts of the steps in data/pathways.yml that the card carries (POCKET_CARD_OUTCOMES in "
+            "macros/print_pages.py), or the card in macros/print_pages.py"
         )
     pdf = session.pdf(tab)
-    if (count := sheets(pdf)) != 1:
+    # One A4 sheet per side of the card (its fronts, then its backs).
+    expected = max(1, tab.evaluate("document.querySelectorAll('.pocket-sheet').length"))
+    if (count := sheets(pdf)) != expected:
         raise PrintError(
-            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not one. Fix: shorten the "
-            "steps of the 'concern' and 'disclosure' outcomes in data/pathways.yml, or the card's "
-            "content in macros/print_pages.py"
+            f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not {expected}. Fix: shorten "
+            "the steps in data/pathways.yml that the card carries, or the card's content in macros/print_pages.py"
         )
     return PdfWriter(clone_from=io.BytesIO(pdf))
 

@@ -61,15 +61,27 @@
       "Start again"));
     panel.replaceChildren(back, title, body, controls);
     panel.hidden = false;
+    printAddress(template.getAttribute("data-nav-page"));
     document.documentElement.classList.add("navigating");
     panel.dispatchEvent(new CustomEvent("policy:screen", { bubbles: true }));
     window.scrollTo(0, 0);
     title.focus();
   }
 
+  /* On paper the footer names the page printed: the screen's own page while one is shown
+     (copyright.html), the page's again after. */
+  function printAddress(page) {
+    var address = document.querySelector("[data-print-address]");
+    if (!address) return;
+    if (!address.hasAttribute("data-page-address")) address.setAttribute("data-page-address", address.textContent);
+    address.textContent = page === null ? address.getAttribute("data-page-address")
+      : address.getAttribute("data-print-address") + page;
+  }
+
   function close() {
     panel.hidden = true;
     panel.replaceChildren();
+    printAddress(null);
     document.documentElement.classList.remove("navigating");
     depth = 0;
   }
