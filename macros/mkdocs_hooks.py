@@ -119,6 +119,8 @@ def on_page_content(html: str, page, config, files) -> str:
     if section is None:
         return html
     # A section's page: checked against the current version both ways, then marked where it changed.
+    # (A setting's copy of the policy, whose local procedures are its own, would give here its
+    # clauses with their local paragraphs: policy_text.Clause.with_local.)
     text = site.versions.text
     expected = {number: text.clauses[number] for number in [section.section, *section.clauses]}
     _differences.extend(fidelity.check_page(f"docs/{section.page}", html, expected, text.file))

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from pypdf import PdfWriter
 
 from macros.fidelity import check_page
 from macros.render import long_date
-from macros.versions import NEW_FOR
+from macros.versions import NEW_FOR, mark_changes
 from sitedata import addresses
 from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
@@ -468,8 +469,13 @@ def test_the_service_worker_moves_to_the_new_version_at_once(browser, built_site
 
 
 def test_the_offline_copy_unzips_into_a_folder_of_its_version(site, built_downloads):
-    import zipfile
-
     with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.OFFLINE_ZIP) as archive:
         folders = {name.split("/")[0] for name in archive.namelist()}
     assert folders == {addresses.offline_folder(site.versions.current.date)}
+
+
+def test_a_section_that_changed_is_marked_under_its_heading():
+    html = '<h1 id="clause-7-0">7.0 Trafficking</h1>\n<p><a class="clause-number" href="#clause-7-1" id="clause-7-1">7.1</a> Text</p>'
+    marked = mark_changes(html, {"clause-7-0": "MARK"})
+    assert marked == html.replace("</h1>\n", "</h1>\n<p>MARK</p>\n")
+    assert mark_changes(html, {"clause-7-1": "MARK"}) == html.replace("7.1</a>", "7.1</a> MARK")
