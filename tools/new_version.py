@@ -39,7 +39,7 @@ from sitedata.errors import DataError
 from sitedata.load import DATA_FILES, load_file, quoted_text_problems, read_yaml
 from sitedata.policy_text import PolicyText, parse, read
 from sitedata.versions import FILE as VERSIONS_FILE
-from sitedata.versions import TO_DO, VersionBook, data_citations, page_citations, source_file, to_check
+from sitedata.versions import TO_DO, VersionBook, clause_aliases, data_citations, page_citations, source_file, to_check
 
 # Words either side of a change that the terminal shows.
 CONTEXT = 6
@@ -277,7 +277,15 @@ def report(site_dir: Path, colour: bool) -> bool:
     for edit in page_edits(changes, pages):
         say(f"  - {edit}")
 
-    items = to_check(changes, list(text.clauses), citations())
+    cited = citations()
+    aliases = aliases_now(book, text)
+    gone = [(citation, aliases[citation.clause]) for citation in cited if citation.clause in aliases]
+    if gone:
+        say("\nCitations of clause numbers the new version does not have: change each (or remove it):")
+        for citation, alias in gone:
+            say(f"  - {citation}: cites {citation.clause}, whose address now leads to {alias}")
+
+    items = to_check(changes, list(text.clauses), cited)
     waiting = [item for item in items if item.clause not in current.checked]
     say(f"\nClauses to check in the data and pages ({len(items) - len(waiting)} of {len(items)} marked checked):")
     for item in items:
@@ -302,6 +310,15 @@ def report(site_dir: Path, colour: bool) -> bool:
     say("\nDone: the new version is ready. Run `make test`, then commit source/, archive/, data/ and docs/."
         if done else "\nNot done yet. Run the same command again when you have made the changes above.")
     return done
+
+
+def aliases_now(book: VersionBook, text: PolicyText) -> dict[str, str]:
+    """The old clause numbers and where they lead, or none while data/versions.yml's are wrong
+    (the build below says how)."""
+    try:
+        return clause_aliases(book, set(text.clauses))
+    except DataError:
+        return {}
 
 
 def quoted_problems(text: PolicyText) -> list[str]:
