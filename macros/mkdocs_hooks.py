@@ -31,7 +31,7 @@ if str(PROJECT_ROOT) not in sys.path:
 
 from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
-from sitedata import PROJECT_ROOT as ROOT, build_date  # noqa: E402
+from sitedata import build_date  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, NAVIGATOR_DATA, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
@@ -95,7 +95,7 @@ def on_files(files: Files, config) -> Files:
     # Each superseded version's PDF, beside the current one.
     for version, _ in site.versions.superseded:
         name = superseded_pdf(version.date)
-        files.append(File.generated(config, f"{DOWNLOADS}/{name}", abs_src_path=str(ROOT / ARCHIVE / name)))
+        files.append(File.generated(config, f"{DOWNLOADS}/{name}", abs_src_path=str(PROJECT_ROOT / ARCHIVE / name)))
     return files
 
 
