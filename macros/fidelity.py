@@ -13,6 +13,9 @@ marks and case are compared exactly: the policy's slips ("children can be traffi
 are kept as they are. Only headings are compared without case: the policy's are in capitals and
 the pages' in sentence case.
 
+A setting's local procedures (data/sections.yml ``local:``: 7.4 from "Local Procedures." on,
+and 13.0) are left out until each setting keeps its own text of them (issue 26).
+
 The MkDocs hooks run it on each section's page as it is built (``on_page_content``) and stop the
 build once every page has been checked (``on_env``), listing every difference at once.
 """
@@ -20,8 +23,10 @@ build once every page has been checked (``on_env``), listing every difference at
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from types import MappingProxyType
 
 from sitedata.policy_text import Clause, normalise, sentences
 
@@ -50,6 +55,11 @@ class PageClause:
 
     def sentences(self) -> list[tuple[str, bool]]:
         return [(sentence, heading) for text, heading in self.blocks for sentence in sentences(text)]
+
+    def leave_out_from(self, words: str) -> None:
+        """Leave out the blocks from the first that starts with ``words`` on."""
+        at = next((i for i, (text, _) in enumerate(self.blocks) if text.startswith(words)), len(self.blocks))
+        del self.blocks[at:]
 
 
 class _PageReader(HTMLParser):
@@ -121,10 +131,18 @@ class Difference:
         return f"{self.page}: clause {self.clause}: {self.problem}"
 
 
-def check_page(page: str, html: str, expected: dict[str, Clause], source: str) -> list[Difference]:
+def check_page(page: str, html: str, expected: dict[str, Clause], source: str,
+               local: Mapping[str, str] = MappingProxyType({})) -> list[Difference]:
     """The differences between a section's page (``html``, its content) and the clauses it must
-    hold (``expected``: the section's, from ``source``, the version's file)."""
+    hold (``expected``: the section's, from ``source``, the version's file). ``local``: clauses
+    whose paragraphs from the one starting with these words on are a setting's own local
+    procedures, left out on both sides until a setting's copy of the policy gives its own text
+    (data/sections.yml; then ``expected`` holds it: ``Clause.with_local``)."""
     shown = page_clauses(html)
+    for number, words in local.items():
+        expected = {**expected, number: expected[number].with_local(words, [])}
+        if number in shown:
+            shown[number].leave_out_from(words)
     differences = []
     for number, clause in expected.items():
         on_page = shown.get(number)

@@ -119,11 +119,10 @@ def on_page_content(html: str, page, config, files) -> str:
     if section is None:
         return html
     # A section's page: checked against the current version both ways, then marked where it changed.
-    # (A setting's copy of the policy, whose local procedures are its own, would give here its
-    # clauses with their local paragraphs: policy_text.Clause.with_local.)
+    # (A setting's copy of the policy would give here its local paragraphs: Clause.with_local.)
     text = site.versions.text
     expected = {number: text.clauses[number] for number in [section.section, *section.clauses]}
-    _differences.extend(fidelity.check_page(f"docs/{section.page}", html, expected, text.file))
+    _differences.extend(fidelity.check_page(f"docs/{section.page}", html, expected, text.file, section.local))
     return versions.mark_changes(html, versions.markers(site.versions, Linker(section.page, config.use_directory_urls)))
 
 

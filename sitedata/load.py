@@ -318,7 +318,7 @@ def load_file(path: Path, raw: Any = None) -> Any:
 
 def section_book(pages: SectionPages, text: PolicyText) -> SectionBook:
     """The sections of the current version, each with its page (data/sections.yml) and clauses."""
-    by_section = {entry.section: entry.page for entry in pages.sections}
+    by_section = {entry.section: entry for entry in pages.sections}
     check_unique("data/sections.yml", "section", [entry.section for entry in pages.sections])
     for section in text.sections():
         if section not in by_section:
@@ -330,8 +330,17 @@ def section_book(pages: SectionPages, text: PolicyText) -> SectionBook:
             raise DataError("data/sections.yml", f"section {section!r}", f"is not in the current version of the policy "
                             f"({text.file})", "remove its entry and its page, and add the page under pages: in "
                             "data/versions.yml with the page its address should lead to")
-    return SectionBook(sections=[Section(section=section, page=by_section[section], clauses=text.clauses_of(section))
-                                 for section in text.sections()])
+    for entry in pages.sections:
+        for clause, words in entry.local.items():
+            if text.clauses.get(clause, None) is None or text.clauses[clause].section != entry.section:
+                raise DataError("data/sections.yml", f"section {entry.section!r}, local {clause!r}",
+                                f"is not a clause of section {entry.section} in {text.file}", "write one of its clauses")
+            if not any(block.text.startswith(words) for block in text.clauses[clause].blocks):
+                raise DataError("data/sections.yml", f"section {entry.section!r}, local {clause!r}",
+                                f"names the local paragraphs as starting “{words}”, and no paragraph of {clause} does "
+                                f"in {text.file}", "write the words its local procedures start with, as the policy has them")
+    return SectionBook(sections=[Section(section=section, page=by_section[section].page, local=by_section[section].local,
+                                         clauses=text.clauses_of(section)) for section in text.sections()])
 
 
 @dataclass(frozen=True)

@@ -318,6 +318,15 @@ class SectionPage(Strict):
 
     section: ClauseRef
     page: PagePath  # path under docs/
+    # A clause whose paragraphs from those starting with these words on are a setting's own
+    # local procedures (7.4 from "Local Procedures." on, and 13.0), not the Group's words.
+    local: dict[ClauseRef, Text] = {}
+
+    @model_validator(mode="after")
+    def a_section(self) -> SectionPage:
+        if not self.section.endswith(".0"):
+            raise ValueError(f"section {self.section!r} does not end in .0 — fix: write sections like \"11.0\"")
+        return self
 
 
 class SectionPages(Strict):
@@ -325,21 +334,13 @@ class SectionPages(Strict):
 
 
 class Section(Strict):
-    """A section of the current version of the policy: its page and its numbered clauses."""
+    """A section of the current version of the policy: its page, its numbered clauses, and
+    where their local paragraphs start (SectionPage.local)."""
 
     section: ClauseRef
     page: PagePath  # path under docs/
     clauses: list[ClauseRef] = []
-
-    @model_validator(mode="after")
-    def clauses_belong_here(self) -> Section:
-        if not self.section.endswith(".0"):
-            raise ValueError(f"section {self.section!r} does not end in .0 — fix: write sections like \"11.0\"")
-        number = self.section.split(".")[0]
-        strays = [c for c in self.clauses if c.split(".")[0] != number or c.endswith(".0")]
-        if strays:
-            raise ValueError(f"clauses {', '.join(strays)} do not belong to section {self.section} — fix: move them")
-        return self
+    local: dict[ClauseRef, Text] = {}
 
 
 class SectionBook(Strict):

@@ -568,6 +568,16 @@ BAD_DATA = [
         id="section-page-missing",
     ),
     pytest.param(
+        "data/sections.yml", replace_text('- section: "13.0"', '- section: "14.0"'),
+        ["section '13.0'", "is in the policy (source/2024-09-01.md) but has no page here", "add"],
+        id="section-without-a-page",
+    ),
+    pytest.param(
+        "data/sections.yml", replace_text('local: {"7.4": "Local Procedures."}', 'local: {"7.4": "Local procedure."}'),
+        ["section '7.0', local '7.4'", "“Local procedure.”", "no paragraph of 7.4"],
+        id="local-paragraphs-not-found",
+    ),
+    pytest.param(
         "data/links.yml", replace_text('url: "https://resourcecentre', 'url: "http://resourcecentre'),
         ["http://resourcecentre", "not an https address"],
         id="http-address",

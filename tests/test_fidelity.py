@@ -89,6 +89,19 @@ def test_a_settings_local_paragraphs_can_be_checked_against_its_own_text(site):
     assert differences(page, group) != []
 
 
+def test_until_a_setting_has_its_own_the_local_paragraphs_are_left_out(site):
+    """data/sections.yml's local: 7.4's local procedures name the setting's DSL."""
+    clause = site.policy.clauses["7.4"]
+    page = "".join(f"<p>{text}</p>" for text in [clause.blocks[0].text.replace("7.4 ", '<a id="clause-7-4">7.4</a> '),
+                                                   *(block.text for block in clause.blocks[1:])])
+    renamed = page.replace("Kerry O'Brien", "Sam Jones")
+    assert check_page("p", renamed, {"7.4": clause}, "s", {"7.4": "Local Procedures."}) == []
+    assert differences(renamed, clause) != []
+    # The Group's paragraphs before them are still checked.
+    changed = renamed.replace("Team members must report", "Team members may report", 1)
+    assert check_page("p", changed, {"7.4": clause}, "s", {"7.4": "Local Procedures."}) != []
+
+
 # --- the real site --------------------------------------------------------------------------------
 
 
@@ -102,7 +115,7 @@ def test_every_policy_page_says_what_the_current_version_says(site, built_site):
     found = []
     for section in site.sections.sections:
         expected = {n: site.policy.clauses[n] for n in [section.section, *section.clauses]}
-        found += check_page(section.page, article(built_site, section.page), expected, site.policy.file)
+        found += check_page(section.page, article(built_site, section.page), expected, site.policy.file, section.local)
         assert set(page_clauses(article(built_site, section.page))) == set(expected)
     assert found == []
 

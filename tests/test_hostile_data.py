@@ -35,10 +35,10 @@ TEMPLATE_RESULT = str(6 * 7331)
 POLICY_WORDS = {
     "indicators.yml": lambda raw, path: path[-1] == "text",  # each sign, and the 6.4 reminder
     "links.yml": lambda raw, path: path[-1] == "text",  # a link's text as the policy shows it
-    # The DSL as 7.4 and 13.0 name them, and the recording systems 12.2 names (issue 26 makes
-    # them the setting's, and the pages then show the policy's words as written).
-    "team.yml": lambda raw, path: path[-1] in ("name", "short_name") and raw["members"][path[1]]["id"] == "dsl",
+    # The recording systems 12.2 names (issue 26 makes them the setting's).
     "setting.yml": lambda raw, path: path[0] == "recording_systems",
+    # The words a clause's local procedures start with ("Local Procedures.").
+    "sections.yml": lambda raw, path: "local" in path,
 }
 
 

@@ -90,7 +90,8 @@ def handle_second_version(project: Path) -> None:
     violence.write_text(f'{violence.read_text(encoding="utf-8").rstrip()}\n\n{{{{ clause("9.3") }}}} {new}\n',
                         encoding="utf-8")
     (project / "docs/policy/13-local-procedures.md").unlink()
-    edit(project, "data/sections.yml", '- section: "13.0"\n  page: policy/13-local-procedures.md\n', "")
+    edit(project, "data/sections.yml",
+         '- section: "13.0"\n  page: policy/13-local-procedures.md\n  local: {"13.0": "Local Procedures."}\n', "")
     cites = [file for file in (project / "data").glob("*.yml") if file.name != "versions.yml"]
     for file in [*cites, project / "docs/contacts.md",
                  project / "docs/about/policy-owner-notes.md"]:
@@ -190,7 +191,7 @@ def test_each_change_fails_the_two_way_check_until_its_page_is_changed(site, bui
         html = built_site.page(section.page.removesuffix(".md") + "/").read_text(encoding="utf-8")
         expected = {n: c for n, c in second.clauses.items() if c.section == section.section}
         found += [str(d) for d in check_page(f"docs/{section.page}", html[html.index("<article"):html.index("</article>")],
-                                             expected, second.file)]
+                                             expected, second.file, {n: w for n, w in section.local.items() if n in expected})]
     for expected in [
         "docs/policy/04-child-sexual-exploitation.md: clause 4.2: “There can be an interchangeable status between "
         "victim and perpetrator.” is on the page but not in",
