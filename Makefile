@@ -41,7 +41,7 @@ links: build ## Check every external guidance link (needs the internet)
 
 # Run it again (with or without SOURCE) until it says "Done": MAINTAINING.md, "A new version of the policy".
 new-version: install browser ## Load a new version of the policy and list what to check: make new-version SOURCE=path/to/policy.md
-	$(UV) run python -m tools.new_version "$(SOURCE)"
+	$(UV) run python -m tools.new_version $(if $(DATE),--date "$(DATE)") "$(SOURCE)"
 
 bench: install browser ## Print the performance figures: build time, page weight, requests, offline, Lighthouse
 	npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent

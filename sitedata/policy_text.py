@@ -15,7 +15,7 @@ own lines, so a new version needs no change here):
 - the contents table ("CONTENTS PAGE" and "3.0 WHAT IS … ..... 2"), whose titles name a section
   that has no heading of its own (13.0 starts inside 12.7's list item in the 2024 text);
 - the running header at each page break: a level-2 heading repeating the cover's title;
-- the Group's logos on the last page: lines in bold that only name the Group and its brands.
+- the Group's logos on the last page: the paragraphs wholly in bold after the last clause's text.
 
 A page break can cut a sentence in two ("orders are placed by | introduced customers"): a
 paragraph that starts in lower case continues the one before it.
@@ -40,10 +40,10 @@ NUMBER = re.compile(r"^(?P<section>[1-9][0-9]?)\.(?P<clause>[0-9]{1,2})(?=\s|$)"
 # The contents table: its heading, and its entries with dot leaders and page numbers.
 CONTENTS_HEADING = re.compile(r"CONTENTS\s+PAGE")
 CONTENTS_ENTRY = re.compile(r"(?P<number>[1-9][0-9]?\.0) (?P<title>.+?) ?\.{2,}\s*\d+")
-# The cover's date: "**Updated 1 September 2024**".
-COVER_DATE = re.compile(r"Updated (\d{1,2} [A-Z][a-z]+ \d{4})")
-# The Group and its brands, as its logos print them (bold, on the cover and the last page).
-LOGOS = ("Outcomes First Group.", "Acorn Education", "Momenta Connect", "Options Autism")
+# The cover's date: "**Updated 1 September 2024**" (or "Updated: 1st Sept 2024").
+COVER_DATE = re.compile(r"Updated:?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\.?\s+(\d{4})")
+# A paragraph wholly in bold: "**Acorn Education**", "**Outcomes  \nFirst  \nGroup.**".
+WHOLLY_BOLD = re.compile(r"\s*(\*\*[^*]+\*\*\s*)+")
 
 # Split after . ! or ? followed by whitespace, except after "e.g." (12.2). Not on ; or :, which
 # makes fragments too short to mean anything; "(a)" and "D.4," are never followed by whitespace
@@ -163,20 +163,22 @@ def _blocks(markdown: str) -> tuple[list[Block], list[Block], dict[str, str], st
         else:
             found.append([[stripped], False, number])
             open_block = True
-    blocks = [Block(strip_markdown(" ".join(raw)), heading, line) for raw, heading, line in found
-              if not _is_logo(" ".join(raw))]
+    while found and WHOLLY_BOLD.fullmatch(" ".join(found[-1][0])):  # the logos on the last page
+        found.pop()
+    blocks = [Block(strip_markdown(" ".join(raw)), heading, line) for raw, heading, line in found]
     first = next((i for i, block in enumerate(blocks) if _number(block.text) == "1.0"), len(blocks))
     return blocks[:first], blocks[first:], titles, title
 
 
-def _is_logo(raw: str) -> bool:
-    """A block in bold that only names the Group and its brands: a logo, not policy text."""
-    if not re.fullmatch(r"\s*(\*\*[^*]+\*\*\s*)+", raw):
-        return False
-    rest = strip_markdown(raw)
-    for name in LOGOS:
-        rest = rest.replace(name, "")
-    return not rest.strip()
+def cover_date(cover: str) -> datetime.date | None:
+    """The cover's "Updated …" date (the month in full or short), if it has one."""
+    if found := COVER_DATE.search(cover):
+        day, month, year = found.groups()
+        try:
+            return datetime.datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date()
+        except ValueError:
+            return None
+    return None
 
 
 def _number(text: str) -> str | None:
@@ -188,9 +190,7 @@ def parse(markdown: str, file: str) -> PolicyText:
     """Read a received version into its clauses, checking its numbering. ``file`` names it in
     messages (source/2024-09-01.md, or the file being imported)."""
     cover, blocks, titles, title = _blocks(markdown)
-    updated = None
-    if found := COVER_DATE.search(" ".join(block.text for block in cover)):
-        updated = datetime.datetime.strptime(found.group(1), "%d %B %Y").date()
+    updated = cover_date(" ".join(block.text for block in cover))
     if not blocks:
         raise DataError(file, "the text", "has no section 1.0", "check that this is the policy's Markdown "
                         "(a section starts with its number, e.g. '## 1.0 INTRODUCTION')")

@@ -210,6 +210,7 @@ def test_each_change_fails_the_two_way_check_until_its_page_is_changed(site, bui
     (("- 11.7 The Home Office", "- 11.6 The Home Office"), ["line", "numbers a clause 11.6 again"]),
     (("**Updated 3 March 2025**", "**Updated 3 March 2024**"), ["the cover", "older than the current version"]),
     (("**Updated 3 March 2025**", "**Updated 1 September 2024**"), ["the cover", "the same date as the current"]),
+    (("**Updated 3 March 2025**", ""), ["the cover", "has no date", "DATE=2025-09-01"]),
 ])
 def test_the_tool_refuses_a_version_it_cannot_show_faithfully(refusals_project, tmp_path, change, expected):
     project = refusals_project

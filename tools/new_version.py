@@ -1,12 +1,14 @@
 """Load a new version of the policy, and say what is left to do before it is published.
 
-    make new-version SOURCE=path/to/the-new-version.md     (python -m tools.new_version [SOURCE])
+    make new-version SOURCE=path/to/the-new-version.md [DATE=YYYY-MM-DD]
+    (python -m tools.new_version [--date YYYY-MM-DD] [SOURCE])
 
 The first run with a new SOURCE (the Group's text converted to Markdown, in the shape of the
 files in source/):
 
 1. reads it, refusing a text whose clause numbering skips or repeats, or whose date (on its
-   cover, "Updated 1 September 2025") is not later than the current version's;
+   cover, "Updated 1 September 2025"; DATE for a cover without one) is not later than the
+   current version's;
 2. keeps the current version's PDF as superseded (archive/, served under Downloads): from the
    last build (site/) if that is the current version's, else from a build made for it;
 3. copies the text to source/<date>.md and adds the version to data/versions.yml, with aliases
@@ -21,6 +23,7 @@ MAINTAINING.md's "A new version of the policy" is the checklist to follow.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import os
@@ -63,8 +66,9 @@ def versions_book() -> VersionBook:
     return load_file(DATA_DIR / "versions.yml")
 
 
-def import_version(source: Path) -> None:
-    """Read SOURCE and, if it is a new version, keep it and add it to data/versions.yml."""
+def import_version(source: Path, given: datetime.date | None) -> None:
+    """Read SOURCE and, if it is a new version, keep it and add it to data/versions.yml.
+    ``given``: its date, for a cover that has none."""
     shown = str(source)
     try:
         received = source.read_text(encoding="utf-8")
@@ -72,18 +76,23 @@ def import_version(source: Path) -> None:
         raise DataError(shown, "the file", f"cannot be read ({error})", "give the path of the Markdown file, "
                         "saved as UTF-8: make new-version SOURCE=path/to/policy.md") from None
     text = parse(received, shown)
-    if text.updated is None:
+    date = text.updated or given
+    if date is None:
         raise DataError(shown, "the cover", "has no date (a line such as **Updated 1 September 2025** before 1.0)",
-                        "check that this is the whole policy as received, cover included")
+                        "check that this is the whole policy as received; if its cover has no date, give the date "
+                        "the Group gave it: make new-version SOURCE=… DATE=2025-09-01")
+    if given and given != date:
+        raise DataError(shown, "the cover", f"is dated {long_date(date)}, and DATE gives {long_date(given)}",
+                        "leave DATE out: the cover's date is the version's")
     book = versions_book()
     current = book.versions[-1]
-    kept = PROJECT_ROOT / source_file(text.updated)
-    if text.updated == current.date and kept.is_file() and kept.read_text(encoding="utf-8") == received:
-        say(f"{source_file(text.updated)} is this text already: checking it.")
+    kept = PROJECT_ROOT / source_file(date)
+    if date == current.date and kept.is_file() and kept.read_text(encoding="utf-8") == received:
+        say(f"{source_file(date)} is this text already: checking it.")
         return
-    if text.updated <= current.date:
-        same = "the same date as" if text.updated == current.date else "older than"
-        raise DataError(shown, "the cover", f"is dated {long_date(text.updated)}, {same} the current version "
+    if date <= current.date:
+        same = "the same date as" if date == current.date else "older than"
+        raise DataError(shown, "the cover", f"is dated {long_date(date)}, {same} the current version "
                         f"({long_date(current.date)}, {source_file(current.date)})", "load only a version later "
                         "than the current one; if the Group corrected the current version without a new date, "
                         "ask the policy owner to date it")
@@ -92,18 +101,18 @@ def import_version(source: Path) -> None:
     previous = read(PROJECT_ROOT / source_file(current.date), source_file(current.date))
     changes = compare(previous, text)
     with open(DATA_DIR / "versions.yml", "a", encoding="utf-8") as versions:
-        versions.write(version_entry(text, changes, current.review_due_basis, section_pages()))
-    say(f"Kept the new version as {source_file(text.updated)} and added it to {VERSIONS_FILE}.")
+        versions.write(version_entry(date, text, changes, current.review_due_basis, section_pages()))
+    say(f"Kept the new version as {source_file(date)} and added it to {VERSIONS_FILE}.")
 
 
 def section_pages() -> dict[str, str]:
     return {entry["section"]: entry["page"] for entry in read_yaml(DATA_DIR / "sections.yml")}
 
 
-def version_entry(text: PolicyText, changes: list[Change], basis: str, pages: dict[str, str]) -> str:
+def version_entry(date: datetime.date, text: PolicyText, changes: list[Change], basis: str,
+                  pages: dict[str, str]) -> str:
     """The new version's entry for data/versions.yml: its dates, where the addresses of the clauses
     and pages it no longer has lead, and (commented out) the clauses to check."""
-    date = text.updated
     try:
         review_due = date.replace(year=date.year + 1)
     except ValueError:  # 29 February
@@ -332,11 +341,16 @@ def quoted_problems(text: PolicyText) -> list[str]:
 
 
 def main(arguments: list[str]) -> int:
-    source = Path(arguments[0]) if arguments and arguments[0] else None
-    site_dir = Path(arguments[1]) if len(arguments) > 1 else None
+    parser = argparse.ArgumentParser(prog="make new-version", description="Load a new version of the policy.")
+    parser.add_argument("source", nargs="?", help="the new version as Markdown (none: check the current one)")
+    parser.add_argument("site_dir", nargs="?", help="where the check's build goes (default: a temporary folder)")
+    parser.add_argument("--date", type=datetime.date.fromisoformat, help="its date, if its cover has none")
+    options = parser.parse_args(arguments)
+    source = Path(options.source) if options.source else None
+    site_dir = Path(options.site_dir) if options.site_dir else None
     try:
         if source:
-            import_version(source)
+            import_version(source, options.date)
         with tempfile.TemporaryDirectory() as folder:
             return 0 if report(site_dir or Path(folder) / "site", sys.stdout.isatty()) else 1
     except DataError as error:
