@@ -135,8 +135,7 @@ class Versions:
 
     def check_checked(self, citations: list[Citation]) -> None:
         """The build refuses the current version until each clause to check is under checked:."""
-        changed = {number for change in self.changes for number in
-                   {change.new.number if change.new else None, change.old.number if change.old else None} if number}
+        changed = {change.number for change in self.changes} | {change.old.number for change in self.changes if change.old}
         current = self.current
         for number in current.checked:
             if number not in changed:
@@ -145,7 +144,7 @@ class Versions:
         waiting = [item for item in self.to_check(citations) if item.clause not in current.checked]
         if waiting:
             listed = "; ".join(f"{item.clause} ({item.why}{cited(item)})" for item in waiting)
-            raise DataError(FILE, f"version {current.date}", f"has {len(waiting)} clauses still to check: {listed}",
+            raise DataError(FILE, f"version {current.date}", f"has clauses still to check ({len(waiting)}): {listed}",
                             "check each as `make new-version` lists it, then add it under checked: with what you "
                             f"checked, e.g. \"{waiting[0].clause}\": steps and training still say what it says")
 

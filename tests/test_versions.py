@@ -281,7 +281,7 @@ ALIAS = '      "12.7": "11.8"'
     ([(VERSIONS, ALIAS, '      "12.7": "13.0"'), (VERSIONS, '"13.0": "7.4"', '"13.0": "12.7"')],
      [VERSIONS, "alias '12.7'", "loop: 12.7 → 13.0 → 12.7"]),
     ([(VERSIONS, '"4.2": checked for the tests', '"4.2": "to do: changed"')], [VERSIONS, "checked", "write what you checked"]),
-    ([(VERSIONS, '      "9.3": checked for the tests\n', "")], [VERSIONS, "has 1 clauses still to check: 9.3 (new)"]),
+    ([(VERSIONS, '      "9.3": checked for the tests\n', "")], [VERSIONS, "has clauses still to check (1): 9.3 (new)"]),
     ([("data/training.yml", '"12.3", "11.8"', '"12.3", "12.7"')],
      ["data/training.yml", "cites clause 12.7", "its old address leads to 11.8", "cite 11.8"]),
     ([("data/links.yml", 'text: "KCSiE 2024"', 'text: "KCSiE 2023"')],

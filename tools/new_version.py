@@ -100,8 +100,10 @@ def import_version(source: Path, given: datetime.date | None) -> None:
     kept.write_text(received, encoding="utf-8")
     previous = read(PROJECT_ROOT / source_file(current.date), source_file(current.date))
     changes = compare(previous, text)
-    with open(DATA_DIR / "versions.yml", "a", encoding="utf-8") as versions:
-        versions.write(version_entry(date, text, changes, current.review_due_basis, section_pages()))
+    versions = DATA_DIR / "versions.yml"
+    listed = versions.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    entry = version_entry(date, text, changes, current.review_due_basis, section_pages())
+    versions.write_text(listed + entry, encoding="utf-8")
     say(f"Kept the new version as {source_file(date)} and added it to {VERSIONS_FILE}.")
 
 
