@@ -11,6 +11,7 @@ a DSL would: the tool, the changes it lists, the tool again (SECOND_VERSION belo
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import shutil
 import subprocess
@@ -115,6 +116,7 @@ class SecondVersion:
         self.first_run = (folder / "first-run.txt").read_text(encoding="utf-8")
         self.second_run = (folder / "second-run.txt").read_text(encoding="utf-8")
 
+    @functools.cache
     def html(self, path: str) -> BeautifulSoup:
         file = self.site / path / "index.html" if path.endswith("/") or not path else self.site / path
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
@@ -207,7 +209,6 @@ def test_each_change_fails_the_two_way_check_until_its_page_is_changed(site, bui
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("- 11.8 Any concerns", "- 11.9 Any concerns"), ["line", "numbers a clause 11.9 after 11.7, where 11.8"]),
-    (("- 11.7 The Home Office", "- 11.6 The Home Office"), ["line", "numbers a clause 11.6 again"]),
     (("**Updated 3 March 2025**", "**Updated 3 March 2024**"), ["the cover", "older than the current version"]),
     (("**Updated 3 March 2025**", "**Updated 1 September 2024**"), ["the cover", "the same date as the current"]),
     (("**Updated 3 March 2025**", ""), ["the cover", "has no date", "DATE=2025-09-01"]),
