@@ -19,7 +19,7 @@ from sitedata.addresses import Linker
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 
-from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training
+from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training, versions
 from .stop import build_error
 from .text import Html, formatted, plain
 
@@ -101,12 +101,14 @@ def _define_macros(env) -> None:
 
     def known_clause(clause: str) -> str:
         if clause not in site.sections.all_clauses():
-            raise DataError(page_path(), f"clause {clause!r}", "is not in the policy", "use a clause listed in data/sections.yml")
+            raise site.unknown_clause(page_path(), f"clause {clause!r}", clause)
         return clause
 
     env.variables["setting"] = site.setting
     env.variables["contacts"] = contacts
     env.variables["team"] = site.team.by_id()
+    # The current version of the policy: its date, review date and why (data/versions.yml).
+    env.variables["version"] = site.versions.current
     # The last day whose bank holidays the pages carry (the "who to call now" panel).
     env.variables["bank_holidays_until"] = datetime.date(max(site.bank_holidays).year, 12, 31)
     env.filter(render.long_date)
@@ -227,10 +229,11 @@ def _define_macros(env) -> None:
 
     # The theme's templates (emergency strip, footer) read plain values from config.extra.
     env.conf["extra"]["emergency_route"] = render.emergency_route(site)
-    env.conf["extra"]["review"] = render.review_status(site.setting, site.built_on)
+    env.conf["extra"]["review"] = render.review_status(site.versions.current, site.built_on)
     env.conf["extra"]["setting_name"] = site.setting.name
 
     # Features with macros of their own.
     linkhealth.register(env, site)
     training.register(env, site)
     print_pages.register(env, site)
+    versions.register(env, site)

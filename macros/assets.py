@@ -20,7 +20,7 @@ from sitedata.addresses import EVERY_PAGE_SCRIPT
 SCRIPTS = "assets/javascripts"
 STYLESHEETS = "assets/stylesheets"
 # In this order: search.js must run before the theme's script, which site.js precedes.
-EVERY_PAGE_PARTS = ["search.js", "toggles.js", "review.js", "offline.js"]
+EVERY_PAGE_PARTS = ["search.js", "toggles.js", "review.js", "offline.js", "clause-aliases.js"]
 
 
 def join_every_page_scripts(site_dir: Path) -> None:

@@ -7,6 +7,9 @@
   joined into one file, and minified.
 - Working offline (``service_worker``): versioned addresses for our own assets, the service worker and
   the manifest; for the copy opened from disk, the vendored search shim instead of a CDN's.
+- The policy's versions (``fidelity``, ``versions``): each section's page in the nav, checked
+  against the current version both ways and marked where it changed; the superseded versions'
+  PDFs; a page at the address of each page the policy no longer has, and ``_redirects``.
 """
 
 from __future__ import annotations
@@ -14,25 +17,32 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 # MkDocs loads this file by its path, outside the macros package: make the package importable.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, front_matter, pathway_pages, service_worker, site_data, valid_html  # noqa: E402
+from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
-from sitedata.addresses import IFRAME_WORKER_SHIM, NAVIGATOR_DATA  # noqa: E402
+from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, NAVIGATOR_DATA, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
+# The nav section that each section's page of the policy joins, at its end (data/sections.yml).
+POLICY_NAV_SECTION = "The policy"
+REDIRECTS_FILE = "_redirects"
+# The differences between the policy pages and the policy as received, found as the pages are
+# built (on_page_content), reported together once all are (on_env).
+_differences: list[fidelity.Difference] = []
 
 
 def is_offline_copy(config) -> bool:
@@ -55,18 +65,37 @@ def on_config(config):
     if is_offline_copy(config):
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [IFRAME_WORKER_SHIM if "iframe-worker" in str(p) else p for p in polyfills]
+    _differences.clear()
     outcome_pages = [pathway_pages.node_page(site.pathways, o.id) for o in site.pathways.outcomes]
+    nav_section(config, NAV_SECTION, lambda pages: [pages[0], *outcome_pages, *pages[1:]])
+    nav_section(config, POLICY_NAV_SECTION, lambda pages: [*pages, *(s.page for s in site.sections.sections)])
+    return config
+
+
+def nav_section(config, title: str, fill) -> None:
+    """Give the nav section ``title`` its pages: ``fill`` (those mkdocs.yml lists) -> all of them."""
     for entry in config.nav or []:
-        if isinstance(entry, dict) and NAV_SECTION in entry:
-            section = entry[NAV_SECTION]
-            entry[NAV_SECTION] = [section[0], *outcome_pages, *section[1:]]
-            return config
-    raise PluginError(f"mkdocs.yml: nav has no {NAV_SECTION!r} section for the outcome pages. Fix: add it back")
+        if isinstance(entry, dict) and title in entry:
+            entry[title] = fill(entry[title])
+            return
+    raise PluginError(f"mkdocs.yml: nav has no {title!r} section for the pages the build adds. Fix: add it back")
 
 
 def on_files(files: Files, config) -> Files:
-    for src_uri, content in pathway_pages.generated_pages(site_data(), config.use_directory_urls).items():
+    site = site_data()
+    for src_uri, content in pathway_pages.generated_pages(site, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
+    # The policy's old addresses: a page where each retired page was, and the map of old clause
+    # anchors that clause-aliases.js follows (every page carries it: overrides/main.html).
+    for old, new in site.versions.pages.items():
+        files.append(File.generated(config, old, content=versions.stub_page(old, new, site.versions.current.date),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    config.extra["clause_aliases"] = versions.alias_addresses(site.versions.aliases, site.clause_page,
+                                                              config.use_directory_urls)
+    # Each superseded version's PDF, beside the current one.
+    for version, _ in site.versions.superseded:
+        name = superseded_pdf(version.date)
+        files.append(File.generated(config, f"{DOWNLOADS}/{name}", abs_src_path=str(PROJECT_ROOT / ARCHIVE / name)))
     return files
 
 
@@ -88,7 +117,23 @@ def on_page_content(html: str, page, config, files) -> str:
     # A title given in front matter (the generated pages') is printed in <title> as it is, too.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
-    return html
+    site = site_data()
+    section = next((s for s in site.sections.sections if s.page == page.file.src_uri), None)
+    if section is None:
+        return html
+    # A section's page: checked against the current version both ways, then marked where it changed.
+    # (A setting's copy of the policy would give here its local paragraphs: Clause.with_local.)
+    text = site.versions.text
+    expected = {number: text.clauses[number] for number in [section.section, *section.clauses]}
+    _differences.extend(fidelity.check_page(f"docs/{section.page}", html, expected, text.file, section.local))
+    return versions.mark_changes(html, versions.markers(site.versions, Linker(section.page, config.use_directory_urls)))
+
+
+def on_env(env, config, files):
+    # Every page's content is built by now, and nothing is written yet.
+    if _differences:
+        raise PluginError(fidelity.report(_differences))
+    return env
 
 
 def on_post_build(config) -> None:
@@ -107,3 +152,6 @@ def on_post_build(config) -> None:
         service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
                                       config.site_description, start_url="./")
         service_worker.write_service_worker(site_dir)
+        base_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        (site_dir / REDIRECTS_FILE).write_text(versions.redirects(site_data().versions.pages, base_path),
+                                               encoding="utf-8")

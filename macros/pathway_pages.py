@@ -232,7 +232,7 @@ def export(site: SiteData, directory_urls: bool = True) -> dict:
     return {
         "version": JSON_VERSION,
         "policy": {"title": site.setting.policy.title, "setting": site.setting.name,
-                   "updated": site.setting.policy.updated.isoformat()},
+                   "updated": site.versions.current.date.isoformat()},
         "starts": [s.model_dump() for s in graph.starts],
         "questions": {
             q.id: {"text": q.text, "help": q.help, "page": url_of(node_page(graph, q.id)),

@@ -108,8 +108,8 @@ def summary(site: SiteData, linker: Linker) -> str:
 def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
     """The first page of the policy PDF: whose policy, which version, and whether it was due for
     review on the day it was built."""
-    setting, policy = site.setting, site.setting.policy
-    status = render.review_status(setting, built_on)
+    setting, policy, version = site.setting, site.setting.policy, site.versions.current
+    status = render.review_status(version, built_on)
     lines = [
         '<div class="print-cover" markdown>',
         "",
@@ -298,7 +298,7 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
     """The back: the steps for a concern about a member of staff, the local authority's lines as
     a timetable, the police and the helplines, and where the whole policy is (its address, and a
     QR code when the build knows it)."""
-    setting, policy = site.setting, site.setting.policy
+    setting, policy, version = site.setting, site.setting.policy, site.versions.current
     helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
     parts = [pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_BACK.items()]
     parts += [pocket_line_pair(site, pair) for pair in site.contacts.line_pairs]
@@ -311,8 +311,8 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
                else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
     parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
                  .format(qr, address))
-    parts.append(Html('<p class="pocket-card__meta">{}, {}. Updated {}; review due {}.</p>').format(
-        policy.title, setting.name, render.long_date(policy.updated), render.long_date(policy.review_due)))
+    parts.append(Html('<p class="pocket-card__meta">{}, {}. {}</p>').format(
+        policy.title, setting.name, render.policy_dated(version)))
     return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
 
 

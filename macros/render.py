@@ -19,7 +19,8 @@ from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
 from sitedata.hours import Hours
 from sitedata.load import ENTRY
-from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, Setting, TeamMember, is_supplied
+from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, TeamMember, is_supplied
+from sitedata.versions import Version
 
 from . import reach
 from .reach import number_words
@@ -256,25 +257,24 @@ def external_link(link: Link, text: str | None = None) -> str:
 # --- setting ----------------------------------------------------------------------------------
 
 
-def policy_dated(setting: Setting) -> str:
+def policy_dated(version: Version) -> str:
     """"Dated 1 September 2024.": the policy's date, as every page's footer and paper give it."""
-    return f"Dated {long_date(setting.policy.updated)}."
+    return f"Dated {long_date(version.date)}."
 
 
-def review_status(setting: Setting, today: datetime.date) -> dict[str, object]:
+def review_status(version: Version, today: datetime.date) -> dict[str, object]:
     """The footer's line about the policy's date, and whether a year had passed when the site was
     built (the reader's device checks again: review.js). The policy states no review date:
     review_due is the usual annual review (review_due_basis), so the pages never say "review due"
     or "overdue" as if the policy did; they ask the reader to check that this is the current
     version."""
-    policy = setting.policy
     return {
-        "text": policy_dated(setting),
-        "due": policy.review_due.isoformat(),
-        "overdue": setting.review_overdue(today),
+        "text": policy_dated(version),
+        "due": version.review_due.isoformat(),
+        "overdue": version.review_overdue(today),
         "overdue_title": "Is this the current version?",
         "overdue_text": (
-            f"This policy is dated {long_date(policy.updated)}. Policies are usually reviewed every year: "
+            f"This policy is dated {long_date(version.date)}. Policies are usually reviewed every year: "
             "check with your DSL that this is the current version."
         ),
     }

@@ -12,9 +12,12 @@
  *   "A newer version ... is available") or no page of the old build is open, so a page never
  *   mixes two builds; then the old caches are deleted.
  * - Pages and data (HTML, JSON): network first, so a reader with signal gets the newest
- *   policy, and the copy is kept; after a few seconds without an answer, or offline, the cached
- *   copy. A page is found whatever its query (a search result's address) and without its
- *   trailing slash; an unknown address gets the site's own 404 page.
+ *   policy; after a few seconds without an answer, or offline, the cached copy. The cache keeps
+ *   only this build's pages, as installed: a page of a newer build fetched meanwhile is never
+ *   put into it, so offline a reader never sees two versions of the policy mixed; the new
+ *   build's worker moves them all at once. A page is found whatever its query (a search
+ *   result's address) and without its trailing slash; an unknown address gets the site's own
+ *   404 page.
  * - Everything else: cache first, keeping what it fetched (downloads are cached when opened).
  *
  * Nothing about the reader is stored: the caches hold only the site's own files, and the
@@ -127,11 +130,7 @@ async function networkFirst(request) {
     // A navigation may not be answered with a redirected response: send the browser to the
     // address the server redirected to instead (e.g. "contacts" to "contacts/").
     if (response.redirected && request.mode === "navigate") return Response.redirect(response.url, 301);
-    if (response.ok) {
-      const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(request.url.split("?")[0], copy));
-      return response;
-    }
+    if (response.ok) return response;
     const cached = await cachedPage(request);
     if (cached) return cached;
     // The site's own 404 page, whatever the server's is.

@@ -144,7 +144,7 @@ def self_check(training: Training, site: SiteData, from_page: str) -> str:
         '<section id="selfcheck-record" class="selfcheck-record" hidden markdown>', "",
         "## Self-check completed { #selfcheck-record-title }", "",
         '<dl class="selfcheck-record__facts">',
-        f"<dt>Policy</dt><dd>{plain(policy.title)}, updated {render.long_date(policy.updated)}</dd>",
+        f"<dt>Policy</dt><dd>{plain(policy.title)}, updated {render.long_date(site.versions.current.date)}</dd>",
         f"<dt>Setting</dt><dd>{plain(site.setting.name)}, {plain(site.setting.group)}</dd>",
         "<dt>Completed on</dt><dd data-selfcheck-date></dd>",
         "<dt>Result</dt><dd data-selfcheck-result></dd>",

@@ -10,5 +10,6 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 DOCS_DIR = PROJECT_ROOT / "docs"
-# The policy exactly as received (see source/README.md): pages are checked against it.
-POLICY_AS_RECEIVED = Path("source") / "child-exploitation-policy-2024-09-01.md"
+# Each version of the policy exactly as received (see source/README.md), as source/<date>.md;
+# data/versions.yml names them, and the pages are checked against the current one.
+SOURCE_DIR = "source"

@@ -9,6 +9,7 @@ link relative to the page being rendered, for the HTML that the renderers write 
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ FLOWCHART = "what-to-do/flowchart.md"
 CONTACTS = "contacts.md"
 SIGNS = "signs.md"
 ABOUT_SETUP = "about/setup.md"
+# "What changed in this version" (macros/versions.py).
+CHANGES = "policy/changes.md"
 
 # Files the build writes beside the pages, relative to the site's root.
 SERVICE_WORKER = "sw.js"
@@ -31,6 +34,20 @@ DOWNLOADS = "downloads"
 POLICY_PDF = "child-exploitation-policy.pdf"
 POCKET_CARD_PDF = "pocket-card.pdf"
 OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
+# Each superseded version's policy PDF, as it was published, kept in the repository
+# (archive/, written by `make new-version`) and served beside the current one.
+ARCHIVE = "archive"
+
+
+def superseded_pdf(date: datetime.date) -> str:
+    """The file name of a superseded version's policy PDF: child-exploitation-policy-2024-09-01.pdf."""
+    return f"child-exploitation-policy-{date.isoformat()}.pdf"
+
+
+def offline_folder(date: datetime.date) -> str:
+    """The folder the offline copy unzips to, named by its version: a newer copy unzips beside
+    an older one, never into it, so no page of two versions is ever mixed."""
+    return f"child-exploitation-policy-{date.isoformat()}"
 # The script every page runs (search on demand, the review warning, the service worker), joined
 # from its parts by macros/assets.py.
 EVERY_PAGE_SCRIPT = "assets/javascripts/site.js"

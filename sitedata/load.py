@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import POLICY_AS_RECEIVED, hours
+from . import SOURCE_DIR, hours
 from .build_date import build_date
 from .errors import DataError
 from .linkreport import LinkReport
@@ -29,7 +29,9 @@ from .models import (
     IndicatorBook,
     LinkBook,
     Scenario,
+    Section,
     SectionBook,
+    SectionPages,
     Setting,
     Team,
     TeamMember,
@@ -39,6 +41,8 @@ from .models import (
 from .pathways import FILE as PATHWAYS_FILE
 from .pathways import PathwayGraph, WalkError, check_graph, walk
 from .phones import EMERGENCY_NUMBERS
+from .policy_text import PolicyText
+from .versions import Citation, VersionBook, Versions, data_citations, page_citations
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
 FIXES = {
@@ -290,7 +294,8 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
     "contacts.yml": ("contacts", ContactBook, None),
     "indicators.yml": ("indicators", IndicatorBook, None),
     "links.yml": ("links", LinkBook, "links"),
-    "sections.yml": ("sections", SectionBook, "sections"),
+    "sections.yml": ("sections", SectionPages, "sections"),
+    "versions.yml": ("versions", VersionBook, None),
     "pathways.yml": ("pathways", PathwayGraph, None),
     "team.yml": ("team", Team, None),
     "training.yml": ("training", Training, None),
@@ -299,12 +304,43 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
 }
 
 
+def read_data_file(path: Path) -> Any:
+    return read_json(path) if path.suffix == ".json" else read_yaml(path)
+
+
 def load_file(path: Path, raw: Any = None) -> Any:
     """One file of data/ (or ``raw``, its content already read), validated by its model."""
     _, model, wrap = DATA_FILES[path.name]
     if raw is None:
-        raw = read_json(path) if path.suffix == ".json" else read_yaml(path)
+        raw = read_data_file(path)
     return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
+
+
+def section_book(pages: SectionPages, text: PolicyText) -> SectionBook:
+    """The sections of the current version, each with its page (data/sections.yml) and clauses."""
+    by_section = {entry.section: entry for entry in pages.sections}
+    check_unique("data/sections.yml", "section", [entry.section for entry in pages.sections])
+    for section in text.sections():
+        if section not in by_section:
+            raise DataError("data/sections.yml", f"section {section!r}", f"is in the policy ({text.file}) but has no "
+                            "page here", f'add `- section: "{section}"` and `page:` with the path of its page under '
+                            "docs/, and write the page")
+    for section in by_section:
+        if section not in text.clauses:
+            raise DataError("data/sections.yml", f"section {section!r}", f"is not in the current version of the policy "
+                            f"({text.file})", "remove its entry and its page, and add the page under pages: in "
+                            "data/versions.yml with the page its address should lead to")
+    for entry in pages.sections:
+        for clause, words in entry.local.items():
+            if text.clauses.get(clause, None) is None or text.clauses[clause].section != entry.section:
+                raise DataError("data/sections.yml", f"section {entry.section!r}, local {clause!r}",
+                                f"is not a clause of section {entry.section} in {text.file}", "write one of its clauses")
+            if not any(block.text.startswith(words) for block in text.clauses[clause].blocks):
+                raise DataError("data/sections.yml", f"section {entry.section!r}, local {clause!r}",
+                                f"names the local paragraphs as starting “{words}”, and no paragraph of {clause} does "
+                                f"in {text.file}", "write the words its local procedures start with, as the policy has them")
+    return SectionBook(sections=[Section(section=section, page=by_section[section].page, local=by_section[section].local,
+                                         clauses=text.clauses_of(section)) for section in text.sections()])
 
 
 @dataclass(frozen=True)
@@ -333,6 +369,8 @@ class SiteData:
     team: Team
     training: Training
     link_report: LinkReport
+    # The policy's versions: the current one's text, what changed, the old addresses' aliases.
+    versions: Versions
     # The day the site is built for (sitedata/build_date.py): the build's "today".
     built_on: datetime.date
     # England and Wales's bank holidays from the build's year on (the "who to call now" panel).
@@ -341,15 +379,40 @@ class SiteData:
     @classmethod
     def load(cls, data_dir: Path) -> SiteData:
         built_on = build_date()
+        raw = {name: read_data_file(data_dir / name) for name in DATA_FILES}
+        files = {field: load_file(data_dir / name, raw[name]) for name, (field, _, _) in DATA_FILES.items()}
+        docs_dir = data_dir.parent / "docs"
+        versions = Versions.load(files.pop("versions"), data_dir.parent, docs_dir)
         site = cls(
-            **{field: load_file(data_dir / name) for name, (field, _, _) in DATA_FILES.items()},
+            **files | {"sections": section_book(files["sections"], versions.text), "versions": versions},
             built_on=built_on,
             bank_holidays=hours.bank_holidays(built_on.year),
         )
+        cited = citations(raw, docs_dir)
+        site.check_renumbered(cited)
         site.check_references()
-        site.check_pages(data_dir.parent / "docs")
-        site.check_numbers_in_policy(_read_text(data_dir.parent / POLICY_AS_RECEIVED, "restore it from version control"))
+        site.check_pages(docs_dir)
+        site.check_quoted_text()
+        site.check_numbers_in_policy(" ".join(clause.text for clause in versions.text.clauses.values()))
+        versions.check_checked(cited)
         return site
+
+    @property
+    def policy(self) -> PolicyText:
+        """The current version of the policy's text."""
+        return self.versions.text
+
+    def check_renumbered(self, cited: list[Citation]) -> None:
+        """A citation of a number an earlier version had: said as such, with where it leads now."""
+        for citation in cited:
+            if citation.clause in self.versions.aliases:
+                raise self.unknown_clause(citation.file, citation.where, citation.clause)
+
+    def check_quoted_text(self) -> None:
+        """What data/ quotes from the policy is in the clause it cites, in the current version: a
+        new version that rewords a sign or a link's text stops the build here, naming it."""
+        if problems := quoted_text_problems(self.indicators, self.links, self.policy):
+            raise problems[0]
 
     def check_pages(self, docs_dir: Path) -> None:
         """Every section's page exists: a typo would otherwise stop the build with a traceback."""
@@ -375,7 +438,6 @@ class SiteData:
     def check_references(self) -> None:
         """Checks across records: ids are unique, and every clause, contact and link that one
         record names exists in the file that owns it."""
-        check_unique("data/sections.yml", "clause", [n for s in self.sections.sections for n in [s.section, *s.clauses]])
         check_unique("data/contacts.yml", "contact", [c.id for c in self.contacts.contacts])
         check_unique("data/team.yml", "member", [m.id for m in self.team.members])
         for member in self.team.members:
@@ -407,10 +469,7 @@ class SiteData:
         def check_clauses(file: str, item: str, cited: list[str]) -> None:
             for clause in cited:
                 if clause not in clauses:
-                    raise DataError(
-                        file, item, f"cites clause {clause}, which is not in the policy",
-                        "use a clause listed in data/sections.yml",
-                    )
+                    raise self.unknown_clause(file, item, clause)
 
         for member in self.team.members:
             check_clauses("data/team.yml", f"member {member.id!r}", member.clauses)
@@ -447,6 +506,16 @@ class SiteData:
         emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
         check_graph(self.pathways, contacts, set(clauses), route | set(self.team.by_id()), emergency)
         check_training(self.training, self)
+
+    def unknown_clause(self, file: str, item: str, clause: str) -> DataError:
+        """A citation of a clause the current version does not have: where its address leads now,
+        if an earlier version had it."""
+        if alias := self.versions.aliases.get(clause):
+            return DataError(file, item, f"cites clause {clause}, which the current version of the policy does not have "
+                             f"(its old address leads to {alias}: data/versions.yml)",
+                             f"cite {alias} if that is the clause meant, or the clause that says it now")
+        return DataError(file, item, f"cites clause {clause}, which is not in the policy",
+                         f"use a clause of the policy ({self.policy.file}; data/sections.yml names their pages)")
 
     def check_team(self) -> None:
         """The people staff are sent to are people: no member's number is a service's, and the DSL
@@ -488,7 +557,9 @@ class SiteData:
         A changed file (``mkdocs serve``) is read afresh."""
         if not data_dir.is_dir():
             raise DataError(f"{data_dir.name}/", "the folder", "is missing", "restore it from version control")
-        stamp = (data_dir, tuple((p.name, *_changed(p)) for p in sorted(data_dir.iterdir())))
+        # The versions of the policy as received are data too (source/<date>.md).
+        files = [*data_dir.iterdir(), *(data_dir.parent / SOURCE_DIR).glob("*.md")]
+        stamp = (data_dir, tuple((p.as_posix(), *_changed(p)) for p in sorted(files)))
         if stamp not in _LOADED:
             _LOADED.clear()
             _LOADED[stamp] = cls.load(data_dir)
@@ -513,6 +584,32 @@ class SiteData:
     def clause_page(self, clause: str) -> str:
         """The docs/ path of the page that holds ``clause``."""
         return self.sections.all_clauses()[clause].page
+
+
+def quoted_text_problems(indicators: IndicatorBook, links: LinkBook, text: PolicyText) -> list[DataError]:
+    """Each sign, the 6.4 reminder and each link's text whose words are not in the clause it cites."""
+    problems = []
+
+    def quoted(file: str, item: str, words: str, clauses: list[str]) -> None:
+        words = words.replace("**", "")
+        if not any(clause in text.clauses and words in text.clauses[clause].text for clause in clauses):
+            problems.append(DataError(file, item, f"quotes “{words}”, which is not in clause {' or '.join(clauses)} of "
+                                      f"the policy ({text.file})", "copy the words exactly as the policy gives them "
+                                      "now, or cite the clause that has them"))
+
+    for lst in indicators.lists:
+        for sign in lst.items:
+            quoted("data/indicators.yml", f"indicator {sign.id!r}", sign.text, [lst.clause])
+    quoted("data/indicators.yml", "reminder", indicators.reminder.text, [indicators.reminder.clause])
+    for link in links.links:
+        quoted("data/links.yml", f"link {link.id!r}", link.text, link.clauses)
+    return problems
+
+
+def citations(raw: dict[str, Any], docs_dir: Path) -> list[Citation]:
+    """Every clause the data files (as read) and the pages cite."""
+    found = [c for name, content in raw.items() if name.endswith(".yml") for c in data_citations(f"data/{name}", content)]
+    return found + page_citations(docs_dir)
 
 
 def _same_person(member: TeamMember, other: TeamMember) -> str | None:
@@ -552,7 +649,7 @@ def check_training(training: Training, site: SiteData) -> None:
     def cited(item: str, numbers: list[str]) -> None:
         for number in numbers:
             if number not in clauses:
-                fail(item, f"cites clause {number}, which is not in the policy", "use a clause listed in data/sections.yml")
+                raise site.unknown_clause(TRAINING_FILE, item, number)
 
     for number, part in enumerate(training.session.parts, start=1):
         cited(f"session part {number} ({part.title!r})", part.clauses)

@@ -26,16 +26,7 @@ Email = Annotated[EmailStr, AfterValidator(check_not_example_address)]
 
 
 class PolicyIdentity(Strict):
-    title: Text
-    updated: datetime.date
-    review_due: datetime.date
-    review_due_basis: Text  # why this date: the policy itself states no review date
-
-    @model_validator(mode="after")
-    def review_after_update(self) -> PolicyIdentity:
-        if self.review_due <= self.updated:
-            raise ValueError("review_due is not after updated — fix: set review_due to the date of the next review")
-        return self
+    title: Text  # its dates are its versions' (data/versions.yml, sitedata/versions.py)
 
 
 class Setting(Strict):
@@ -47,9 +38,6 @@ class Setting(Strict):
     police_force: Text
     policy: PolicyIdentity
     recording_systems: Annotated[list[Text], Field(min_length=1)]
-
-    def review_overdue(self, today: datetime.date) -> bool:
-        return today > self.policy.review_due
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------
@@ -327,20 +315,34 @@ class LinkBook(Strict):
 # --- data/sections.yml ------------------------------------------------------------------------
 
 
+class SectionPage(Strict):
+    """A section's page (data/sections.yml): its clauses are the current version's."""
+
+    section: ClauseRef
+    page: PagePath  # path under docs/
+    # A clause whose paragraphs from those starting with these words on are a setting's own
+    # local procedures (7.4 from "Local Procedures." on, and 13.0), not the Group's words.
+    local: dict[ClauseRef, Text] = {}
+
+    @model_validator(mode="after")
+    def a_section(self) -> SectionPage:
+        if not self.section.endswith(".0"):
+            raise ValueError(f"section {self.section!r} does not end in .0 — fix: write sections like \"11.0\"")
+        return self
+
+
+class SectionPages(Strict):
+    sections: Annotated[list[SectionPage], Field(min_length=1)]
+
+
 class Section(Strict):
+    """A section of the current version of the policy: its page, its numbered clauses, and
+    where their local paragraphs start (SectionPage.local)."""
+
     section: ClauseRef
     page: PagePath  # path under docs/
     clauses: list[ClauseRef] = []
-
-    @model_validator(mode="after")
-    def clauses_belong_here(self) -> Section:
-        if not self.section.endswith(".0"):
-            raise ValueError(f"section {self.section!r} does not end in .0 — fix: write sections like \"11.0\"")
-        number = self.section.split(".")[0]
-        strays = [c for c in self.clauses if c.split(".")[0] != number or c.endswith(".0")]
-        if strays:
-            raise ValueError(f"clauses {', '.join(strays)} do not belong to section {self.section} — fix: move them")
-        return self
+    local: dict[ClauseRef, Text] = {}
 
 
 class SectionBook(Strict):

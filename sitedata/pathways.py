@@ -269,17 +269,17 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], peop
                     fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml", "use an id from one of those files")
             for clause in step.clauses:
                 if clause not in clauses:
-                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause listed in data/sections.yml")
+                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause of the policy (data/sections.yml lists its sections)")
         for caution in outcome.cautions:
             for clause in caution.clauses:
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
-                         "use a clause listed in data/sections.yml")
+                         "use a clause of the policy (data/sections.yml lists its sections)")
         for number, consider in enumerate(outcome.consider, start=1):
             for clause in consider.clauses:
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, consider {number}", f"cites clause {clause}, which is not in the policy",
-                         "use a clause listed in data/sections.yml")
+                         "use a clause of the policy (data/sections.yml lists its sections)")
             if consider.outcome and not isinstance(nodes.get(consider.outcome), Outcome):
                 fail(f"outcome {outcome.id!r}, consider {number}", f"leads to outcome {consider.outcome!r}, which does not exist",
                      "use an outcome id, or leave outcome: out")

@@ -22,14 +22,12 @@ from playwright.sync_api import expect
 
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from tools.local_server import serve
-from sitedata import POLICY_AS_RECEIVED, build_date
+from sitedata import build_date
 from sitedata.hours import LONDON
 from sitedata.load import SiteData
 from sitedata.models import Training
 
 ROOT = Path(__file__).resolve().parent.parent
-# The policy exactly as received, kept in the repository as the record the site must match.
-SOURCE_POLICY = ROOT / POLICY_AS_RECEIVED
 
 # --- time: the build's date, and the readers' clocks ---------------------------------------------
 

@@ -386,14 +386,14 @@ BAD_DATA = [
         id="empty-recording-systems",
     ),
     pytest.param(
-        "data/setting.yml", edit_yaml(lambda d: d["policy"].update(updated="1st Sept 2024")),
-        ["updated", "valid date", "YYYY-MM-DD"],
+        "data/versions.yml", edit_yaml(lambda d: d["versions"][-1].update(review_due="1st Sept 2025")),
+        ["review_due", "valid date", "YYYY-MM-DD"],
         id="wrong-date-format",
     ),
     pytest.param(
-        "data/setting.yml", edit_yaml(lambda d: d["policy"].update(review_due=d["policy"]["updated"])),
-        ["policy", "review_due is not after updated"],
-        id="review-due-not-after-updated",
+        "data/versions.yml", edit_yaml(lambda d: d["versions"][-1].update(review_due=d["versions"][-1]["date"])),
+        ["versions", "review_due is not after date"],
+        id="review-due-not-after-date",
     ),
     pytest.param(
         "data/contacts.yml", edit_yaml(lambda d: contact(d, "worcestershire-family-front-door").pop("source")),
@@ -553,8 +553,8 @@ BAD_DATA = [
         id="time-read-as-base-60",
     ),
     pytest.param(
-        "data/setting.yml", replace_text("updated: 2024-09-01", "updated: 2024-02-30"),
-        [f"line {line_of('data/setting.yml', '  updated: 2024-09-01')}", "2024-02-30", "not a real date"],
+        "data/versions.yml", replace_text("review_due: 2025-09-01", "review_due: 2025-02-30"),
+        [f"line {line_of('data/versions.yml', '    review_due: 2025-09-01')}", "2025-02-30", "not a real date"],
         id="impossible-date",
     ),
     pytest.param(
@@ -566,6 +566,16 @@ BAD_DATA = [
         "data/sections.yml", replace_text("page: policy/07-trafficking.md", "page: policy/07-traficking.md"),
         ["section '7.0'", "policy/07-traficking.md", "not in docs/"],
         id="section-page-missing",
+    ),
+    pytest.param(
+        "data/sections.yml", replace_text('- section: "13.0"', '- section: "14.0"'),
+        ["section '13.0'", "is in the policy (source/2024-09-01.md) but has no page here", "add"],
+        id="section-without-a-page",
+    ),
+    pytest.param(
+        "data/sections.yml", replace_text('local: {"7.4": "Local Procedures."}', 'local: {"7.4": "Local procedure."}'),
+        ["section '7.0', local '7.4'", "“Local procedure.”", "no paragraph of 7.4"],
+        id="local-paragraphs-not-found",
     ),
     pytest.param(
         "data/links.yml", replace_text('url: "https://resourcecentre', 'url: "http://resourcecentre'),

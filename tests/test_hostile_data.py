@@ -4,7 +4,8 @@ into a site, and every page of it is opened in Chromium.
 The fields are found from the models, not listed by hand: each string in each file of data/ is
 given the payload in turn, and keeps it wherever that file's model accepts it (ids, numbers,
 dates and addresses refuse it, which is a protection of its own). A field added later is
-covered without changing this test.
+covered without changing this test. The one exception is listed: the fields that hold the
+policy's own words, which the build checks against the policy as received, word for word.
 """
 
 from __future__ import annotations
@@ -26,6 +27,19 @@ SCRIPT = '<script>window.__pwned="script"</script>'
 PAYLOAD = (f' {SCRIPT} <img src=x onerror="window.__pwned=\'img\'"> [tap](javascript:window.__pwned=1)'
            ' ![p](https://hostile.example/p.png) {{ 6*7331 }}')
 TEMPLATE_RESULT = str(6 * 7331)
+
+
+# The fields that hold the policy's own words, word for word: the build refuses any change to
+# them, markup included (sitedata/load.py check_quoted_text, and macros/fidelity.py for the
+# values the policy's pages show), a protection of its own. (file, test on the path to a string)
+POLICY_WORDS = {
+    "indicators.yml": lambda raw, path: path[-1] == "text",  # each sign, and the 6.4 reminder
+    "links.yml": lambda raw, path: path[-1] == "text",  # a link's text as the policy shows it
+    # The recording systems 12.2 names (issue 26 makes them the setting's).
+    "setting.yml": lambda raw, path: path[0] == "recording_systems",
+    # The words a clause's local procedures start with ("Local Procedures.").
+    "sections.yml": lambda raw, path: "local" in path,
+}
 
 
 def hostile(text: str) -> str:
@@ -65,6 +79,8 @@ def make_hostile(data: Path) -> dict[str, int]:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         taken[name] = 0
         for where in list(string_paths(raw)):
+            if name in POLICY_WORDS and POLICY_WORDS[name](raw, where):
+                continue
             original = get_at(raw, where)
             set_at(raw, where, hostile(original))
             try:

@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from macros import render
-from sitedata.models import Contact, IndicatorList, Link, Phone, Setting
+from sitedata.models import Contact, IndicatorList, Link, Phone
+from sitedata.versions import Version
 
 
 def contact(**fields) -> Contact:
@@ -160,26 +161,20 @@ def test_internal_document_has_no_address():
 
 
 @pytest.fixture
-def setting() -> Setting:
-    return Setting.model_validate({
-        "name": "Bankside College", "group": "Outcomes First Group", "nation": "England", "nation_basis": "x",
-        "local_authority_area": "Worcestershire", "police_force": "West Mercia Police",
-        "policy": {"title": "Child Exploitation Policy", "updated": "2024-09-01", "review_due": "2025-09-01",
-                   "review_due_basis": "annual"},
-        "recording_systems": ["Sleuth"],
-    })
+def version() -> Version:
+    return Version.model_validate({"date": "2024-09-01", "review_due": "2025-09-01", "review_due_basis": "annual"})
 
 
-def test_review_status_before_the_due_date(setting):
-    status = render.review_status(setting, datetime.date(2025, 9, 1))
+def test_review_status_before_the_due_date(version):
+    status = render.review_status(version, datetime.date(2025, 9, 1))
     assert status["text"] == "Dated 1 September 2024."
     assert status["overdue"] is False
     # The policy states no review date: the site never says one is due or overdue.
     assert "due" not in status["text"].lower() + status["overdue_text"].lower()
 
 
-def test_review_status_after_the_due_date(setting):
-    status = render.review_status(setting, datetime.date(2025, 9, 2))
+def test_review_status_after_the_due_date(version):
+    status = render.review_status(version, datetime.date(2025, 9, 2))
     assert status["overdue"] is True
     assert status["overdue_text"] == ("This policy is dated 1 September 2024. Policies are usually reviewed every "
                                       "year: check with your DSL that this is the current version.")

@@ -290,11 +290,11 @@ def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def offline_copy(built_downloads, tmp_path_factory) -> Path:
+def offline_copy(built_downloads, site, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("offline-copy")
     with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.OFFLINE_ZIP) as archive:
         archive.extractall(folder)
-    return folder / "child-exploitation-policy"
+    return folder / addresses.offline_folder(site.versions.current.date)
 
 
 def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):

@@ -20,7 +20,7 @@ def test_a_site_built_after_its_review_date_warns_without_javascript(browser, si
     page = context.new_page()
     page.goto(site_url)
     warning = page.get_by_text(WARNING)
-    if site.setting.review_overdue(BUILD_DATE):
+    if site.versions.current.review_overdue(BUILD_DATE):
         expect(warning).to_be_visible()
     else:
         expect(warning).to_be_hidden()
@@ -30,7 +30,7 @@ def test_a_site_built_after_its_review_date_warns_without_javascript(browser, si
 def test_a_site_built_before_its_review_date_warns_once_it_has_passed(browser, tmp_path):
     project = copy_project(tmp_path)
     review_due = BUILD_DATE + datetime.timedelta(days=30)
-    edit_yaml(lambda setting: setting["policy"].update(review_due=review_due))(project / "data" / "setting.yml")
+    edit_yaml(lambda book: book["versions"][-1].update(review_due=review_due))(project / "data" / "versions.yml")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     with serve(tmp_path / "site") as url:

@@ -33,9 +33,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitedata import DATA_DIR, POLICY_AS_RECEIVED, PROJECT_ROOT
+from sitedata import DATA_DIR, PROJECT_ROOT
 from sitedata.addresses import SERVICE_WORKER, built_address, outcome_path, served_file
 from sitedata.load import SiteData
+from sitedata.versions import source_file
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .local_server import serve
@@ -85,10 +86,11 @@ SECTION_START = re.compile(r"^(?:#+ *\**|- )(\d{1,2})\.0 ", re.MULTILINE)
 def build_plain_material(project: Path) -> Path:
     """The peer: the policy as received, one page per section (the first with the title), built
     with Material's defaults. Returns its site folder."""
-    text = (PROJECT_ROOT / POLICY_AS_RECEIVED).read_text(encoding="utf-8")
+    received = source_file(SiteData.load(DATA_DIR).versions.current.date)  # the current version
+    text = (PROJECT_ROOT / received).read_text(encoding="utf-8")
     starts = [m.start() for m in SECTION_START.finditer(text)]
     numbers = [int(m[1]) for m in SECTION_START.finditer(text)]
-    assert numbers == list(range(1, 14)), f"{POLICY_AS_RECEIVED}: sections found {numbers}"
+    assert numbers == list(range(1, len(numbers) + 1)), f"{received}: sections found {numbers}"
     docs = project / "docs"
     docs.mkdir(parents=True)
     bounds = [0, *starts[1:], len(text)]

@@ -15,3 +15,17 @@
   // in the build (Setting.review_overdue).
   if (today > warning.getAttribute("data-review-due")) warning.hidden = false;
 })();
+
+/*
+ * The home page's "New version" notice (macros/versions.py), likewise: shown until its last
+ * day (data-show-until) as the reader's device counts the days, whatever the build decided.
+ */
+(function () {
+  "use strict";
+  var notices = document.querySelectorAll("[data-show-until]");
+  var now = new Date();
+  var today = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  Array.prototype.forEach.call(notices, function (notice) {
+    notice.hidden = today > notice.getAttribute("data-show-until");
+  });
+})();
