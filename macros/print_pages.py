@@ -312,7 +312,7 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
     parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
                  .format(qr, address))
     parts.append(Html('<p class="pocket-card__meta">{}, {}. {}</p>').format(
-        policy.title, setting.name, render.policy_dated(version)))
+        policy.title, setting.name, version.dated))
     return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
 
 

@@ -120,8 +120,11 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
     # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
     # Lead in the children's home (12.3), then when no one answers.
-    items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead. {} {}</li>").format(
-        Html(" ").join(buttons), team_link(linker, dsl.id)), *no_answer(site, linker)]
+    from .screens import clause_links  # (screens imports this module)
+
+    items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead ({}). {} {}</li>").format(
+        clause_links(site, site.pathways.not_available.anyone.clauses, linker), Html(" ").join(buttons),
+        team_link(linker, dsl.id)), *no_answer(site, linker)]
     return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
                 "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), dsl.called, Html("").join(items))
 
@@ -140,13 +143,13 @@ def no_answer(site: SiteData, linker: Linker) -> list[Html]:
     on_call = [m for m in team.of_kind("on-call") if m.dial]
     senior = [m for kind in SENIOR_CHAIN for m in team.of_kind(kind)]
     items = [Html("<li>If no one answers and a child or young person is in danger now: {} ({})</li>").format(
-        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False), clause_links(site, ["7.4", "11.1"], linker))]
+        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False), clause_links(site, site.pathways.not_available.danger.clauses, linker))]
     items += [Html("<li>The setting's own on-call: {}{}</li>").format(
         call_link(m.dial, f"Call {m.label}", primary=False),
         Html(" ({})").format(m.hours) if m.hours and is_supplied(m.hours) else "") for m in on_call]
     items.append(Html("<li>If no DSL answers, tell a senior manager: {}, as appropriate. {} names them for when "
                       "neither the DSL nor a deputy is available. {}</li>").format(
-        and_list([f"the {m.role}" for m in senior], "or"), clause_links(site, ["12.7"], linker),
+        and_list([f"the {m.role}" for m in senior], "or"), clause_links(site, site.pathways.not_available.senior.clauses, linker),
         Html(" ").join(call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial)))
     return items
 

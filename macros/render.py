@@ -20,6 +20,7 @@ from sitedata.errors import DataError
 from sitedata.hours import Hours
 from sitedata.load import ENTRY
 from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, TeamMember, is_supplied
+from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and renderers')
 from sitedata.versions import Version
 
 from . import reach
@@ -37,11 +38,6 @@ EDITORIAL = "editorial"
 def relative(target: str, from_page: str) -> str:
     """A docs/ path as seen from another docs/ page: ('contacts.md', 'policy/07-x.md') -> '../contacts.md'."""
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-
-
-def long_date(day: datetime.date) -> str:
-    """1 September 2024: the GOV.UK date style."""
-    return f"{day.day} {day:%B %Y}"
 
 
 # --- clauses ----------------------------------------------------------------------------------
@@ -257,11 +253,6 @@ def external_link(link: Link, text: str | None = None) -> str:
 # --- setting ----------------------------------------------------------------------------------
 
 
-def policy_dated(version: Version) -> str:
-    """"Dated 1 September 2024.": the policy's date, as every page's footer and paper give it."""
-    return f"Dated {long_date(version.date)}."
-
-
 def review_status(version: Version, today: datetime.date) -> dict[str, object]:
     """The footer's line about the policy's date, and whether a year had passed when the site was
     built (the reader's device checks again: review.js). The policy states no review date:
@@ -269,7 +260,7 @@ def review_status(version: Version, today: datetime.date) -> dict[str, object]:
     or "overdue" as if the policy did; they ask the reader to check that this is the current
     version."""
     return {
-        "text": policy_dated(version),
+        "text": version.dated,
         "due": version.review_due.isoformat(),
         "overdue": version.review_overdue(today),
         "overdue_title": "Is this the current version?",

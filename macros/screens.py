@@ -289,7 +289,7 @@ def language_guide(site: SiteData, linker: Linker) -> Html:
         Html("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
         for e in language.examples)
     guidance = Html("").join(Html("<li>{}</li>").format(guidance_link(link))
-                               for link in site.links.links if "10.0" in link.clauses)
+                               for link in site.links.links if set(link.clauses) & set(language.clauses))
     return Html(
         '<h2>Do</h2><ul class="language__do">{}</ul><h2>Don\'t</h2><ul class="language__dont">{}</ul>'
         '<h2>Examples</h2><p class="language__note">Examples written for this site: the policy itself gives no list of '

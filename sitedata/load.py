@@ -680,6 +680,7 @@ def check_training(training: Training, site: SiteData) -> None:
                  f"use one of {', '.join(sorted(outcomes))}")
 
     language = training.language
+    cited("language", language.clauses)
     for kind, points in [("do", language.do), ("dont", language.dont)]:
         for number, point in enumerate(points, start=1):
             cited(f"language {kind} {number}", point.clauses)

@@ -446,6 +446,7 @@ class Example(Strict):
 
 
 class Language(Strict):
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]  # the guide's: the guidance they name follows it
     do: Annotated[list[Point], Field(min_length=1)]
     dont: Annotated[list[Point], Field(min_length=1)]
     examples: list[Example] = []

@@ -124,8 +124,24 @@ class Start(Strict):
     emergency: bool = False  # shown as the emergency way in
 
 
+class Cited(Strict):
+    clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+
+
+class NotAvailable(Strict):
+    """What every "Tell the DSL" offers when the DSL is not there, by the clauses that say it: any
+    DSL or, in the children's home, the Home Safeguarding Lead (``anyone``); 999 when no one
+    answers and a child is in danger (``danger``); the senior managers when neither the DSL nor a
+    deputy is available (``senior``)."""
+
+    anyone: Cited
+    danger: Cited
+    senior: Cited
+
+
 class PathwayGraph(Strict):
     starts: Annotated[list[Start], Field(min_length=1)]
+    not_available: NotAvailable
     questions: list[Question] = []
     shared_steps: dict[Id, Step] = {}
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
@@ -243,6 +259,11 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], peop
     contacts and the safeguarding team: every outcome must send the reader to one of them, in a
     step of the reader's own (which the answer's first screen offers). ``emergency``: the
     emergency services' contacts, which an emergency outcome calls first."""
+    for name, cited in graph.not_available:
+        for clause in cited.clauses:
+            if clause not in clauses:
+                fail(f"not_available, {name}", f"cites clause {clause}, which is not in the policy",
+                     "use a clause of the policy (data/sections.yml lists its sections)")
     nodes: dict[str, Question | Outcome] = {}
     for node in [*graph.questions, *graph.outcomes]:
         if node.id in nodes:

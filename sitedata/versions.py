@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from . import SOURCE_DIR
 from .addresses import ARCHIVE, superseded_pdf
 from .changes import Change, compare
+from .dates import long_date
 from .errors import DataError
 from .fields import ClauseRef, PagePath, Strict, Text
 from .policy_text import PolicyText, read
@@ -51,6 +52,12 @@ def _none_is_empty(value: object) -> object:
     return {} if value is None else value
 
 
+def dated(day: datetime.date) -> str:
+    """"Dated 1 September 2024.": a version's date as every page's footer, the cover and the pocket
+    card give it (the policy states no review date)."""
+    return f"Dated {long_date(day)}."
+
+
 class Version(Strict):
     date: datetime.date
     review_due: datetime.date
@@ -64,6 +71,10 @@ class Version(Strict):
 
     def review_overdue(self, today: datetime.date) -> bool:
         return today > self.review_due
+
+    @property
+    def dated(self) -> str:
+        return dated(self.date)
 
     @model_validator(mode="after")
     def review_after_date(self) -> Version:

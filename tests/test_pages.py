@@ -130,7 +130,7 @@ def test_the_404_page_keeps_the_strip_and_gives_a_way_home(built_site):
 
 
 def test_footer_shows_the_policys_date_on_every_page(site, built_site):
-    dated = render.policy_dated(site.versions.current)
+    dated = site.versions.current.dated
     for path in built_site.pages():
         footer = soup(path).find("footer")
         assert dated in footer.get_text(" ", strip=True)

@@ -82,7 +82,7 @@ def test_the_policy_pdf_has_its_cover_contents_and_every_contact(site, built_sit
     reader = read(built_site, POLICY)
     cover = flat(reader.pages[0].extract_text())
     assert site.setting.name in cover
-    assert render.policy_dated(site.versions.current) in cover
+    assert site.versions.current.dated in cover
     everything = flat("\n".join(page.extract_text() for page in reader.pages))
     for contact in site.contacts.contacts:
         for value in [contact.phone.display if contact.phone else None, str(contact.email) if contact.email else None]:
@@ -438,7 +438,7 @@ def test_print_shows_the_emergency_route_and_the_footer_as_text(site, printed):
     assert "In immediate danger: 999" in text and site.team.by_id()["dsl"].name in text
     assert printed.eval_on_selector(".emergency__link--call", "a => getComputedStyle(a).textDecorationLine") == "none"
     footer = printed.locator(".md-copyright").inner_text()
-    assert site.setting.name in footer and render.policy_dated(site.versions.current) in footer
+    assert site.setting.name in footer and site.versions.current.dated in footer
     assert "policy/11-concerns/" in printed.locator(".print-address").inner_text()
 
 

@@ -34,7 +34,7 @@ from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 from sitedata.policy_text import parse, read
-from sitedata.versions import VersionBook, clause_aliases, source_file
+from sitedata.versions import VersionBook, clause_aliases, dated, source_file
 from tools.local_server import serve
 from test_offline import poll, visit_once_online
 from tools.new_version import is_version_pdf
@@ -440,7 +440,7 @@ def test_the_service_worker_moves_to_the_new_version_at_once(browser, built_site
     served = tmp_path / "served"
     served.mkdir()
     (served / "site").symlink_to(built_site.path)
-    old, new = f"Updated {long_date(FIRST)}", f"Updated {long_date(SECOND)}"
+    old, new = dated(FIRST), dated(SECOND)
     pages = ["", "policy/11-concerns/", "policy/12-disclosures/", "contacts/"]
     with serve(served) as root:
         url = root + "site/"

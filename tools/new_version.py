@@ -37,22 +37,19 @@ from pypdf import PdfReader
 
 from sitedata import DATA_DIR, DOCS_DIR, PROJECT_ROOT, build_date
 from sitedata.addresses import ARCHIVE, DOWNLOADS, POLICY_PDF, superseded_pdf
+from sitedata.dates import long_date
 from sitedata.changes import PARAGRAPH, Change, compare, words
 from sitedata.errors import DataError
 from sitedata.load import DATA_FILES, load_file, quoted_text_problems, read_yaml
 from sitedata.policy_text import PolicyText, parse, read
 from sitedata.versions import FILE as VERSIONS_FILE
-from sitedata.versions import TO_DO, VersionBook, clause_aliases, data_citations, page_citations, source_file, to_check
+from sitedata.versions import TO_DO, VersionBook, dated, clause_aliases, data_citations, page_citations, source_file, to_check
 
 # Words either side of a change that the terminal shows.
 CONTEXT = 6
 COLOURS = {"removed": "\033[31m", "added": "\033[32m"}
 MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 RESET = "\033[0m"
-
-
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def say(text: str = "") -> None:
@@ -180,7 +177,7 @@ def is_version_pdf(path: Path, date: datetime.date) -> bool:
     if not path.is_file():
         return False
     cover = PdfReader(path).pages[0].extract_text() or ""
-    return f"Updated {long_date(date)}" in " ".join(cover.split())
+    return dated(date) in " ".join(cover.split())
 
 
 # --- the report ----------------------------------------------------------------------------------
