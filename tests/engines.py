@@ -1,7 +1,7 @@
-"""The three engines staff phones run, behind one small interface, so that a journey is written
-once and walked in each: Blink (Debian's Chromium, through Playwright), Gecko (Debian's Firefox
-ESR, over WebDriver BiDi) and WebKit (Debian's WebKitGTK, through its WebKitWebDriver and
-Selenium, under Xvfb).
+"""The engines staff phones run besides Chromium, behind one small interface, so that a journey is
+written once and walked in each: Gecko (Debian's Firefox ESR, over WebDriver BiDi) and WebKit
+(Debian's WebKitGTK, through its WebKitWebDriver and Selenium, under Xvfb). Blink is the run's
+Chromium, which Playwright drives for the rest of the suite.
 
 Playwright drives only its own patched Firefox and WebKit, which cannot be downloaded here, and
 Firefox's own WebDriver (geckodriver) has no Debian or registry package that installs it: Firefox
@@ -14,10 +14,9 @@ JavaScript function called with JSON arguments, its JSON result returned), and p
 wrong on the page since the last call: console errors, uncaught errors, refusals of the Content
 Security Policy, files from another origin). A tab's clock starts at the moment it is given, and
 runs on, before any of the page's scripts run:
-  Chromium  Playwright's clock;
   Firefox   a BiDi preload script that sets Date to the moment;
   WebKit    libfaketime under the browser's processes, with an offset it reads from a file.
-A Chromium or Firefox tab starts with nothing stored; WebKit's tabs take turns in one automated
+A Firefox tab starts with nothing stored; WebKit's tabs take turns in one automated
 session, which is private and keeps nothing once the run ends.
 """
 
@@ -38,15 +37,12 @@ from typing import Any, Protocol
 
 from conftest import RECORD_CSP_VIOLATIONS
 
-from tools.browser import CHROMIUM
-
 FIREFOX = Path("/usr/bin/firefox-esr")
 WEBKIT_DRIVER = Path("/usr/bin/WebKitWebDriver")
 MINIBROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
 XVFB = Path("/usr/bin/Xvfb")
 FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 ENGINE_FILES = {
-    "chromium": [CHROMIUM],
     "firefox": [FIREFOX],
     "webkit": [WEBKIT_DRIVER, MINIBROWSER, XVFB, FAKETIME],
 }
@@ -118,58 +114,6 @@ def wait_for(tab: Tab, function: str, *args, timeout: float = 15, what: str = ""
 
 def epoch_ms(moment: datetime.datetime) -> int:
     return int(moment.timestamp() * 1000)
-
-
-# --- Chromium: Playwright -----------------------------------------------------------------------
-
-
-class ChromiumTab:
-    engine = "chromium"
-
-    def __init__(self, browser, viewport: dict, now: datetime.datetime | None):
-        self.context = browser.new_context(viewport=viewport)
-        self.context.add_init_script(RECORD_CSP_VIOLATIONS)
-        self.page = self.context.new_page()
-        if now:
-            self.page.clock.set_system_time(now)
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def goto(self, url: str) -> None:
-        self.page.goto(url, wait_until="load")
-
-    def click(self, selector: str) -> None:
-        self.page.locator(selector).first.click()
-
-    def type(self, selector: str, text: str) -> None:
-        self.page.locator(selector).first.click()
-        self.page.keyboard.type(text)
-
-    def run(self, function: str, *args) -> Any:
-        return self.page.evaluate(f"args => ({function})(...args)", list(args))
-
-    def problems(self) -> list[str]:
-        found, self.errors = self.errors + self.run(PAGE_PROBLEMS), []
-        return found
-
-    def close(self) -> None:
-        self.context.close()
-
-
-class Chromium:
-    """The run's Chromium (conftest's `browser` fixture), launched by Playwright."""
-
-    name, needs_recorder = "chromium", False
-
-    def __init__(self, browser):
-        self.browser = browser
-
-    def open(self, viewport: dict, now: datetime.datetime | None = None) -> ChromiumTab:
-        return ChromiumTab(self.browser, viewport, now)
-
-    def quit(self) -> None:
-        pass
 
 
 # --- Firefox: WebDriver BiDi ----------------------------------------------------------------------

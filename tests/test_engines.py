@@ -1,13 +1,13 @@
-"""The journeys that matter, walked in the three engines staff phones run (tests/engines.py):
-Blink (Chromium), Gecko (Firefox ESR) and WebKit (WebKitGTK, the engine of every iPhone browser).
-Each journey is written once, over the engines' one small interface, and runs in each engine at
-the phone size: the navigator to each outcome, a disclosure from the home page, the signs'
+"""The journeys that matter, walked in the engines staff phones run besides Chromium
+(tests/engines.py): Gecko (Firefox ESR) and WebKit (WebKitGTK, the engine of every iPhone
+browser). Each journey is written once, over the engines' one small interface, and runs in each
+engine at the phone size: the navigator to each outcome, a disclosure from the home page, the signs'
 search and summary, the site's search, the self-check, the "who to call now" panel at a set
 time, every page after one visit with no network, and every page free of console errors,
 refusals of the Content Security Policy and requests to other origins.
 
-What a journey checks in depth once (every path, focus, the keyboard, axe) stays in Chromium's
-own tests; here each engine shows that the same scripts and pages work in it. A missing engine
+Chromium walks the same journeys, in more depth (every answer, focus, the keyboard, axe), in the
+rest of the suite; here each other engine shows that the same scripts and pages work in it. A missing engine
 fails its tests (`make browser` installs them all), never skips them.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import READER_NOW, VIEWPORTS, serve_site
-from engines import ENGINES, RECORDER, Chromium, launch, missing, wait_for
+from engines import ENGINES, RECORDER, launch, missing, wait_for
 from moments import SATURDAY, WEDNESDAY, london, ordinary
 from test_team import OFFICE, OUT_OF_HOURS, expected_line
 
@@ -31,10 +31,7 @@ HUB = "what-to-do/"
 
 @pytest.fixture(scope="session", params=ENGINES)
 def engine(request):
-    """One browser of each engine per worker (Chromium's is the other tests' browser)."""
-    if request.param == "chromium":
-        yield Chromium(request.getfixturevalue("browser"))
-        return
+    """One browser of each engine per worker."""
     if reason := missing(request.param):
         pytest.fail(reason)
     browser = launch(request.param)
@@ -116,7 +113,6 @@ def test_each_engine_reports_errors_and_refusals_and_starts_at_the_moment_given(
 # --- every page -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine", [e for e in ENGINES if e != "chromium"], indirect=True)
 def test_every_page_is_free_of_errors_refusals_and_other_origins(engine, tab, built_site, served):
     """Chromium's every-page gate (test_site_in_browser.py) checks the same, and more."""
     failures = {}

@@ -10,12 +10,14 @@ import struct
 import time
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, build_site, copy_project, search, serve
+from conftest import (RECORD_CSP_VIOLATIONS, VIEWPORTS, build_site, copy_project, once, search, serve,
+                      shared_folder)
 from playwright.sync_api import expect
 
 from sitedata import addresses
@@ -224,17 +226,45 @@ def test_a_failed_install_leaves_no_cache_and_backs_off(browser, built_site, tmp
         context.close()
 
 
-def test_an_open_page_says_when_a_newer_version_is_waiting(browser, tmp_path):
-    project = copy_project(tmp_path)
+@dataclass(frozen=True)
+class TwoBuilds:
+    """Build A, and build B of the same project with one changed word, to publish in turn."""
+    first: Path
+    second: Path
+
+    def publish(self, build: Path, to: Path) -> None:
+        shutil.rmtree(to, ignore_errors=True)
+        shutil.copytree(build, to)
+
+
+@pytest.fixture(scope="session")
+def two_builds(tmp_path_factory) -> TwoBuilds:
+    """Made once per run, whichever worker asks first."""
+    folder = shared_folder(tmp_path_factory) / "two-builds"
+    builds = TwoBuilds(folder / "a", folder / "b")
+
+    def make() -> str:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        project = copy_project(folder)
+        assert build_site(project, builds.first).returncode == 0
+        page_md = project / "docs" / "about" / "index.md"
+        page_md.write_text(page_md.read_text(encoding="utf-8").replace("# About this site", "# About this website"))
+        assert build_site(project, builds.second).returncode == 0
+        return "built"
+
+    once(shared_folder(tmp_path_factory), "two-builds", make)
+    assert cache_name(builds.first) != cache_name(builds.second)
+    return builds
+
+
+def test_an_open_page_says_when_a_newer_version_is_waiting(browser, two_builds, tmp_path):
     site = tmp_path / "site"
-    assert build_site(project, site).returncode == 0
+    two_builds.publish(two_builds.first, site)
     with serve(site) as url:
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         page = visit_once_online(context, url + "about/")
-        page_md = project / "docs" / "about" / "index.md"
-        page_md.write_text(page_md.read_text(encoding="utf-8").replace("# About this site", "# About this website"))
-        shutil.rmtree(site)
-        assert build_site(project, site).returncode == 0
+        two_builds.publish(two_builds.second, site)
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         notice = page.get_by_role("status").filter(has_text="A newer version of this policy is available")
         expect(notice).to_be_visible(timeout=15000)
@@ -245,25 +275,18 @@ def test_an_open_page_says_when_a_newer_version_is_waiting(browser, tmp_path):
         context.close()
 
 
-def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
+def test_a_new_build_replaces_the_cache_whole(browser, two_builds, tmp_path):
     """Visit build A, then publish build B (a changed word) to the same address: once the old
     page is closed, the next visit gets B from the network and offline, and A's cache is gone."""
-    project = copy_project(tmp_path)
     served = tmp_path / "served"
-    served.mkdir()
     site = served / "site"
-    assert build_site(project, site).returncode == 0
-    first_cache = cache_name(site)
+    two_builds.publish(two_builds.first, site)
+    first_cache, second_cache = cache_name(two_builds.first), cache_name(two_builds.second)
     with serve(served) as root:
         url = root + "site/"
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         old_page = visit_once_online(context, url)
-
-        page_md = project / "docs" / "about" / "index.md"
-        page_md.write_text(page_md.read_text(encoding="utf-8").replace("# About this site", "# About this website"))
-        shutil.rmtree(site)
-        assert build_site(project, site).returncode == 0
-        assert cache_name(site) != first_cache
+        two_builds.publish(two_builds.second, site)
 
         # A visit while the old build is open installs build B, which waits; once no page of
         # build A is open, the next visit activates B and A's cache is deleted.
@@ -272,14 +295,14 @@ def test_a_new_build_replaces_the_cache_whole(browser, tmp_path):
         page.goto(url + "about/", wait_until="networkidle")
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         poll(page, "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
-        assert page.evaluate("caches.keys()") == [first_cache, cache_name(site)]
+        assert page.evaluate("caches.keys()") == [first_cache, second_cache]
         page.close()
 
         # The next visit: build B takes over (activation finishes just after the page opens).
         page = context.new_page()
         page.goto(url + "about/")
         poll(page, "caches.keys().then(keys => keys.length === 1)")
-        assert page.evaluate("caches.keys()") == [cache_name(site)]
+        assert page.evaluate("caches.keys()") == [second_cache]
         context.set_offline(True)
         page.reload()
         expect(page.locator("h1")).to_have_text("About this website")
