@@ -24,15 +24,15 @@
   var NativeWorker = window.Worker;
   // A form named "search" (the copy opened from disk): Material starts search itself.
   if (document.forms.namedItem("search") || !configElement || !NativeWorker || !window.EventTarget) return;
-  var config;
+  var workerAddress, base;
   try {
-    config = JSON.parse(configElement.textContent);
+    var config = JSON.parse(configElement.textContent);
+    workerAddress = new URL(config.search, location.href).href;
+    base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   } catch (error) {
     return; // (the theme cannot start without its configuration either)
   }
   var SETUP = 0;
-  var workerAddress = new URL(config.search, location.href).href;
-  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
 
   /* Where Material says how search is doing ("Initializing search", "3 matching documents"). */
   function searchMeta() {
