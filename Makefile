@@ -18,7 +18,7 @@ install: ## Install the pinned Python packages (uv.lock) into .venv
 	@command -v uv >/dev/null || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --locked
 
-browser: ## Install the browsers (Chromium, Firefox ESR, WebKitGTK), faketime and the HTML checker, if missing
+browser: ## Install the browsers (Chromium, Firefox ESR, WebKitGTK), faketime, the HTML checker and ESLint, if missing
 	scripts/install-browsers
 
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload

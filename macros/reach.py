@@ -277,7 +277,11 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
     status = ("Which line to call depends on the time and the day." if for_reader else
               "Which line is open depends on the time and the day.") if len(lines) > 1 else ""
     # One line whose sources disagree about its hours: the panel does not claim it is open now.
-    uncertain = Html(" data-hours-uncertain") if len(lines) == 1 and lines[0].hours.sources_disagree else ""
+    # now.js says these attributes' words (it names no person itself).
+    uncertain = Html(' data-hours-uncertain="Its hours differ between sources: check with your DSL."') if (
+        len(lines) == 1 and lines[0].hours.sources_disagree) else ""
+    out_of_hours = Html(' data-reader-out-of-hours="Out of office hours, make this call yourself if the DSL cannot '
+                        'make it with you."') if out_of_hours_reader else ""
     # On screen the panel says what to do now (now.js); paper is read at any time, so there the
     # lines are a timetable instead, and the live status and the reordered lines are left off.
     # One line is a step's own contact, not a choice between lines: no box and no title.
@@ -287,7 +291,7 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
         '<p class="now-panel__status screen-only" data-now-status>{}</p>'
         '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
     ).format("now-panel--one" if one else "now-panel--lines", "reader" if for_reader else "others",
-             Html(" data-reader-out-of-hours") if out_of_hours_reader else "", holidays, f"{years[0]}-{years[-1]}",
+             out_of_hours, holidays, f"{years[0]}-{years[-1]}",
              uncertain, "" if one else Html('<p class="now-panel__title"><strong>{}</strong></p>').format(title), status,
              Html("").join(items), timetable(lines), not_in_policy)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import VIEWPORTS, search
+from conftest import VIEWPORTS, axe_findings, search
 from playwright.sync_api import expect
 
 from sitedata import addresses
@@ -35,6 +35,27 @@ def test_search_loads_when_the_reader_opens_it_and_finds_words(browser, site_url
     search(page, "county lines")
     expect(page.locator(".md-search-result__item").first).to_contain_text("county lines", ignore_case=True)
     assert len([url for url in requested if SEARCH_FILES.search(url)]) == 2, requested
+    context.close()
+
+
+def test_without_the_index_search_says_so_and_offers_the_signs_and_contacts_then_tries_again(browser, site_url):
+    """No signal and no saved copy of the index: never "Initializing search" for ever."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
+    page = context.new_page()
+    page.route(re.compile(r".*/search/search_index\.json$"), lambda route: route.abort())
+    page.goto(site_url + "policy/11-concerns/", wait_until="load")
+    search(page, "county")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("Search is not available offline yet")
+    expect(meta.locator("a")).to_have_count(2)
+    for link, page_path in zip(meta.locator("a").all(), ["signs/", "contacts/"], strict=True):
+        assert link.get_attribute("href") == "../../" + page_path
+    assert axe_findings(page) == []
+    # With signal again, opening search again fetches the index.
+    page.unroute(re.compile(r".*/search/search_index\.json$"))
+    page.keyboard.press("Escape")
+    page.locator("body").press("/")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("county", ignore_case=True)
     context.close()
 
 

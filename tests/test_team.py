@@ -257,6 +257,12 @@ def test_the_panel_belongs_to_whoever_the_step_names(browser, site_url, site, wh
     try:
         status = panel.locator("[data-now-status]")
         expect(status).to_contain_text(f"{'call' if readers else 'open now:'} the {short(site, line)}.")
+        # Out of office hours in an emergency, the panel says why the call is the reader's, in its
+        # attribute's words (now.js names no one itself).
+        out_of_hours = panel.get_attribute("data-reader-out-of-hours")
+        assert bool(out_of_hours) == path.endswith("immediate-danger/")
+        if out_of_hours:
+            (expect(status).to_contain_text if line == OUT_OF_HOURS else expect(status).not_to_contain_text)(out_of_hours)
         filled = panel.locator("a.contact-action--call")
         if readers:
             expect(filled).to_have_count(1)
@@ -291,6 +297,28 @@ def test_the_panel_says_when_the_other_line_opens(browser, site_url):
         closed = panel.locator(f'[data-line="{OFFICE}"]')
         expect(closed.locator("[data-now-when]")).to_have_text(re.compile(r"closed now, opens at \d\d:\d\d on Monday"))
         expect(closed.locator(".now-panel__hours")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_a_panel_whose_data_cannot_be_read_stops_only_itself(browser, built_site, site_url):
+    """A page with two panels, the first's bank holidays broken: it stays as the build wrote it
+    (every line with its hours), the mistake is reported on the console, the other is live."""
+    [path] = [page for page in built_site.pages() if page.read_text(encoding="utf-8").count("data-now-panel ") == 2][:1]
+    url = site_url + path.relative_to(built_site.path).as_posix().removesuffix("index.html")
+    context = browser.new_context(viewport=VIEWPORTS["phone"], service_workers="block")
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.route(url, lambda route: route.fulfill(response=route.fetch(), body=route.fetch().text().replace(
+            'data-bank-holidays="', 'data-bank-holidays="{not json" data-was="', 1)))
+        page.goto(url)
+        panels = page.locator("[data-now-panel]")
+        expect(panels.nth(1)).to_have_class(re.compile(r"\bnow-panel--live\b"))
+        expect(panels.nth(0)).not_to_have_class(re.compile(r"\bnow-panel--live\b"))
+        expect(panels.nth(0).locator(".now-panel__hours").first).to_be_visible()
+        assert any("data-bank-holidays is not JSON" in error for error in errors), errors
     finally:
         context.close()
 

@@ -143,7 +143,7 @@ def test_the_dependency_updates_match_githubs_schema_and_cover_every_lock(tmp_pa
     covered = {(update["package-ecosystem"], folder) for update in yaml.safe_load(config.read_text())["updates"]
                for folder in update.get("directories", [update.get("directory")])}
     npm_locks = {("npm", f"/{lock.parent.relative_to(ROOT).as_posix()}") for lock in ROOT.glob("scripts/*/package-lock.json")}
-    assert len(npm_locks) == 2 and covered == {("uv", "/"), ("github-actions", "/")} | npm_locks
+    assert len(npm_locks) == 3 and covered == {("uv", "/"), ("github-actions", "/")} | npm_locks
     # The schema check can fail: a misspelt key is refused.
     broken = tmp_path / "dependabot.yml"
     broken.write_text(config.read_text().replace("schedule:", "shedule:", 1))

@@ -13,13 +13,63 @@
  * The only state is the screen's id and how deep in the walk it is, kept in history.state and
  * in the address (#nav=<id>), so that the browser's Back and Forward and the in-page Back always
  * agree. Nothing is stored or sent.
+ *
+ * The walk's state (which screen, how deep, what the address and the history say) needs no page:
+ * tests/js/navigator.test.js runs it under Node.
  */
 (function () {
   "use strict";
+  var helpers = typeof module === "object" ? require("./helpers.js") : window.policySite;
+  var el = helpers.el;
 
   var HASH = /^#nav=([a-z0-9-]+)$/;
   // A second tap that lands while a screen is changing would answer the next question unseen.
   var SETTLE_MS = 400; // panel[data-ready] says the time has passed (the tests wait for it)
+
+  /* Each screen names itself in the browser's tab and history, as a page would (WCAG 2.4.2):
+     "<question or answer> - <site>", the site's name as the page's own title ends with it. */
+  function titleFor(pageTitle, screenTitle) {
+    var site = pageTitle.lastIndexOf(" - ");
+    return screenTitle + " - " + (site >= 0 ? pageTitle.slice(site + 3) : pageTitle);
+  }
+
+  /* The screen of that id, or null: ids are the data's, so none may reach the object's own
+     properties ("constructor", "__proto__"). */
+  function screenIn(screens, nodeId) {
+    return Object.prototype.hasOwnProperty.call(screens, nodeId) ? screens[nodeId] : null;
+  }
+
+  /* The walk that the history entry or else the address (#nav=<id>) names, as {nav, depth,
+     fromAddress}, or null. isScreen(id) says whether a screen has that id. A screen named by
+     the address alone (a bookmark, a shared link) is the walk's first. */
+  function walkFrom(state, hash, isScreen) {
+    if (state && typeof state.nav === "string" && isScreen(state.nav)) {
+      return { nav: state.nav, depth: state.depth || 1, fromAddress: false };
+    }
+    var match = HASH.exec(hash);
+    return match && isScreen(match[1]) ? { nav: match[1], depth: 1, fromAddress: true } : null;
+  }
+
+  /* Whether a tap on an answer counts: not while the screen is still changing. */
+  function settled(now, changedAt) {
+    return now - changedAt >= SETTLE_MS;
+  }
+
+  /* A link of the hub's screens as it works from another page of the site: its path, where it
+     leads within the site; as it is, where it leads elsewhere. */
+  function linkFromHub(href, hubAddress, origin) {
+    var target = new URL(href, hubAddress);
+    return target.origin === origin ? target.href.slice(target.origin.length) : href;
+  }
+
+  if (typeof module === "object") {
+    module.exports = { titleFor: titleFor, screenIn: screenIn, walkFrom: walkFrom, settled: settled,
+      linkFromHub: linkFromHub, SETTLE_MS: SETTLE_MS };
+    return;
+  }
+
+  // --- the page ---------------------------------------------------------------------------------
+
   var screens = null; // node id -> <template>
   var screensSource = null; // the hub's address, on the home page
   var loading = null;
@@ -28,22 +78,8 @@
   var changedAt = 0;
   var pageTitle = document.title; // restored when the walk closes
 
-  /* Each screen names itself in the browser's tab and history, as a page would (WCAG 2.4.2):
-     "<question or answer> - <site>", the site's name as the page's own title ends with it. */
-  function titleFor(screenTitle) {
-    var site = pageTitle.lastIndexOf(" - ");
-    return screenTitle + " - " + (site >= 0 ? pageTitle.slice(site + 3) : pageTitle);
-  }
-
-  function el(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
-
   function screenFor(nodeId) {
-    return Object.prototype.hasOwnProperty.call(screens, nodeId) ? screens[nodeId] : null;
+    return screenIn(screens, nodeId);
   }
 
   function show(nodeId, atDepth) {
@@ -55,7 +91,7 @@
     setTimeout(function () { panel.setAttribute("data-ready", ""); }, SETTLE_MS);
     var title = el("h1", { class: "navigator__title", id: "navigator-title", tabindex: "-1" },
       template.getAttribute("data-nav-title"));
-    var back = el("a", { class: "navigator__back", href: "#", "data-navigator-back": "" }, "Back");
+    var backLink = el("a", { class: "navigator__back", href: "#", "data-navigator-back": "" }, "Back");
     var body = document.importNode(template.content, true);
     var controls = el("p", { class: "navigator__controls" });
     if (template.hasAttribute("data-nav-outcome")) {
@@ -67,8 +103,8 @@
     }
     controls.appendChild(el("button", { type: "button", class: "navigator__control", "data-navigator-restart": "" },
       "Start again"));
-    panel.replaceChildren(back, title, body, controls);
-    document.title = titleFor(template.getAttribute("data-nav-title"));
+    panel.replaceChildren(backLink, title, body, controls);
+    document.title = titleFor(pageTitle, template.getAttribute("data-nav-title"));
     panel.hidden = false;
     printAddress(template.getAttribute("data-nav-page"));
     document.documentElement.classList.add("navigating");
@@ -112,15 +148,13 @@
   }
 
   function fromHistory() {
-    var state = history.state;
-    if (state && typeof state.nav === "string" && screenFor(state.nav)) return show(state.nav, state.depth || 1);
-    var match = HASH.exec(location.hash);
-    if (match && screenFor(match[1])) {
-      // Opened from an address (a bookmark, a shared link): this screen is the walk's first.
-      history.replaceState({ nav: match[1], depth: 1 }, "", location.href);
-      return show(match[1], 1);
+    var walk = walkFrom(history.state, location.hash, screenFor);
+    if (!walk) {
+      if (!panel.hidden) close();
+      return;
     }
-    if (!panel.hidden) close();
+    if (walk.fromAddress) history.replaceState({ nav: walk.nav, depth: 1 }, "", location.href);
+    show(walk.nav, walk.depth);
   }
 
   function useScreens(templates) {
@@ -137,8 +171,7 @@
         var templates = hub.querySelectorAll("template[data-nav-node]");
         templates.forEach(function (template) {
           template.content.querySelectorAll("[href]").forEach(function (link) {
-            var target = new URL(link.getAttribute("href"), response.url);
-            if (target.origin === location.origin) link.setAttribute("href", target.href.slice(target.origin.length));
+            link.setAttribute("href", linkFromHub(link.getAttribute("href"), response.url, location.origin));
           });
         });
         useScreens(templates);
@@ -181,7 +214,7 @@
       return;
     } else if (target.hasAttribute("data-next")) {
       event.preventDefault();
-      if (Date.now() - changedAt >= SETTLE_MS) go(target.getAttribute("data-next"));
+      if (settled(Date.now(), changedAt)) go(target.getAttribute("data-next"));
     } else if (target.hasAttribute("data-navigator-back")) {
       event.preventDefault();
       back();
@@ -194,7 +227,7 @@
 
   /* The walk the address or the history names, once the screens are here. */
   function restore() {
-    var named = (history.state && typeof history.state.nav === "string") || HASH.test(location.hash);
+    var named = walkFrom(history.state, location.hash, function () { return true; });
     if (screens) fromHistory();
     else if (named) loadScreens().then(fromHistory, function () {});
   }

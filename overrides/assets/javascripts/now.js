@@ -6,14 +6,19 @@
  * the reader's (data-for="reader") makes the open line's button the filled one: "call the ...";
  * one in a step the DSL leads is information for them: "open now: ...", its buttons outlined,
  * but for immediate concerns (data-reader-out-of-hours) when the office line (the first) is
- * closed: then the reader may have to make the call, and the panel says so.
+ * closed: then the reader may have to make the call, and the panel says so, in the attribute's
+ * words.
  *
  * The rules are the ones the build checked (sitedata/hours.py): weekly opening times in minutes
  * of the day, what happens on bank holidays, and the bank holidays the build knew about.
- * Without JavaScript the panel lists every line with its hours in words. Nothing is stored.
+ * Without JavaScript, or with a panel whose data cannot be read, the panel lists every line with
+ * its hours in words. Nothing is stored.
+ *
+ * The decision (decide) needs no page: tests/js/now.test.js runs it under Node.
  */
 (function () {
   "use strict";
+  var helpers = typeof module === "object" ? require("./helpers.js") : window.policySite;
 
   var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -83,6 +88,82 @@
     return null;
   }
 
+  /* What a panel says at a moment. panel: {lines: [{name, hours}] in the build's order (office
+     hours first), bankHolidays: {date: name}, years: [first, last] whose bank holidays those are,
+     forReader, outOfHours: what to say when the reader must call out of office hours (or null),
+     uncertain: what to say when the one line's hours are uncertain (or null)}. The answer:
+     {status, open: the index of the line to put first, or -1 (then the lines stay as built),
+     readerCalls: whether that line's call button is the filled one, when: each line's "open
+     now" or "closed now, opens at ..."}. */
+  function decide(panel, moment) {
+    var now = londonTime(moment);
+    var year = Number(now.date.slice(0, 4));
+    var knownYear = year >= panel.years[0] && year <= panel.years[1];
+    var decision = { status: "", open: -1, readerCalls: panel.forReader, when: [] };
+    var said = "Now (" + DAY_NAMES[now.weekday] + " " + clock(now.minute) + ", UK time on this device): ";
+    if (knownYear && isBankHoliday(now.date, panel.bankHolidays)) {
+      said = "Today is a bank holiday: " + panel.bankHolidays[now.date] + ". " + said;
+    }
+    var opensAt = function (line) { return nextOpening(line.hours, now, panel.bankHolidays); };
+    var open = panel.lines.filter(function (line) {
+      return isOpen(line.hours, now.date, now.minute, panel.bankHolidays);
+    });
+
+    if (panel.uncertain) {
+      decision.status = panel.uncertain;
+    } else if (!knownYear) {
+      decision.status = said + "this page does not know the bank holidays for " + year +
+        ". Use the hours below, and if the line you call is closed, call the other.";
+    } else if (panel.lines.length === 1) {
+      var only = panel.lines[0];
+      var opens = open.length ? null : opensAt(only);
+      decision.status = said + "the " + only.name + (open.length ? " is open." :
+        " is closed." + (opens ? " It opens at " + opens + "." : ""));
+    } else if (open.length === 1) {
+      var first = open[0];
+      var outOfHours = panel.outOfHours && first !== panel.lines[0];
+      decision.open = panel.lines.indexOf(first);
+      decision.readerCalls = panel.forReader || Boolean(outOfHours);
+      decision.when = panel.lines.map(function (line) {
+        if (line === first) return ": open now";
+        var at = opensAt(line);
+        return ": closed now" + (at ? ", opens at " + at : "");
+      });
+      decision.status = said + (decision.readerCalls ? "call the " : "open now: the ") + first.name + "." +
+        (outOfHours ? " " + panel.outOfHours : "");
+    } else {
+      decision.status = said + "use the hours below; if the line you call does not answer, call the other.";
+    }
+    return decision;
+  }
+
+  if (typeof module === "object") {
+    module.exports = { londonTime: londonTime, isOpen: isOpen, nextOpening: nextOpening, decide: decide };
+    return;
+  }
+
+  // --- the page ---------------------------------------------------------------------------------
+
+  /* What the build wrote into the panel, for decide; null (reported) if it cannot be read. */
+  function read(panel, lines) {
+    var bankHolidays = helpers.readJson(panel, "data-bank-holidays");
+    var years = /^(\d{4})-(\d{4})$/.exec(panel.getAttribute("data-years"));
+    var hours = lines.map(function (line) { return helpers.readJson(line, "data-hours"); });
+    if (!bankHolidays || !years || hours.indexOf(null) >= 0) throw new Error("the panel's data cannot be read");
+    return {
+      lines: lines.map(function (line, i) { return { name: line.getAttribute("data-name"), hours: hours[i] }; }),
+      bankHolidays: bankHolidays,
+      years: [Number(years[1]), Number(years[2])],
+      forReader: panel.getAttribute("data-for") === "reader",
+      outOfHours: panel.getAttribute("data-reader-out-of-hours"),
+      uncertain: panel.getAttribute("data-hours-uncertain"),
+    };
+  }
+
+  function callButtons(line) {
+    return helpers.list(".contact-action[href^='tel:']", line);
+  }
+
   /* The lines as the build wrote them (office hours first), every call button as it was. */
   function restore(panel, lines, forReader) {
     panel.classList.remove("now-panel--decided");
@@ -90,70 +171,39 @@
       line.parentNode.appendChild(line);
       line.classList.remove("now-panel__line--open");
       line.querySelector("[data-now-when]").textContent = "";
-      line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
-        button.classList.toggle("contact-action--call", forReader);
-      });
+      callButtons(line).forEach(function (button) { button.classList.toggle("contact-action--call", forReader); });
     });
   }
 
   function update(panel, moment) {
-    var now = londonTime(moment);
-    var bankHolidays = JSON.parse(panel.getAttribute("data-bank-holidays"));
-    var years = panel.getAttribute("data-years").split("-").map(Number);
     // The build's order, kept from the first update: a later one (the navigator shows the
     // panel again, or the clock has moved past the years the page knows) starts from it.
-    panel.buildOrder = panel.buildOrder || Array.prototype.slice.call(panel.querySelectorAll("[data-line]"));
+    panel.buildOrder = panel.buildOrder || helpers.list("[data-line]", panel);
     var lines = panel.buildOrder;
-    var forReader = panel.getAttribute("data-for") === "reader";
-    restore(panel, lines, forReader);
-    var open = lines.filter(function (line) {
-      return isOpen(JSON.parse(line.getAttribute("data-hours")), now.date, now.minute, bankHolidays);
-    });
-    var status = panel.querySelector("[data-now-status]");
-    var said = "Now (" + DAY_NAMES[now.weekday] + " " + clock(now.minute) + ", UK time on this device): ";
-    var year = Number(now.date.slice(0, 4));
-    var unknownYear = year < years[0] || year > years[1];
-    if (!unknownYear && isBankHoliday(now.date, bankHolidays)) {
-      said = "Today is a bank holiday: " + bankHolidays[now.date] + ". " + said;
-    }
-
-    if (panel.hasAttribute("data-hours-uncertain")) {
-      status.textContent = "Its hours differ between sources: check with your DSL.";
-    } else if (lines.length === 1 && !unknownYear) {
-      var opensAt = open.length ? null : nextOpening(JSON.parse(lines[0].getAttribute("data-hours")), now, bankHolidays);
-      status.textContent = said + "the " + lines[0].getAttribute("data-name") + (open.length ? " is open." :
-        " is closed." + (opensAt ? " It opens at " + opensAt + "." : ""));
-    } else if (open.length === 1 && !unknownYear) {
-      var first = open[0];
-      var outOfHours = panel.hasAttribute("data-reader-out-of-hours") && first !== lines[0];
-      forReader = forReader || outOfHours;
+    var data = read(panel, lines);
+    var decision = decide(data, moment);
+    restore(panel, lines, data.forReader);
+    if (decision.open >= 0) {
+      var first = lines[decision.open];
       first.parentNode.insertBefore(first, first.parentNode.firstChild);
       panel.classList.add("now-panel--decided");
-      lines.forEach(function (line) {
+      lines.forEach(function (line, i) {
         line.classList.toggle("now-panel__line--open", line === first);
-        line.querySelectorAll(".contact-action[href^='tel:']").forEach(function (button) {
-          button.classList.toggle("contact-action--call", forReader && line === first);
+        callButtons(line).forEach(function (button) {
+          button.classList.toggle("contact-action--call", decision.readerCalls && line === first);
         });
-        var opens = line === first ? null : nextOpening(JSON.parse(line.getAttribute("data-hours")), now, bankHolidays);
-        line.querySelector("[data-now-when]").textContent = line === first ? ": open now" :
-          ": closed now" + (opens ? ", opens at " + opens : "");
+        line.querySelector("[data-now-when]").textContent = decision.when[i];
       });
-      status.textContent = said + (forReader ? "call the " : "open now: the ") + first.getAttribute("data-name") + "." +
-        (outOfHours ? " Out of office hours, make this call yourself if the DSL cannot make it with you." : "");
-    } else if (unknownYear) {
-      status.textContent = said + "this page does not know the bank holidays for " + year +
-        ". Use the hours below, and if the line you call is closed, call the other.";
-    } else {
-      status.textContent = said + "use the hours below; if the line you call does not answer, call the other.";
     }
+    panel.querySelector("[data-now-status]").textContent = decision.status;
     panel.classList.add("now-panel--live");
   }
 
   function updateAll(root) {
     var moment = new Date();
-    var panels = Array.prototype.slice.call(root.querySelectorAll("[data-now-panel]"));
+    var panels = helpers.list("[data-now-panel]", root);
     if (root.matches && root.matches("[data-now-panel]")) panels.push(root);
-    panels.forEach(function (panel) { update(panel, moment); });
+    helpers.each(panels, function (panel) { update(panel, moment); });
   }
 
   // The navigator announces each new screen, whose panels need the time too.

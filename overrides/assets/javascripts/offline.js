@@ -12,21 +12,14 @@
   var script = document.currentScript;
   if (!("serviceWorker" in navigator) || location.protocol === "file:" || !script || !script.hasAttribute("data-worker")) return;
 
+  var el = window.policySite.el;
   var NOTICE_ID = "update-notice";
 
   function showNotice(waiting) {
     if (document.getElementById(NOTICE_ID)) return;
-    var notice = document.createElement("div");
-    notice.id = NOTICE_ID;
-    notice.className = "update-notice";
-    notice.setAttribute("role", "status");
-    var text = document.createElement("p");
-    text.className = "update-notice__text";
-    text.textContent = "A newer version of this policy is available. ";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "update-notice__button";
-    button.textContent = "Reload to see it";
+    var notice = el("div", { id: NOTICE_ID, class: "update-notice", role: "status" });
+    var text = el("p", { class: "update-notice__text" }, "A newer version of this policy is available. ");
+    var button = el("button", { type: "button", class: "update-notice__button" }, "Reload to see it");
     button.addEventListener("click", function () {
       button.disabled = true;
       // The new worker takes over; the page reloads when it has (controllerchange below).
@@ -65,14 +58,11 @@
   // (the worker keeps a download once it has been opened).
   function markDownloads() {
     if (!window.caches) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (link) {
+    window.policySite.list(".downloads a").forEach(function (link) {
       caches.match(link.href).then(function (kept) {
-        var note = document.createElement("span");
-        note.className = "downloads__offline";
-        note.textContent = kept
+        link.parentNode.appendChild(el("span", { class: "downloads__offline" }, kept
           ? "Saved on this device: opens without signal."
-          : "Not saved on this device yet: open it once with signal to keep it.";
-        link.parentNode.appendChild(note);
+          : "Not saved on this device yet: open it once with signal to keep it."));
       });
     });
   }

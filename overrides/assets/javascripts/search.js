@@ -13,6 +13,10 @@
  * on the served site. The message that hands the index to the worker is Material's own
  * (type 0, "setup"). The copy opened from disk keeps Material's way: it starts search on
  * opening already. Nothing is stored.
+ *
+ * Without signal and without a saved copy of the index, search says so where Material says it
+ * is starting, and offers the pages that answer most questions without it (the words and links
+ * are the search partial's, template[data-search-unavailable]); opening search again tries again.
  */
 (function () {
   "use strict";
@@ -20,10 +24,20 @@
   var NativeWorker = window.Worker;
   // A form named "search" (the copy opened from disk): Material starts search itself.
   if (document.forms.namedItem("search") || !configElement || !NativeWorker || !window.EventTarget) return;
-  var config = JSON.parse(configElement.textContent);
+  var workerAddress, base;
+  try {
+    var config = JSON.parse(configElement.textContent);
+    workerAddress = new URL(config.search, location.href).href;
+    base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  } catch (error) {
+    return; // (the theme cannot start without its configuration either)
+  }
   var SETUP = 0;
-  var workerAddress = new URL(config.search, location.href).href;
-  var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+
+  /* Where Material says how search is doing ("Initializing search", "3 matching documents"). */
+  function searchMeta() {
+    return document.querySelector("[data-md-component='search-result'] .md-search-result__meta");
+  }
 
   /* A worker that starts the real one on first use: Material listens to it and posts to it as
      to a worker (it posts nothing before the worker says it is ready). */
@@ -36,21 +50,38 @@
     target.terminate = function () {
       if (real) real.terminate();
     };
+    var index = "none"; // then "loading", then "ready"
+    var starting = null; // what Material said before search was found unavailable
     target.start = function () {
-      if (real) return;
-      real = new NativeWorker(address, options);
-      real.addEventListener("message", function (event) {
-        target.dispatchEvent(new MessageEvent("message", { data: event.data }));
-      });
+      if (!real) {
+        real = new NativeWorker(address, options);
+        real.addEventListener("message", function (event) {
+          target.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        });
+      }
+      if (index === "none") loadIndex();
+    };
+    function loadIndex() {
+      index = "loading";
+      if (starting !== null) searchMeta().textContent = starting;
       fetch(new URL("search/search_index.json", base).href, { credentials: "same-origin" })
-        .then(function (response) { return response.json(); })
-        .then(function (index) {
-          real.postMessage({ type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+        .then(function (response) {
+          if (!response.ok) throw new Error("no search index: " + response.status);
+          return response.json();
+        })
+        .then(function (loaded) {
+          real.postMessage({ type: SETUP, data: { config: loaded.config, docs: loaded.docs, options: { suggest: false } } });
+          index = "ready";
         })
         .catch(function () {
-          // No signal and no saved copy: the search box says it is still starting.
+          index = "none";
+          var meta = searchMeta();
+          var unavailable = document.querySelector("template[data-search-unavailable]");
+          if (!meta || !unavailable) return;
+          if (starting === null) starting = meta.textContent;
+          meta.replaceChildren(unavailable.content.cloneNode(true));
         });
-    };
+    }
     return target;
   }
 

@@ -6,27 +6,38 @@
  * Without JavaScript the page lists every question with its answer behind a <details>. The
  * answers live only in this page's memory: nothing is stored or sent, and leaving the page
  * forgets them.
+ *
+ * The scoring (tally) needs no page: tests/js/selfcheck.test.js runs it under Node.
  */
 (function () {
   "use strict";
+  var helpers = typeof module === "object" ? require("./helpers.js") : window.policySite;
 
+  /* The scores: results[i] is true for a question answered right, false for one answered
+     wrong (a question not yet answered has none). */
+  function tally(results, total) {
+    var right = results.filter(function (result) { return result === true; }).length;
+    return {
+      right: right,
+      total: total,
+      score: "You answered " + right + " of " + total + " questions correctly.",
+      record: "All " + total + " questions answered; " + right + " correct.",
+    };
+  }
+
+  if (typeof module === "object") {
+    module.exports = { tally: tally };
+    return;
+  }
+
+  // --- the page ---------------------------------------------------------------------------------
+
+  var el = helpers.el;
   var state = null; // {questions, results, index, summary, record, status} while on the page
-
-  function el(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function longDate(day) {
-    // "28 November 2026": the GOV.UK date style, as on the rest of the site.
-    return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  }
 
   /* The question as a form: its options become radio buttons, and a place for the feedback. */
   function buildForm(section, number) {
-    var options = Array.prototype.slice.call(section.querySelectorAll(".selfcheck__options li"));
+    var options = helpers.list(".selfcheck__options li", section);
     var name = "answer-" + number;
     var fieldset = el("fieldset", { class: "selfcheck__fieldset" });
     fieldset.append(el("legend", { class: "selfcheck__legend" }, section.querySelector(".selfcheck__text").textContent));
@@ -111,8 +122,7 @@
   }
 
   function showSummary() {
-    var right = state.results.filter(Boolean).length;
-    var total = state.questions.length;
+    var scores = tally(state.results, state.questions.length);
     var list = state.summary.querySelector(".selfcheck-summary__list");
     list.replaceChildren.apply(list, state.questions.map(function (section, i) {
       var item = el("li", { class: state.results[i] ? "selfcheck-summary__right" : "selfcheck-summary__wrong" });
@@ -125,23 +135,14 @@
       item.append(")");
       return item;
     }));
-    var score = "You answered " + right + " of " + total + " questions correctly.";
-    state.summary.querySelector(".selfcheck-summary__score").textContent = score;
-    state.record.querySelector("[data-selfcheck-date]").textContent = longDate(new Date());
-    state.record.querySelector("[data-selfcheck-result]").textContent =
-      "All " + total + " questions answered; " + right + " correct.";
+    state.summary.querySelector(".selfcheck-summary__score").textContent = scores.score;
+    state.record.querySelector("[data-selfcheck-date]").textContent = helpers.longDate(new Date());
+    state.record.querySelector("[data-selfcheck-result]").textContent = scores.record;
     state.questions.forEach(function (section) { section.hidden = true; });
     state.summary.hidden = false;
     state.record.hidden = false;
     state.summary.querySelector("h2").focus();
-    state.status.textContent = "Your summary. " + score;
-  }
-
-  function printRecord() {
-    // Print only the record: the class is removed again once the print dialog closes.
-    document.documentElement.classList.add("printing-selfcheck-record");
-    window.print();
-    document.documentElement.classList.remove("printing-selfcheck-record");
+    state.status.textContent = "Your summary. " + scores.score;
   }
 
   function start() {
@@ -160,16 +161,18 @@
     state = null;
     if (!container || !summary || !record) return;
     state = {
-      questions: Array.prototype.slice.call(container.querySelectorAll("[data-question]")),
+      questions: helpers.list("[data-question]", container),
       results: [],
       index: 0,
       summary: summary,
       record: record,
-      status: el("div", { id: "selfcheck-status", class: "visually-hidden", "aria-live": "polite" }),
+      status: helpers.announcer("selfcheck-status"),
     };
     container.before(state.status);
     container.classList.add("selfcheck--one-at-a-time");
-    summary.querySelector("[data-selfcheck-print]").addEventListener("click", printRecord);
+    summary.querySelector("[data-selfcheck-print]").addEventListener("click", function () {
+      helpers.printOnly("printing-selfcheck-record");
+    });
     summary.querySelector("[data-selfcheck-restart]").addEventListener("click", function () {
       start();
       showQuestion(0);

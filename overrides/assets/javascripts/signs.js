@@ -11,9 +11,12 @@
  * Each sign is listed once, however many lists it is in (data-kinds, data-clauses). Without
  * JavaScript the page lists every sign. Nothing typed or ticked is stored or sent: it lives in
  * the page until the reader leaves it. The summary lists signs; it never scores.
+ *
+ * The matcher (words, stems, ranking) needs no page: tests/js/signs.test.js runs it under Node.
  */
 (function () {
   "use strict";
+  var helpers = typeof module === "object" ? require("./helpers.js") : window.policySite;
 
   function normalise(text) {
     return text.toLowerCase().replace(/[‘’']/g, "'").replace(/\s+/g, " ").trim();
@@ -41,6 +44,12 @@
       .filter(function (word) { return word && STOP_WORDS.indexOf(word) < 0; }).map(stem);
   }
 
+  /* What a sign is searched by: its text, in the policy's words (its text and its lists' names)
+     and in everyday ones. */
+  function searchable(text, policyWords, everydayWords) {
+    return { text: normalise(text), policy: stems(text + " " + policyWords), everyday: stems(everydayWords) };
+  }
+
   /* A query's word matches a sign's word that begins with it (carry, carrying), or one of four
      letters or more that it begins with (knif of "knives", knife). */
   function matches(queryWord, words) {
@@ -49,26 +58,43 @@
     });
   }
 
-  /* How well a sign matches: 0 unless every query word matches; 2 for each word found in the
-     policy's words, 1 for each found only in the everyday ones; 1 more for the whole query as a
-     phrase in the sign's text. */
-  function score(query, words, sign) {
+  /* How well a sign matches a query: 0 unless every query word matches; 2 for each word found in
+     the policy's words, 1 for each found only in the everyday ones; 1 more for the whole query as
+     a phrase in the sign's text. */
+  function score(query, sign) {
+    var phrase = normalise(query);
+    var words = stems(phrase);
     var total = 0;
     for (var i = 0; i < words.length; i += 1) {
       if (matches(words[i], sign.policy)) total += 2;
       else if (matches(words[i], sign.everyday)) total += 1;
       else return 0;
     }
-    return total + (sign.text.indexOf(query) >= 0 ? 1 : 0);
+    return total + (sign.text.indexOf(phrase) >= 0 ? 1 : 0);
   }
 
-  function longDate(day) {
-    // "28 November 2026": the GOV.UK date style, as on the rest of the site.
-    return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  /* The items, the best scored first; in their own order where the scores are equal. */
+  function bestFirst(items, scores) {
+    return items.map(function (item, index) { return { item: item, score: scores[index], index: index }; })
+      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
+      .map(function (entry) { return entry.item; });
   }
 
-  function list(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  function countText(shown, total, searching) {
+    return shown === total ? "Showing all " + shown + " signs" :
+      "Showing " + shown + " of " + total + " signs" + (searching && shown > 1 ? ", best matches first" : "");
+  }
+
+  if (typeof module === "object") {
+    module.exports = { stem: stem, stems: stems, searchable: searchable, score: score, bestFirst: bestFirst,
+      countText: countText };
+    return;
+  }
+
+  // --- the page ---------------------------------------------------------------------------------
+
+  function wordsOf(element, name) {
+    return (element.getAttribute(name) || "").split(" ").filter(Boolean);
   }
 
   function init() {
@@ -78,63 +104,58 @@
     var search = document.getElementById("signs-search");
     var count = document.getElementById("signs-count");
     var none = tools.querySelector(".signs-tools__none");
-    var filters = list('input[name="signs-list"]', tools);
-    var groups = list(".signs-group");
-    var signs = list("li.sign");
+    var filters = helpers.list('input[name="signs-list"]', tools);
+    var groups = helpers.list(".signs-group");
+    var signs = helpers.list("li.sign");
     var bar = document.querySelector(".signs-bar");
     var barLink = bar.querySelector("a");
-    var searchable = signs.map(function (sign) {
-      var text = sign.querySelector(".sign__text").textContent;
-      return { text: normalise(text), policy: stems(text + " " + sign.getAttribute("data-policy")),
-        everyday: stems(sign.getAttribute("data-words")) };
+    var searchBy = signs.map(function (sign) {
+      return searchable(sign.querySelector(".sign__text").textContent, sign.getAttribute("data-policy") || "",
+        sign.getAttribute("data-words") || "");
     });
     // Where each group and sign stands in the page: results are ranked, and put back when cleared.
     var groupsAfter = groups.length ? groups[0].previousElementSibling : null;
-    var signOrder = signs.map(function (sign) { return sign.parentNode; });
+    var signLists = signs.map(function (sign) { return sign.parentNode; })
+      .filter(function (parent, index, all) { return all.indexOf(parent) === index; });
 
     /* Best first: the groups by their best match, the signs in each by theirs; the policy's order
        where they are equal, and with no query. */
     function rank(scores) {
-      var best = function (group) {
+      var groupScores = groups.map(function (group) {
         return Math.max.apply(null, [0].concat(signs.map(function (sign, index) {
           return group.contains(sign) ? scores[index] : 0;
         })));
-      };
-      var order = groups.map(function (group, index) { return { group: group, best: best(group), index: index }; });
-      order.sort(function (a, b) { return b.best - a.best || a.index - b.index; });
-      var after = groupsAfter;
-      order.forEach(function (entry) {
-        if (after) after.after(entry.group);
-        after = entry.group;
       });
-      signOrder.forEach(function (list) {
-        var items = signs.map(function (sign, index) { return { sign: sign, score: scores[index], index: index }; })
-          .filter(function (item) { return item.sign.parentNode === list; });
-        items.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-        items.forEach(function (item) { list.appendChild(item.sign); });
+      var after = groupsAfter;
+      bestFirst(groups, groupScores).forEach(function (group) {
+        if (after) after.after(group);
+        after = group;
+      });
+      signLists.forEach(function (signList) {
+        var inList = signs.filter(function (sign) { return sign.parentNode === signList; });
+        var inListScores = inList.map(function (sign) { return scores[signs.indexOf(sign)]; });
+        bestFirst(inList, inListScores).forEach(function (sign) { signList.appendChild(sign); });
       });
     }
 
     function update() {
-      var query = normalise(search.value);
-      var words = stems(query);
+      var searching = stems(search.value).length > 0;
       var kinds = filters.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
       var shown = 0;
       var scores = signs.map(function (sign, index) {
-        var inKinds = sign.getAttribute("data-kinds").split(" ").some(function (kind) { return kinds.indexOf(kind) >= 0; });
-        var found = words.length ? score(query, words, searchable[index]) : 1;
+        var inKinds = wordsOf(sign, "data-kinds").some(function (kind) { return kinds.indexOf(kind) >= 0; });
+        var found = searching ? score(search.value, searchBy[index]) : 1;
         var visible = inKinds && found > 0;
         sign.hidden = !visible;
         if (visible) shown += 1;
         return visible ? found : 0;
       });
-      rank(words.length ? scores : signs.map(function () { return 0; }));
+      rank(searching ? scores : signs.map(function () { return 0; }));
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("li.sign:not([hidden])");
       });
-      count.textContent = shown === signs.length ? "Showing all " + shown + " signs" :
-        "Showing " + shown + " of " + signs.length + " signs" + (words.length && shown > 1 ? ", best matches first" : "");
-      none.hidden = shown > 0 || !query;
+      count.textContent = countText(shown, signs.length, searching);
+      none.hidden = shown > 0 || !normalise(search.value);
       none.querySelector(".signs-tools__query").textContent = search.value.trim();
     }
 
@@ -142,12 +163,10 @@
       var items = summary.querySelector(".signs-summary__list");
       var ticked = signs.filter(function (sign) { return sign.querySelector(".sign__tick").checked; });
       items.replaceChildren.apply(items, ticked.map(function (sign) {
-        var item = document.createElement("li");
-        item.textContent = sign.querySelector(".sign__text").textContent + " (" +
-          sign.getAttribute("data-clauses").split(" ").join(", ") + ")";
-        return item;
+        return helpers.el("li", {}, sign.querySelector(".sign__text").textContent + " (" +
+          wordsOf(sign, "data-clauses").join(", ") + ")");
       }));
-      summary.querySelector(".signs-summary__date").textContent = "Noted on " + longDate(new Date());
+      summary.querySelector(".signs-summary__date").textContent = "Noted on " + helpers.longDate(new Date());
       summary.hidden = ticked.length === 0;
       bar.hidden = summary.hidden;
       barLink.textContent = ticked.length + " ticked: see the summary";
@@ -155,12 +174,9 @@
 
     search.addEventListener("input", update);
     filters.forEach(function (box) { box.addEventListener("change", update); });
-    list(".sign__tick").forEach(function (box) { box.addEventListener("change", summarise); });
+    helpers.list(".sign__tick").forEach(function (box) { box.addEventListener("change", summarise); });
     summary.querySelector("[data-signs-print]").addEventListener("click", function () {
-      // Print only the summary: the class is removed again once the print dialog closes.
-      document.documentElement.classList.add("printing-signs-summary");
-      window.print();
-      document.documentElement.classList.remove("printing-signs-summary");
+      helpers.printOnly("printing-signs-summary");
     });
     update();
   }

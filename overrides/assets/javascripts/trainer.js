@@ -22,15 +22,10 @@
  */
 (function () {
   "use strict";
+  var helpers = window.policySite;
+  var el = helpers.el;
 
   var view = null; // the page's trainer view, while on the page
-
-  function el(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text) node.textContent = text;
-    return node;
-  }
 
   function button(name, text, primary) {
     var attributes = { type: "button", class: "training-button" + (primary ? " training-button--primary" : "") };
@@ -47,7 +42,7 @@
   }
 
   function parts(of) {
-    return Array.prototype.slice.call(of.querySelectorAll("[data-slide-part]"));
+    return helpers.list("[data-slide-part]", of);
   }
 
   function heading(of) {
@@ -197,7 +192,7 @@
     var container = document.querySelector("[data-trainer]");
     view = null;
     if (!container) return;
-    var slides = Array.prototype.slice.call(container.querySelectorAll("[data-slide]"));
+    var slides = helpers.list("[data-slide]", container);
     if (!slides.length) return;
     slides.forEach(function (each) {
       var title = heading(each);
@@ -216,7 +211,7 @@
       reveal: button("reveal", "", true),
       next: button("next", "Next"),
       fullscreen: button("fullscreen", "Full screen"),
-      status: el("div", { id: "trainer-status", class: "visually-hidden", "aria-live": "polite" }),
+      status: helpers.announcer("trainer-status"),
     };
     view.present = button("present", view.presentLabel);
     view.present.setAttribute("aria-pressed", "false");
