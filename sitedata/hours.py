@@ -1,5 +1,5 @@
 """Opening hours: when a service answers, which of two lines is open at a given moment, and the
-bank holidays of England and Wales.
+bank holidays of the setting's nation.
 
 A service's hours (``hours:`` of a contact in ``data/contacts.yml``) are weekly opening times in
 Europe/London local time, with what happens on bank holidays, and the public pages they come
@@ -123,12 +123,19 @@ class LinePair(Strict):
 # --- bank holidays ---------------------------------------------------------------------------
 
 
-def bank_holidays(first_year: int, years: int = BANK_HOLIDAY_YEARS) -> dict[datetime.date, str]:
-    """England and Wales's bank holidays (the ``holidays`` package) for ``years`` years from
+# Each nation's bank holidays, by the ``holidays`` package's name for its part of the UK: Scotland
+# has 2 January, St Andrew's Day and an earlier summer holiday but no Easter Monday; Northern
+# Ireland has St Patrick's Day and 12 July. (A council's lines keep its nation's holidays.)
+NATIONS = {"England": "ENG", "Wales": "WLS", "Scotland": "SCT", "Northern Ireland": "NIR"}
+Nation = Literal["England", "Wales", "Scotland", "Northern Ireland"]
+
+
+def bank_holidays(nation: Nation, first_year: int, years: int = BANK_HOLIDAY_YEARS) -> dict[datetime.date, str]:
+    """``nation``'s bank holidays (the ``holidays`` package) for ``years`` years from
     ``first_year`` (the build's year)."""
     import holidays  # only the build needs it
 
-    found = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, first_year + years))
+    found = holidays.country_holidays("GB", subdiv=NATIONS[nation], years=range(first_year, first_year + years))
     return dict(sorted(found.items()))
 
 

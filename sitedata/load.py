@@ -373,7 +373,7 @@ class SiteData:
     versions: Versions
     # The day the site is built for (sitedata/build_date.py): the build's "today".
     built_on: datetime.date
-    # England and Wales's bank holidays from the build's year on (the "who to call now" panel).
+    # The setting's nation's bank holidays from the build's year on (the "who to call now" panel).
     bank_holidays: dict[datetime.date, str]
 
     @classmethod
@@ -386,7 +386,7 @@ class SiteData:
         site = cls(
             **files | {"sections": section_book(files["sections"], versions.text), "versions": versions},
             built_on=built_on,
-            bank_holidays=hours.bank_holidays(built_on.year),
+            bank_holidays=hours.bank_holidays(files["setting"].nation, built_on.year),
         )
         cited = citations(raw, docs_dir)
         site.check_renumbered(cited)

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, model_validator
 
 from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
-from .hours import Hours, LinePair
+from .hours import Hours, LinePair, Nation
 from .phones import Phone  # noqa: F401 (re-exported)
 from .placeholders import check_not_example_address, check_not_placeholder
 
@@ -32,7 +32,7 @@ class PolicyIdentity(Strict):
 class Setting(Strict):
     name: Text
     group: Text
-    nation: Literal["England", "Wales", "Scotland", "Northern Ireland"]
+    nation: Nation
     nation_basis: Text
     local_authority_area: Text
     police_force: Text

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import BUILD_DATE
+from conftest import BUILD_DATE, ROOT
 
 from sitedata import hours
+from sitedata.load import SiteData
 
 LONDON = hours.LONDON
 UTC = datetime.timezone.utc
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
-# The bank holidays the build embeds in the pages (SiteData.load).
-BANK_HOLIDAYS = hours.bank_holidays(BUILD_DATE.year)
+# The bank holidays the build embeds in the pages: the setting's nation's, from the build's year.
+BANK_HOLIDAYS = SiteData.load(ROOT / "data").bank_holidays
 NEXT_YEAR = BUILD_DATE.year + 1
 
 
@@ -47,7 +48,7 @@ def christmas_on_a_weekday() -> datetime.date:
 
 
 def good_friday(year: int = NEXT_YEAR) -> datetime.date:
-    """Good Friday: England's one bank holiday on a Friday in March or April."""
+    """Good Friday: the one bank holiday on a Friday in March or April."""
     return bank_holiday(FRIDAY, (3, 4), after=datetime.date(year, 1, 1))
 
 

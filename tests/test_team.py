@@ -164,12 +164,24 @@ def test_the_real_pair_covers_every_minute_once(site):
 
 def test_the_pages_carry_bank_holidays_for_five_years_after_the_build(site):
     """A page read up to five years after its build still knows the bank holidays: the build's
-    year and the next five, each year with England's eight (or more)."""
+    year and the next five, each year with its nation's eight (or more)."""
     years = sorted({day.year for day in site.bank_holidays})
     assert years == list(range(BUILD_DATE.year, BUILD_DATE.year + 6))
     assert all(sum(day.year == year for day in site.bank_holidays) >= 8 for year in years)
     assert max(site.bank_holidays) >= BUILD_DATE.replace(year=BUILD_DATE.year + 5)
     assert site.built_on == BUILD_DATE
+
+
+@pytest.mark.parametrize("nation", list(hours.NATIONS))
+def test_a_setting_keeps_its_own_nations_bank_holidays(tmp_path, nation):
+    """The council's lines keep the bank holidays of the setting's nation: Scotland has St
+    Andrew's Day and no Easter Monday, Northern Ireland St Patrick's Day; Wales has England's."""
+    data = copy_data(tmp_path)
+    edit_yaml(lambda setting: setting.update(nation=nation))(data / "setting.yml")
+    names = set(SiteData.load(data).bank_holidays.values())
+    assert ("Saint Andrew's Day" in names) == (nation == "Scotland")
+    assert ("Saint Patrick's Day" in names) == (nation == "Northern Ireland")
+    assert ("Easter Monday" in names) == (nation != "Scotland")
 
 
 # --- who to call now, on the reader's clock ----------------------------------------------------
