@@ -9,7 +9,7 @@ UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install browser serve build test test-future links bench new-version
+.PHONY: help install browser serve build test test-future links bench screens new-version
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ test-future: install browser ## Run the whole suite as if DATE were today: make 
 
 links: build ## Check every external guidance link (needs the internet)
 	scripts/check-links --site site
+
+screens: build ## Render pages as images to look at (test-artefacts/screens/): make screens PAGES="contacts/" AT=2027-04-05T10:00
+	$(UV) run python -m tools.screens site $(PAGES) $(if $(AT),--at "$(AT)")
 
 # Run it again (with or without SOURCE) until it says "Done": MAINTAINING.md, "A new version of the policy".
 new-version: install browser ## Load a new version of the policy and list what to check: make new-version SOURCE=path/to/policy.md

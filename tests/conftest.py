@@ -299,6 +299,27 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def other_engines():
+    """Firefox and WebKit (tests/engines.py), each started once per worker when a test first asks
+    for it: ``other_engines("firefox")``. Their tests share one worker (xdist_group "engines"),
+    so each starts once per run. A missing engine fails the test."""
+    import engines  # it imports this module
+
+    started = {}
+
+    def started_engine(name: str):
+        if name not in started:
+            if reason := engines.missing(name):
+                pytest.fail(reason)
+            started[name] = engines.launch(name)
+        return started[name]
+
+    yield started_engine
+    for engine in started.values():
+        engine.quit()
+
+
 @pytest.fixture
 def viewport() -> str:
     """The phone: what a script does is the same at any size. A test of something that changes
@@ -363,6 +384,11 @@ document.addEventListener("securitypolicyviolation", (e) => {
 # Material eases its header, colours and buttons: a colour caught halfway through a fade is not
 # the colour readers see, and without the easing no check has to wait for it.
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+# Dark mode changes colours and nothing else (site.css): in dark mode only the rules about colour
+# can find anything new, so only they run again.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None = None) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import READER_NOW, VIEWPORTS, serve_site
-from engines import ENGINES, RECORDER, launch, missing, wait_for
+from engines import ENGINES, RECORDER, wait_for
 from moments import SATURDAY, WEDNESDAY, london, ordinary
 from test_team import OFFICE, OUT_OF_HOURS, expected_line
 
@@ -29,14 +29,13 @@ from macros import csp
 HUB = "what-to-do/"
 
 
+# Each engine starts once per run: its tests share a worker with the other tests that drive it.
+pytestmark = pytest.mark.xdist_group("engines")
+
+
 @pytest.fixture(scope="session", params=ENGINES)
-def engine(request):
-    """One browser of each engine per worker."""
-    if reason := missing(request.param):
-        pytest.fail(reason)
-    browser = launch(request.param)
-    yield browser
-    browser.quit()
+def engine(request, other_engines):
+    return other_engines(request.param)
 
 
 def serving(site: Path, engine):

@@ -7,7 +7,6 @@ import base64
 import io
 import re
 
-import engines
 import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
@@ -176,16 +175,7 @@ def stranded(pdf, headings: set[str]) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def firefox():
-    if reason := engines.missing("firefox"):
-        pytest.fail(reason)
-    browser = engines.launch("firefox")
-    yield browser
-    browser.quit()
-
-
-def printed_in(engine: str, browser, firefox, url: str) -> bytes:
+def printed_in(engine: str, browser, other_engines, url: str) -> bytes:
     """``url`` printed on A4 by Chromium or by Firefox (over WebDriver BiDi). WebKit's
     WebDriver cannot print: Safari keeps blocks whole as the others do (break-inside), which
     is all the print stylesheet asks of it."""
@@ -195,6 +185,7 @@ def printed_in(engine: str, browser, firefox, url: str) -> bytes:
         pdf = page.pdf(format="A4")
         page.close()
         return pdf
+    firefox = other_engines("firefox")
     tab = firefox.open({"width": 1280, "height": 800})
     tab.goto(url)
     data = firefox.bidi.send("browsingContext.print", context=tab.context, page={"width": 21.0, "height": 29.7})["data"]
@@ -202,13 +193,14 @@ def printed_in(engine: str, browser, firefox, url: str) -> bytes:
     return base64.b64decode(data)
 
 
+@pytest.mark.xdist_group("engines")  # Firefox starts once per run (conftest.other_engines)
 @pytest.mark.parametrize("engine", ["chromium", "firefox"])
-def test_no_printed_page_ends_with_a_heading_in_either_engine(engine, browser, firefox, site_url, built_site):
+def test_no_printed_page_ends_with_a_heading_in_either_engine(engine, browser, other_engines, site_url, built_site):
     """Firefox, like Safari, ignores break-after: avoid: a heading is kept with what follows it
     by blocks that no engine breaks (site.css)."""
     found = {}
     for path in PRINTED_IN_EVERY_ENGINE:
         headings = headings_of(built_site.page(path).read_text(encoding="utf-8"))
-        if problems := stranded(io.BytesIO(printed_in(engine, browser, firefox, site_url + path)), headings):
+        if problems := stranded(io.BytesIO(printed_in(engine, browser, other_engines, site_url + path)), headings):
             found[path] = problems
     assert not found, found

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import RECORD_CSP_VIOLATIONS, VIEWPORTS, axe_findings, serve, serve_site
+from conftest import COLOUR_RULES, RECORD_CSP_VIOLATIONS, VIEWPORTS, axe_findings, serve, serve_site
 
 from macros import csp
 
@@ -52,9 +52,6 @@ AXE_PAGES = {
 # Exclusions from the axe run, each with its reason. None so far.
 AXE_EXCLUSIONS: dict[str, str] = {}
 EXCLUDED = list(AXE_EXCLUSIONS)
-# Dark mode changes colours and nothing else (site.css): in dark mode only the rules about colour
-# can find anything new, so only they run again.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Every page is checked in this many groups, so that parallel workers can share them.
 GROUPS = 4
 
