@@ -1,8 +1,8 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): what the build adds beyond the pages in docs/.
 
-- The pages and file that the pathway graph generates: mkdocs-macros can fill pages but cannot
-  add them, so this adds the outcome and question pages to the build and the nav, and writes
-  ``pathways.json`` for the navigator (content from ``pathway_pages``).
+- The pages that the pathway graph generates: mkdocs-macros can fill pages but cannot add them,
+  so this adds the outcome and question pages to the build and the nav (content from
+  ``pathway_pages``).
 - Our scripts and stylesheets as phones download them (``assets``): the every-page scripts
   joined into one file, and minified.
 - Working offline (``service_worker``): versioned addresses for our own assets, the service worker and
@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,7 +31,7 @@ if str(PROJECT_ROOT) not in sys.path:
 from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
-from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, NAVIGATOR_DATA, Linker, superseded_pdf  # noqa: E402
+from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
@@ -138,9 +137,6 @@ def on_env(env, config, files):
 
 def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
-    data = pathway_pages.export(site_data(), config.use_directory_urls)
-    out = site_dir / NAVIGATOR_DATA
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")), encoding="utf-8")
     valid_html.apply(site_dir)
     assets.join_every_page_scripts(site_dir)
     assets.minify(site_dir)

@@ -3,9 +3,10 @@
 - a page per outcome (``what-to-do/<id>.md``): numbered steps, who and when, tap-to-call, clauses;
 - a page per question (``what-to-do/questions/<id>.md``): the navigator without JavaScript;
 - the flowchart and the list of situations, for the "What to do now" pages;
-- ``pathways.json``, the same graph for the navigator script in the browser.
+- the graph as plain data (``navigator_graph``), what the navigator shows, for the tests and tools
+  that check the pages against it (the navigator itself reads the pages it is on).
 
-Functions return Markdown (or plain data for the JSON); none reads files or knows about MkDocs.
+Functions return Markdown (or plain data); none reads files or knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -201,12 +202,12 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
     return "\n".join(sections + ["</div>", ""])
 
 
-# --- pathways.json ----------------------------------------------------------------------------
+# --- the graph as data ------------------------------------------------------------------------
 
 
-def export(site: SiteData, directory_urls: bool = True) -> dict:
-    """The graph for the navigator script (written to pathways.json, and embedded in the pages
-    that host the navigator so that it also works from a copy opened from disk).
+def navigator_graph(site: SiteData, directory_urls: bool = True) -> dict:
+    """What the navigator shows, as plain data: each start, question and outcome, with the
+    addresses the build gives them. The tests walk the built pages against it.
 
     Shape (version 1):
       version: 1

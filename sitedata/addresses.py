@@ -28,7 +28,6 @@ CHANGES = "policy/changes.md"
 # Files the build writes beside the pages, relative to the site's root.
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-NAVIGATOR_DATA = "pathways.json"
 # The downloads keep stable addresses: other sites and printed handouts may link to them.
 DOWNLOADS = "downloads"
 POLICY_PDF = "child-exploitation-policy.pdf"

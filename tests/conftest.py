@@ -223,6 +223,15 @@ def site() -> SiteData:
 
 
 @pytest.fixture(scope="session")
+def graph(site) -> dict:
+    """What the navigator shows (macros/pathway_pages.navigator_graph): the tests walk the built
+    pages against it."""
+    from macros import pathway_pages
+
+    return pathway_pages.navigator_graph(site)
+
+
+@pytest.fixture(scope="session")
 def training(site) -> Training:
     """data/training.yml, loaded and checked with the rest of the data."""
     return site.training

@@ -9,17 +9,11 @@ Every screen of the navigator passes axe-core in light and dark mode. (To look a
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from conftest import COLOUR_RULES, SMALL_SCREENS, VIEWPORTS, axe_findings
 from playwright.sync_api import expect
 
-
-
-@pytest.fixture(scope="module")
-def graph(built_site) -> dict:
-    return json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
 
 
 SIZES = {"360x800": VIEWPORTS["phone"], **SMALL_SCREENS}

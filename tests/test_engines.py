@@ -14,7 +14,6 @@ fails its tests (`make browser` installs them all), never skips them.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
@@ -57,11 +56,6 @@ def tab(engine):
     tab = engine.open(VIEWPORTS["phone"], now=READER_NOW)
     yield tab
     tab.close()
-
-
-@pytest.fixture(scope="module")
-def graph(built_site) -> dict:
-    return json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
 
 
 def page_paths(site: Path) -> list[str]:

@@ -1,5 +1,5 @@
 """The navigator in a real Chromium: every path through the questions, walked by clicking, ends at
-the outcome the graph (the built pathways.json) gives, with its steps, clauses and tap-to-call
+the outcome the graph (pathway_pages.navigator_graph) gives, with its steps, clauses and tap-to-call
 numbers; the shortcuts, Back, the browser's back button and "Start again" go where they should;
 focus and the live region follow each screen; the whole walk works from the keyboard alone; with
 JavaScript off the same links lead through the static pages; and nothing is stored or fetched.
@@ -25,7 +25,6 @@ The DOM this protects (the navigator's contract):
 from __future__ import annotations
 
 
-import json
 import re
 from dataclasses import dataclass
 
@@ -55,11 +54,6 @@ class Route:
 
     def __str__(self) -> str:
         return " -> ".join([self.start, *(label for _, label in self.answers), self.outcome])
-
-
-@pytest.fixture(scope="module")
-def graph(built_site) -> dict:
-    return json.loads((built_site.path / "pathways.json").read_text(encoding="utf-8"))
 
 
 def all_paths(graph: dict) -> list[Route]:
