@@ -68,8 +68,10 @@ def rename_key(item: dict, old: str, new: str) -> None:
     item[new] = item.pop(old)
 
 
-KERRY = "    short_name: Kerry"
-KERRY_NAME = "    name: Kerry O'Brien"
+# The DSL's lines of data/team.yml as they are written, whoever the DSL is.
+DSL_NAME = SiteData.load(ROOT / "data").team.by_id()["dsl"].name
+DSL_NAME_LINE = next(line for line in (ROOT / "data/team.yml").read_text(encoding="utf-8").splitlines()
+                     if line.startswith("    name: ") and DSL_NAME in line)
 EMERGENCY_PHONE = '    phone: "999"'
 OPENS = '          opens: "09:00"'
 
@@ -84,7 +86,7 @@ def hours_of(data: dict, contact_id: str) -> dict:
 
 def supply(member_id: str = "dsl", **values):
     """Values a setting supplies for a member, with the source every supplied value needs."""
-    return lambda d: member(d, member_id).update(supplied={"by": "Kerry O'Brien, DSL", "on": "2026-12-01"}, **values)
+    return lambda d: member(d, member_id).update(supplied={"by": f"{DSL_NAME}, DSL", "on": "2026-12-01"}, **values)
 
 
 def supply_both(dsl: dict, deputy: dict):
@@ -215,7 +217,7 @@ BAD_DATA = [
         id="deputy-is-the-samaritans",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Kerry O'Brien")),
+        "data/team.yml", edit_yaml(supply("deputy-dsl", name=DSL_NAME)),
         ["member 'deputy-dsl'", "same name as 'dsl'", "Deputy DSL's own name"],
         id="deputy-is-the-dsl",
     ),
@@ -272,13 +274,13 @@ BAD_DATA = [
     ),
     # --- YAML that reads as written ---
     pytest.param(
-        "data/team.yml", replace_text(KERRY_NAME, KERRY_NAME + "\x00"),
-        [f"line {line_of('data/team.yml', KERRY_NAME)}, character {len(KERRY_NAME) + 1}", "a NUL byte (U+0000)", "delete it"],
+        "data/team.yml", replace_text(DSL_NAME_LINE, DSL_NAME_LINE + "\x00"),
+        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}, character {len(DSL_NAME_LINE) + 1}", "a NUL byte (U+0000)", "delete it"],
         id="nul-byte",
     ),
     pytest.param(
-        "data/team.yml", replace_text(KERRY_NAME, '    name: !!python/object/apply:os.system ["true"]'),
-        [f"line {line_of('data/team.yml', KERRY_NAME)}", "the YAML tag !!python/object/apply:os.system", "remove the tag"],
+        "data/team.yml", replace_text(DSL_NAME_LINE, '    name: !!python/object/apply:os.system ["true"]'),
+        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "the YAML tag !!python/object/apply:os.system", "remove the tag"],
         id="python-tag",
     ),
     pytest.param(
@@ -316,8 +318,8 @@ BAD_DATA = [
         id="report-address-not-https",
     ),
     pytest.param(
-        "data/team.yml", replace_text(KERRY, "  " + KERRY),
-        [f"line {line_of('data/team.yml', KERRY)}", "not valid YAML"],
+        "data/team.yml", replace_text(DSL_NAME_LINE, "  " + DSL_NAME_LINE),
+        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "not valid YAML"],
         id="malformed-yaml",
     ),
     pytest.param(
@@ -558,8 +560,8 @@ BAD_DATA = [
         id="impossible-date",
     ),
     pytest.param(
-        "data/team.yml", lambda path: path.write_bytes(path.read_bytes().replace(b"name: Kerry O'Brien", b"name: Kerry O\xb4Brien")),
-        [f"line {line_of('data/team.yml', KERRY_NAME)}", "not UTF-8", "save the file as UTF-8"],
+        "data/team.yml", lambda path: path.write_bytes(path.read_bytes().replace(DSL_NAME_LINE.encode(), DSL_NAME_LINE.encode() + b"\xb4")),
+        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "not UTF-8", "save the file as UTF-8"],
         id="not-utf-8",
     ),
     pytest.param(
