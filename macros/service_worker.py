@@ -83,7 +83,8 @@ def precache_list(site_dir: Path) -> list[str]:
 
 
 def build_hash(site_dir: Path, addresses: list[str]) -> str:
-    """The cache's name: a hash of every precached file's content."""
+    """What names the build's cache (after the site's address): a hash of every precached file's
+    content."""
     digest = hashlib.sha256()
     for address in addresses:
         digest.update(address.encode())
@@ -91,13 +92,12 @@ def build_hash(site_dir: Path, addresses: list[str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def write_service_worker(site_dir: Path) -> str:
+def write_service_worker(site_dir: Path) -> None:
     addresses = precache_list(site_dir)
-    cache = f"policy-{build_hash(site_dir, addresses)}"
+    build = build_hash(site_dir, addresses)
     template = TEMPLATE.read_text(encoding="utf-8")
-    script = template.replace("__CACHE_NAME__", json.dumps(cache)).replace("__PRECACHE__", json.dumps(addresses))
+    script = template.replace("__BUILD_HASH__", json.dumps(build)).replace("__PRECACHE__", json.dumps(addresses))
     (site_dir / SERVICE_WORKER).write_text(script, encoding="utf-8")
-    return cache
 
 
 def write_manifest(site_dir: Path, name: str, short_name: str, description: str, start_url: str) -> None:

@@ -22,16 +22,21 @@
  *
  * Nothing about the reader is stored: the caches hold only the site's own files, and the
  * time of a failed install.
+ *
+ * Every cache's name starts with the site's address (the worker's scope), so that two sites
+ * published under one host (<owner>.github.io/<setting-a>/ and /<setting-b>/) never read or
+ * delete each other's.
  */
 "use strict";
 
-const CACHE = __CACHE_NAME__;
+const SITE = `policy ${self.registration.scope} `;
+const CACHE = SITE + __BUILD_HASH__;
 const PRECACHE = __PRECACHE__;
 const NETWORK_TIMEOUT_MS = 4000;
 const PARALLEL_DOWNLOADS = 2;
 const NOT_FOUND_PAGE = "404.html";
 // After a failed install: how long to wait before the next try (doubling each time).
-const BACKOFF = "policy-install-backoff";
+const BACKOFF = SITE + "install-backoff";
 const FIRST_WAIT_MS = 60 * 1000;
 const LONGEST_WAIT_MS = 24 * 60 * 60 * 1000;
 
@@ -75,7 +80,7 @@ self.addEventListener("message", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) =>
-      Promise.all(names.filter((name) => name.startsWith("policy-") && name !== CACHE && name !== BACKOFF)
+      Promise.all(names.filter((name) => name.startsWith(SITE) && name !== CACHE && name !== BACKOFF)
         .map((name) => caches.delete(name)))
     ).then(() => self.clients.claim())
   );

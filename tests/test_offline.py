@@ -23,9 +23,12 @@ from playwright.sync_api import expect
 from sitedata import addresses
 
 
-def cache_name(site_dir: Path) -> str:
+def cache_name(site_dir: Path, scope: str) -> str:
+    """The cache the build's service worker fills when the build is served at ``scope``: each
+    site's caches are named by its address, so two sites on one host keep their own."""
     script = (site_dir / addresses.SERVICE_WORKER).read_text(encoding="utf-8")
-    return json.loads(re.search(r"const CACHE = (\".*?\");", script).group(1))
+    build = json.loads(re.search(r'const CACHE = SITE [+] (".*?");', script)[1])
+    return f"policy {scope} {build}"
 
 
 def page_paths(site_dir: Path) -> list[str]:
@@ -224,14 +227,15 @@ def test_a_failed_install_leaves_no_cache_and_backs_off(browser, built_site, tmp
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        poll(page, "caches.has('policy-install-backoff')")
-        assert page.evaluate("caches.keys()") == ["policy-install-backoff"]
+        backoff = f"policy {url} install-backoff"
+        poll(page, f"caches.has('{backoff}')")
+        assert page.evaluate("caches.keys()") == [backoff]
         # The file is back, but within the back-off the worker does not fetch the site again.
         icon.write_bytes(kept)
         page.reload(wait_until="networkidle")
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r && r.update()).catch(() => null)")
         page.wait_for_timeout(500)
-        assert page.evaluate("caches.keys()") == ["policy-install-backoff"]
+        assert page.evaluate("caches.keys()") == [backoff]
         assert page.evaluate("navigator.serviceWorker.controller") is None
         context.close()
 
@@ -264,7 +268,7 @@ def two_builds(tmp_path_factory) -> TwoBuilds:
         return "built"
 
     once(shared_folder(tmp_path_factory), "two-builds", make)
-    assert cache_name(builds.first) != cache_name(builds.second)
+    assert cache_name(builds.first, "/") != cache_name(builds.second, "/")
     return builds
 
 
@@ -291,9 +295,9 @@ def test_a_new_build_replaces_the_cache_whole(browser, two_builds, tmp_path):
     served = tmp_path / "served"
     site = served / "site"
     two_builds.publish(two_builds.first, site)
-    first_cache, second_cache = cache_name(two_builds.first), cache_name(two_builds.second)
     with serve(served) as root:
         url = root + "site/"
+        first_cache, second_cache = cache_name(two_builds.first, url), cache_name(two_builds.second, url)
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         old_page = visit_once_online(context, url)
         two_builds.publish(two_builds.second, site)
@@ -317,6 +321,51 @@ def test_a_new_build_replaces_the_cache_whole(browser, two_builds, tmp_path):
         page.reload()
         expect(page.locator("h1")).to_have_text("About this website")
         context.close()
+
+
+def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds, tmp_path):
+    """Two settings published under one host at two paths: a new build of one replaces its own
+    cache only; the other still opens without signal."""
+    served = tmp_path / "served"
+    for site in ("one", "two"):
+        two_builds.publish(two_builds.first, served / site)
+    with serve(served) as root:
+        one, two = root + "one/", root + "two/"
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        for url in (one, two):
+            visit_once_online(context, url + "about/").close()
+        assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one),
+                                                            cache_name(two_builds.first, two)])
+
+        two_builds.publish(two_builds.second, served / "two")
+        # The new build installs and waits; once no page of the old one is open, it takes over.
+        page = context.new_page()
+        page.goto(two + "about/")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        poll(page, "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
+        page.close()
+        page = context.new_page()
+        page.goto(two + "about/")
+        poll(page, f"caches.keys().then(keys => !keys.includes({json.dumps(cache_name(two_builds.first, two))}))")
+        page.close()
+        assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one),
+                                                            cache_name(two_builds.second, two)])
+
+        context.set_offline(True)
+        page = context.new_page()
+        page.goto(one + "about/")
+        expect(page.locator("h1")).to_have_text("About this site")
+        page.goto(two + "about/")
+        expect(page.locator("h1")).to_have_text("About this website")
+        context.close()
+
+
+def page_caches(context, url: str) -> list[str]:
+    page = context.new_page()
+    page.goto(url)
+    names = page.evaluate("caches.keys()")
+    page.close()
+    return names
 
 
 # --- the copy opened from disk -----------------------------------------------------------------

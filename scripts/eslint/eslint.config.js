@@ -54,7 +54,7 @@ module.exports = [
     files: ["macros/sw.template.js"],
     languageOptions: {
       sourceType: "script",
-      globals: { ...globals.serviceworker, __CACHE_NAME__: "readonly", __PRECACHE__: "readonly" },
+      globals: { ...globals.serviceworker, __BUILD_HASH__: "readonly", __PRECACHE__: "readonly" },
     },
     rules: { ...MISTAKES, strict: ["error", "global"], "no-implicit-globals": "off" },
   },
