@@ -52,6 +52,10 @@ def is_offline_copy(config) -> bool:
 
 def on_config(config):
     site = site_data()  # first: a mistake in data/ (or in SOURCE_DATE_EPOCH) stops the build here
+    # The setting's name, from its data: nothing about one setting is written in mkdocs.yml.
+    setting = site.setting
+    config.site_description = f"{setting.name}'s {setting.policy.title}, with what to do now, signs and contacts."
+    config.copyright = f"{setting.name}, {setting.group}"
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
     build_date.export()
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).
