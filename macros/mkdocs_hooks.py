@@ -28,7 +28,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, valid_html, versions  # noqa: E402,E501
+from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
@@ -143,6 +143,8 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     valid_html.apply(site_dir)
     assets.join_every_page_scripts(site_dir)
+    # After every page and script is written: they decide which of the theme's rules stay.
+    theme_css.prune_theme_stylesheet(site_dir)
     assets.minify(site_dir)
     # First, so that the pages the service worker precaches carry their policy.
     csp.apply(site_dir, config.theme.get_env(), on_disk=not config.extra["served_site"])
