@@ -33,6 +33,7 @@ from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
+from sitedata.models import Setting  # noqa: E402
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
@@ -52,10 +53,10 @@ def is_offline_copy(config) -> bool:
 
 def on_config(config):
     site = site_data()  # first: a mistake in data/ (or in SOURCE_DATE_EPOCH) stops the build here
-    # The setting's name, from its data: nothing about one setting is written in mkdocs.yml.
-    setting = site.setting
-    config.site_description = f"{setting.name}'s {setting.policy.title}, with what to do now, signs and contacts."
-    config.copyright = f"{setting.name}, {setting.group}"
+    # The setting's name, from its data: nothing about one setting is written in mkdocs.yml. The
+    # theme prints these as they are, so they are escaped here (Markup: never twice).
+    config.site_description = escape(description(site.setting))
+    config.copyright = escape(f"{site.setting.name}, {site.setting.group}")
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
     build_date.export()
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).
@@ -73,6 +74,11 @@ def on_config(config):
     nav_section(config, NAV_SECTION, lambda pages: [pages[0], *outcome_pages, *pages[1:]])
     nav_section(config, POLICY_NAV_SECTION, lambda pages: [*pages, *(s.page for s in site.sections.sections)])
     return config
+
+
+def description(setting: Setting) -> str:
+    """What the site is, in one sentence: the pages' meta description and the app's."""
+    return f"{setting.name}'s {setting.policy.title}, with what to do now, signs and contacts."
 
 
 def nav_section(config, title: str, fill) -> None:
@@ -152,7 +158,7 @@ def on_post_build(config) -> None:
         setting = site_data().setting
         # The app opens at the site's root, wherever the site is published: the manifest is there.
         service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
-                                      config.site_description, start_url="./")
+                                      description(setting), start_url="./")
         service_worker.write_service_worker(site_dir)
         base_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
         (site_dir / REDIRECTS_FILE).write_text(versions.redirects(site_data().versions.pages, base_path),

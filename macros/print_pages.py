@@ -248,7 +248,7 @@ def write_in(label: str) -> Html:
 def pocket_person(member) -> Html:
     """A row: who, then their name and number, or a line to write each on."""
     name = member.name if is_supplied(member.name) else Html('<span class="write-in"></span>')
-    number = (Html('<a href="tel:{}">{}</a>').format(member.dial.tel, member.dial.display) if member.dial
+    number = (Html('<a href="{}">{}</a>').format(member.dial.href, member.dial.display) if member.dial
               else Html('<span class="write-in"></span>'))
     return Html('<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(member.role, name, number)
 
@@ -268,8 +268,8 @@ def pocket_card_front(site: SiteData, linker: Linker) -> Html:
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
     parts = [
         Html('<p class="pocket-card__title">{} <span>{}</span></p>').format(site.setting.policy.title, site.setting.name),
-        Html('<p class="pocket-card__emergency">{}: call <a href="tel:{}">{}</a></p>').format(
-            route["label"], route["tel"], route["text"]),
+        Html('<p class="pocket-card__emergency">{}: call <a href="{}">{}</a></p>').format(
+            route["label"], route["href"], route["text"]),
         Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><table class="pocket-card__people">'
              '<thead><tr><th scope="col">Who</th><th scope="col">Name</th><th scope="col">Number</th></tr></thead>'
              "<tbody>{}</tbody></table>").format(Html("").join(pocket_person(m) for m in people)),
@@ -285,8 +285,8 @@ def pocket_line_pair(site: SiteData, pair) -> Html:
     contacts = site.contacts.by_id()
     lines = [contacts[pair.office], contacts[pair.out_of_hours]]
     rows = Html("").join(
-        Html('<tr><td>{}</td><td><strong>{}</strong><br><a href="tel:{}">{}</a></td></tr>').format(
-            line.hours.in_words, line.short_name or line.name, line.phone.tel, line.phone.display)
+        Html('<tr><td>{}</td><td><strong>{}</strong><br><a href="{}">{}</a></td></tr>').format(
+            line.hours.in_words, line.short_name or line.name, line.phone.href, line.phone.display)
         for line in lines)
     note = (Html('<p class="pocket-card__note">{}.</p>').format(sentence(reach.NOT_IN_POLICY))
             if any(not line.in_policy for line in lines) else "")
@@ -303,7 +303,7 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
     parts = [pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_BACK.items()]
     parts += [pocket_line_pair(site, pair) for pair in site.contacts.line_pairs]
     parts.append(Html('<p class="pocket-card__heading">Police and helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
-        Html("").join(Html('<li>{}: <a href="tel:{}">{}</a></li>').format(c.short_name or c.name, c.phone.tel, c.phone.display)
+        Html("").join(Html('<li>{}: <a href="{}">{}</a></li>').format(c.short_name or c.name, c.phone.href, c.phone.display)
                       for c in helplines)))
     qr_svg = qr_code(site_url)
     qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""

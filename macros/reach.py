@@ -44,12 +44,12 @@ def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> 
     name stands beside it."""
     kind = "contact-action contact-action--call" if primary else "contact-action"
     if whom:
-        return Html('<a class="{}" href="tel:{}">{}{}<span class="visually-hidden">, {}</span></a>').format(
-            kind, phone.tel, text, number_words(phone), whom)
+        return Html('<a class="{}" href="{}">{}{}<span class="visually-hidden">, {}</span></a>').format(
+            kind, phone.href, text, number_words(phone), whom)
     if text.endswith(phone.display):
-        return Html('<a class="{}" href="tel:{}">{}{}</a>').format(kind, phone.tel, text, number_words(phone))
-    return Html('<a class="{}" href="tel:{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
-        kind, phone.tel, text, phone.display, number_words(phone))
+        return Html('<a class="{}" href="{}">{}{}</a>').format(kind, phone.href, text, number_words(phone))
+    return Html('<a class="{}" href="{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
+        kind, phone.href, text, phone.display, number_words(phone))
 
 
 def email_link(email: str, text: str) -> Html:

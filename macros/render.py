@@ -60,7 +60,7 @@ def clause_link(clause: str, clause_page: str, from_page: str) -> str:
 def contact_href(contact: Contact, channel: str) -> tuple[str, str]:
     """The (href, visible text) of one way to reach a contact: 'phone' or 'email'."""
     if channel == "phone" and contact.phone:
-        return f"tel:{contact.phone.tel}", contact.phone.display
+        return contact.phone.href, contact.phone.display
     if channel == "email" and contact.email:
         return f"mailto:{contact.email}", str(contact.email)
     raise ValueError(f"contact {contact.id!r} has no {channel}")
@@ -197,13 +197,13 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         role = reached.role if isinstance(reached, TeamMember) else None
         entries.append({"label": step.label, "short": step.short_label or step.label, "role": role,
                         "text": phone.display if phone else shown,
-                        "tel": phone.tel if phone else None, "anchor": contact_anchor(reached.id)})
+                        "href": phone.href if phone else None, "anchor": contact_anchor(reached.id)})
         if step.contact == "dsl":
             # The deputies the setting has given a number for, straight after the DSL.
             for deputy in site.team.of_kind("deputy-dsl"):
                 if deputy.dial:
                     entries.append({"label": "Deputy", "short": "Deputy", "role": deputy.role,
-                                    "text": deputy.dial.display, "tel": deputy.dial.tel,
+                                    "text": deputy.dial.display, "href": deputy.dial.href,
                                     "anchor": contact_anchor(deputy.id)})
     return entries
 

@@ -105,6 +105,11 @@ class Phone(Strict):
     relay: bool = False
     words: str | None = None
 
+    @property
+    def href(self) -> str:
+        """The link that dials it: every tap-to-call link on the site is this."""
+        return f"tel:{self.tel}"
+
     @classmethod
     def parse(cls, written: object, person: bool = False) -> Phone:
         """Check and format a number. Premium-rate, personal-number, pager and directory-enquiry
