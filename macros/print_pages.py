@@ -181,7 +181,7 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
 
     def row(who: Html, when: str, clauses: list[str], reach_them: Html) -> Html:
         cited = Html(' <span class="contacts-table__clauses">({})</span>').format(
-            screens.clause_links(site, clauses, linker)) if clauses else ""
+            reach.clause_links(site, clauses, linker)) if clauses else ""
         return Html("<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>").format(who, when, cited, reach_them)
 
     def group(title: str, rows: list[Html]) -> Html:
@@ -256,7 +256,7 @@ def pocket_person(member) -> Html:
 def pocket_steps(site: SiteData, linker: Linker, outcome_id: str, heading: str) -> Html:
     steps = Html("").join(
         Html('<li>{} <span class="pocket-card__clauses">({})</span></li>').format(
-            step.pocket or step.do, screens.clause_links(site, step.clauses, linker))
+            step.pocket or step.do, reach.clause_links(site, step.clauses, linker))
         for step in own_steps(site.pathways.outcome(outcome_id)))
     return Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps)
 

@@ -37,6 +37,13 @@ def number_words(phone: Phone) -> Html:
     return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
 
 
+def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
+    """Links to the clauses a step or a line comes from, each to its place in the policy."""
+    return Html(", ").join(
+        Html('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
+    )
+
+
 def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:
     """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
     follows unless the text already ends with it ("Call 999"), then what to know about it.
@@ -120,8 +127,6 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
     # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
     # Lead in the children's home (12.3), then when no one answers.
-    from .screens import clause_links  # (screens imports this module)
-
     items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead ({}). {} {}</li>").format(
         clause_links(site, site.pathways.not_available.anyone.clauses, linker), Html(" ").join(buttons),
         team_link(linker, dsl.id)), *no_answer(site, linker)]
@@ -136,20 +141,20 @@ SENIOR_CHAIN = ("headteacher", "registered-manager", "head-of-service", "regiona
 def no_answer(site: SiteData, linker: Linker) -> list[Html]:
     """What to do when no DSL answers (at night, at weekends, on a bank holiday): the setting's own
     on-call route where it has given one, 999 if a child is in danger, and 12.7's senior chain."""
-    from .screens import clause_links  # (screens imports this module)
-
     team = site.team
     emergency = site.contacts.by_id()[site.contacts.emergency_route[0].contact]
     on_call = [m for m in team.of_kind("on-call") if m.dial]
     senior = [m for kind in SENIOR_CHAIN for m in team.of_kind(kind)]
     items = [Html("<li>If no one answers and a child or young person is in danger now: {} ({})</li>").format(
-        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False), clause_links(site, site.pathways.not_available.danger.clauses, linker))]
+        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False),
+        clause_links(site, site.pathways.not_available.danger.clauses, linker))]
     items += [Html("<li>The setting's own on-call: {}{}</li>").format(
         call_link(m.dial, f"Call {m.label}", primary=False),
         Html(" ({})").format(m.hours) if m.hours and is_supplied(m.hours) else "") for m in on_call]
     items.append(Html("<li>If no DSL answers, tell a senior manager: {}, as appropriate. {} names them for when "
                       "neither the DSL nor a deputy is available. {}</li>").format(
-        and_list([f"the {m.role}" for m in senior], "or"), clause_links(site, site.pathways.not_available.senior.clauses, linker),
+        and_list([f"the {m.role}" for m in senior], "or"),
+        clause_links(site, site.pathways.not_available.senior.clauses, linker),
         Html(" ").join(call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial)))
     return items
 

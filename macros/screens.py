@@ -21,17 +21,12 @@ from sitedata.load import SiteData
 from sitedata.pathways import Outcome, Question, Step
 
 from . import reach, render
+from .reach import clause_links
 from .text import Html
 
 OWN_HEADING = "What you do now"
 EMERGENCY_HEADING = "Immediate action required"
 NEXT_HEADING = "What happens next"
-
-
-def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
-    return Html(", ").join(
-        Html('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
-    )
 
 
 def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], term: Html = Html(""),
