@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import os
 import shutil
 import subprocess
@@ -216,10 +217,17 @@ def built_downloads(tmp_path_factory) -> BuiltSite:
     return build_downloads(tmp_path_factory)
 
 
+@functools.cache
+def real_data() -> SiteData:
+    """Everything in data/, loaded and checked once per worker: the ``site`` fixture, and what a
+    test module reads from the data where it is written (the DSL's name, the bank holidays)."""
+    return SiteData.load(ROOT / "data")
+
+
 @pytest.fixture(scope="session")
 def site() -> SiteData:
     """Everything in data/, loaded and checked."""
-    return SiteData.load(ROOT / "data")
+    return real_data()
 
 
 @pytest.fixture(scope="session")

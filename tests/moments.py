@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import BUILD_DATE, ROOT
+from conftest import BUILD_DATE, real_data
 
 from sitedata import hours
-from sitedata.load import SiteData
 
 LONDON = hours.LONDON
 UTC = datetime.timezone.utc
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
 # The bank holidays the build embeds in the pages: the setting's nation's, from the build's year.
-BANK_HOLIDAYS = SiteData.load(ROOT / "data").bank_holidays
+BANK_HOLIDAYS = real_data().bank_holidays
 NEXT_YEAR = BUILD_DATE.year + 1
 
 

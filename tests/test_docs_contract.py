@@ -9,8 +9,6 @@ import phonenumbers
 import pytest
 from conftest import ROOT
 
-from sitedata.load import SiteData
-
 DOCS = ROOT / "docs"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -35,8 +33,7 @@ def typed_facts(text: str, signs: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def signs() -> list[str]:
-    site = SiteData.load(ROOT / "data")
+def signs(site) -> list[str]:
     return [item.text for lst in site.indicators.lists for item in lst.items] + [site.indicators.reminder.text]
 
 

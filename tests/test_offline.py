@@ -323,6 +323,15 @@ def test_a_new_build_replaces_the_cache_whole(browser, two_builds, tmp_path):
         context.close()
 
 
+def page_caches(context, url: str) -> list[str]:
+    """The caches on the device, as a page at ``url`` sees them (every site of the origin's)."""
+    page = context.new_page()
+    page.goto(url)
+    names = page.evaluate("caches.keys()")
+    page.close()
+    return names
+
+
 def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds, tmp_path):
     """Two settings published under one host at two paths: a new build of one replaces its own
     cache only; the other still opens without signal."""
@@ -358,14 +367,6 @@ def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds
         page.goto(two + "about/")
         expect(page.locator("h1")).to_have_text("About this website")
         context.close()
-
-
-def page_caches(context, url: str) -> list[str]:
-    page = context.new_page()
-    page.goto(url)
-    names = page.evaluate("caches.keys()")
-    page.close()
-    return names
 
 
 # --- the copy opened from disk -----------------------------------------------------------------

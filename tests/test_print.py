@@ -10,11 +10,9 @@ import re
 import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import real_data
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
-
-from sitedata.load import SiteData
 
 # One page of each kind.
 PAGE_KINDS = [
@@ -23,7 +21,7 @@ PAGE_KINDS = [
     "downloads/", "about/", "about/setup/", "about/guidance-links/", "print/policy/", "print/what-to-do/",
     "print/contacts/", "print/pocket-card/", "training/self-check/",
 ]
-DSL = SiteData.load(ROOT / "data").team.by_id()["dsl"]
+DSL = real_data().team.by_id()["dsl"]
 SCREEN_WORDS = re.compile(rf"\b(?:tap|tapping|select|click|press|See also|Find the|Find {re.escape(DSL.called)})\b",
                           re.IGNORECASE)
 # Controls that only work on a screen: a "Find ..." link to a card, the navigator's start.

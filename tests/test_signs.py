@@ -25,11 +25,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from conftest import BOTH_SIZES, READER_NOW, ROOT, VIEWPORTS, axe_findings
+from conftest import BOTH_SIZES, READER_NOW, VIEWPORTS, axe_findings
 from playwright.sync_api import Page, expect
 
 from macros.render import long_date
-from sitedata.load import SiteData
 
 SIGNS = "signs/"
 KINDS = ["risk-factors", "indicators", "trafficking", "county-lines", "serious-violence"]
@@ -50,9 +49,9 @@ class Sign:
 
 
 @pytest.fixture(scope="module")
-def signs() -> list[Sign]:
+def signs(site) -> list[Sign]:
     """Each sign once, worked out here from the data's sign keys (not by the renderer)."""
-    book = SiteData.load(ROOT / "data").indicators
+    book = site.indicators
     found, seen = [], set()
     for lst in book.lists:
         for item in lst.items:

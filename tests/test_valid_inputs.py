@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VIEWPORTS, build_site, copy_data, copy_project, once, serve, shared_folder
+from conftest import ROOT, VIEWPORTS, build_site, copy_data, copy_project, once, real_data, serve, shared_folder
 from markupsafe import escape
 from playwright.sync_api import expect
 
@@ -27,7 +27,7 @@ from sitedata.models import Phone
 # Fixture numbers: this build is never published.
 DSL_NUMBER = "01905 960101"
 # The DSL as data/team.yml names them, whoever they are; as the pages write the name.
-DSL = SiteData.load(ROOT / "data").team.by_id()["dsl"]
+DSL = real_data().team.by_id()["dsl"]
 DSL_NAME = DSL.name
 DSL_NAME_IN_HTML = str(escape(DSL_NAME))
 COUNCIL_NUMBER = "0845 600 7000"
