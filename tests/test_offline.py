@@ -45,6 +45,20 @@ def poll(page, expression: str, timeout: float = 15) -> None:
         page.wait_for_timeout(100)
 
 
+def visit_until(page, url: str, expression: str, timeout: float = 15) -> None:
+    """Open ``url`` as a reader's next visit, and again until ``expression`` holds. A tab closed
+    just before may not have finished unloading: a page opened meanwhile is still the old
+    build's, and the waiting build takes over at the visit after."""
+    deadline = time.monotonic() + timeout
+    while True:
+        page.goto(url)
+        try:
+            poll(page, expression, timeout=2)
+            return
+        except AssertionError:
+            assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+
+
 def visit_once_online(context, url: str):
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
@@ -314,8 +328,7 @@ def test_a_new_build_replaces_the_cache_whole(browser, two_builds, tmp_path):
 
         # The next visit: build B takes over (activation finishes just after the page opens).
         page = context.new_page()
-        page.goto(url + "about/")
-        poll(page, "caches.keys().then(keys => keys.length === 1)")
+        visit_until(page, url + "about/", "caches.keys().then(keys => keys.length === 1)")
         assert page.evaluate("caches.keys()") == [second_cache]
         context.set_offline(True)
         page.reload()
@@ -354,8 +367,8 @@ def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds
         poll(page, "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
         page.close()
         page = context.new_page()
-        page.goto(two + "about/")
-        poll(page, f"caches.keys().then(keys => !keys.includes({json.dumps(cache_name(two_builds.first, two))}))")
+        visit_until(page, two + "about/",
+                    f"caches.keys().then(keys => !keys.includes({json.dumps(cache_name(two_builds.first, two))}))")
         page.close()
         assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one),
                                                             cache_name(two_builds.second, two)])
