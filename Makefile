@@ -5,6 +5,8 @@ export UV_PYTHON_DOWNLOADS := never
 export NO_MKDOCS_2_WARNING := 1
 # `make build REQUIRE_COMPLETE=1` refuses to build while the setting has values still to supply.
 export REQUIRE_COMPLETE
+# `SETTING=<id> make serve`: the setting whose site is built, served or tested (settings/<id>/).
+export SETTING
 UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)

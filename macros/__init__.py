@@ -105,6 +105,8 @@ def _define_macros(env) -> None:
         return clause
 
     env.variables["setting"] = site.setting
+    # Where the setting's own files are (settings/<id>), for the pages on editing the site.
+    env.variables["setting_folder"] = site.folder.shown
     env.variables["contacts"] = contacts
     env.variables["team"] = site.team.by_id()
     # The current version of the policy: its date, review date and why (data/versions.yml).
@@ -128,6 +130,22 @@ def _define_macros(env) -> None:
     @env.macro
     def contact(contact_id: str, channel: str | None = None) -> str:
         return render.contact_inline(known("contact", contacts, contact_id), channel)
+
+    @env.macro
+    def local_procedures(number: str) -> str:
+        """The setting's own paragraphs of clause ``number``: its copy of the policy's local procedures."""
+        paragraphs = site.local_procedures.clauses.get(known_clause(number))
+        if paragraphs is None:
+            raise DataError(site.folder.file("local-procedures.yml"), f"clause {number!r}",
+                            f"has no paragraphs, and {page_path()} shows them",
+                            f'add "{number}": with the setting\'s local procedures for that clause')
+        dsl = site.team.by_id()["dsl"]
+        return render.local_procedures(paragraphs, {"dsl": dsl.name, "dsl_called": dsl.called}, contacts, links)
+
+    @env.macro
+    def nation_guidance() -> str:
+        """The guidance for the setting's nation (3.2), if the policy names any for it."""
+        return render.nation_guidance(site, page_src())
 
     @env.macro
     def contact_cards(group: str) -> str:
@@ -187,8 +205,8 @@ def _define_macros(env) -> None:
     def team_of_kinds(kinds: str) -> list:
         chosen = [m for m in site.team.members if m.kind in kinds.split()]
         if not chosen:
-            raise DataError(page_path(), f"team kinds {kinds!r}", "match no member of data/team.yml",
-                            "use kinds listed at the top of data/team.yml")
+            raise DataError(page_path(), f"team kinds {kinds!r}", f"match no member of {site.folder.file('team.yml')}",
+                            "use kinds listed at the top of that file")
         return chosen
 
     @env.macro
@@ -207,7 +225,7 @@ def _define_macros(env) -> None:
     @env.macro
     def now_panel(pair_id: str) -> str:
         pairs = {p.id: p for p in site.contacts.line_pairs}
-        pair = known("line pair", pairs, pair_id, "line_pairs: of data/contacts.yml")
+        pair = known("line pair", pairs, pair_id, f"line_pairs: of {site.folder.file('contacts.yml')}")
         return str(reach.pair_panel(site, pair, linker()))
 
     @env.macro
@@ -231,6 +249,8 @@ def _define_macros(env) -> None:
     env.conf["extra"]["emergency_route"] = render.emergency_route(site)
     env.conf["extra"]["review"] = render.review_status(site.versions.current, site.built_on)
     env.conf["extra"]["setting_name"] = site.setting.name
+    # An example setting's pages say so on every page (overrides/partials/example.html).
+    env.conf["extra"]["example_setting"] = site.setting.example
 
     # Features with macros of their own.
     linkhealth.register(env, site)

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.utils.meta import YAML_RE
 
 from sitedata.errors import DataError
-from sitedata.load import parse_yaml
+from sitedata.files import parse_yaml
 
 # The keys the site's pages use, and what reads each.
 KEYS = {

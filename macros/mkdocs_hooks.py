@@ -57,6 +57,8 @@ def on_config(config):
     # theme prints these as they are, so they are escaped here (Markup: never twice).
     config.site_description = escape(description(site.setting))
     config.copyright = escape(f"{site.setting.name}, {site.setting.group}")
+    # The setting's own address (setting.yml), unless SITE_URL gives another for this build.
+    config.site_url = config.site_url or (str(site.setting.site_url) if site.setting.site_url else "")
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
     build_date.export()
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).

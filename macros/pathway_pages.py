@@ -56,6 +56,9 @@ def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) 
     linker = Linker(here, directory_urls)
     lines = [front_matter(outcome.title, "scripts: [now]") + f"# {plain(outcome.title)}", "",
              str(screens.answer_screen(site, outcome, linker)), ""]
+    # Below the reader's actions: the guidance for the setting's nation (3.2).
+    if guidance := render.nation_guidance(site, here):
+        lines += [guidance, ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     # Links onward: for the screen only (paper prints the steps, and their clauses).
     lines += ['<div class="screen-only" markdown>', "", "## See also", ""]

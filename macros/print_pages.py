@@ -29,7 +29,7 @@ from typing import Callable
 import segno
 
 from sitedata.addresses import (
-    DOWNLOADS, OFFLINE_ZIP, POCKET_CARD_PDF, POLICY_INDEX, POLICY_PDF, Linker, page_reference,
+    DOWNLOADS, POCKET_CARD_PDF, POLICY_INDEX, POLICY_PDF, Linker, offline_zip, page_reference,
 )
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
@@ -169,7 +169,7 @@ CONTACT_GROUPS = {
     "police": "Police",
     "advice": "Advice and support",
     "setting": "The setting",
-    "group": None,  # headed by the Group's name (data/setting.yml)
+    "group": None,  # headed by the Group's name (data/group.yml)
 }
 
 
@@ -227,7 +227,9 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
 
 # --- the pocket card --------------------------------------------------------------------------
 
-# Who the card names, in this order: the people a member of staff tells (data/team.yml kinds).
+# An example setting's card says so on every card of the sheet (its page's band is not printed).
+EXAMPLE_MARK = " (Example: not a real setting)"
+# Who the card names, in this order: the people a member of staff tells (the team.yml kinds).
 POCKET_CARD_PEOPLE = ("dsl", "deputy-dsl", "home-safeguarding-lead", "on-call")
 # The situations whose steps the card carries (ids of outcomes in data/pathways.yml), each under
 # its heading, with the reader's own steps in short: on the front, then on the back.
@@ -267,7 +269,8 @@ def pocket_card_front(site: SiteData, linker: Linker) -> Html:
     route = render.emergency_route(site)[0]
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
     parts = [
-        Html('<p class="pocket-card__title">{} <span>{}</span></p>').format(site.setting.policy.title, site.setting.name),
+        Html('<p class="pocket-card__title">{} <span>{}</span></p>').format(
+            site.setting.policy.title, f"{site.setting.name}{EXAMPLE_MARK if site.setting.example else ''}"),
         Html('<p class="pocket-card__emergency">{}: call <a href="{}">{}</a></p>').format(
             route["label"], route["href"], route["text"]),
         Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><table class="pocket-card__people">'
@@ -358,7 +361,7 @@ def download_items(site: SiteData) -> list[tuple[str, str, str]]:
          "to do if a young person tells you something or you are worried about one. On the back: what to do if you "
          f"are worried about a member of staff, {by_time}the police and helplines ({reach.and_list(helplines)}), and "
          "the address of the whole policy online."),
-        (OFFLINE_ZIP, "Offline copy (zip)",
+        (offline_zip(site.folder.id), "Offline copy (zip)",
          "this site to keep on a laptop and open without the internet: unzip it and open index.html."),
     ]
 
@@ -370,7 +373,7 @@ def downloads_list(site: SiteData, page_url: str, served_site: bool = True) -> s
     items = [
         f'<li><a href="{posixpath.relpath(f"{DOWNLOADS}/{name}", here)}">{plain(label)}</a>: {plain(text)}</li>'
         for name, label, text in download_items(site)
-        if served_site or name != OFFLINE_ZIP
+        if served_site or name != offline_zip(site.folder.id)
     ]
     return '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>\n"
 
@@ -418,5 +421,5 @@ def register(env, site: SiteData) -> None:
     def offline_copy_link(text: str) -> str:
         """A link to the offline copy, relative to the page (the copy itself does not hold it).
         HTML, not Markdown: MkDocs checks Markdown links against the pages, and the zip is not one."""
-        address = posixpath.relpath(f"{DOWNLOADS}/{OFFLINE_ZIP}", posixpath.dirname(env.page.url) or ".")
+        address = posixpath.relpath(f"{DOWNLOADS}/{offline_zip(site.folder.id)}", posixpath.dirname(env.page.url) or ".")
         return f'<a href="{address}">{plain(text)}</a>'

@@ -280,3 +280,35 @@ def page_heading(page: str) -> str:
         if line.startswith("# "):
             return line[2:].split(" { #")[0].strip()
     raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")
+
+
+def local_procedures(paragraphs: list, names: dict[str, str], contacts: dict, links: dict) -> str:
+    """A setting's local-procedure paragraphs (settings/<id>/local-procedures.yml) as Markdown:
+    each paragraph's words, with the DSL's name put in ({dsl}), then its link or contact."""
+    rendered = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for placeholder, name in names.items():
+            text = text.replace(f"{{{placeholder}}}", name)
+        parts = [f"**{plain(paragraph.strong)}**"] if paragraph.strong else []
+        parts.append(str(plain(text)))
+        if paragraph.link:
+            parts.append(external_link(links[paragraph.link]))
+        if paragraph.contact:
+            parts.append(contact_inline(contacts[paragraph.contact]))
+        rendered.append(" ".join(parts))
+    return "\n\n".join(rendered)
+
+
+def nation_guidance(site: SiteData, here: str) -> str:
+    """The guidance the policy asks settings in the setting's nation to know (3.2) as a section of
+    Markdown for the page ``here``, citing the clauses that name it; empty where it names none."""
+    nation = site.setting.nation
+    links = [link for link in site.links.links if link.nation == nation]
+    if not links:
+        return ""
+    clauses = sorted({clause for link in links for clause in link.clauses})
+    cited = ", ".join(clause_link(clause, site.clause_page(clause), here) for clause in clauses)
+    items = "\n".join(f"- {external_link(link)}" for link in links)
+    return (f"## Guidance for settings in {plain(nation)}\n\nSettings in **{plain(nation)}** should be familiar with "
+            f"({cited}):\n\n{items}\n")

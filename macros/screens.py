@@ -150,7 +150,7 @@ DSL = re.compile(r"\bDSL\b")
 
 def spell_out_first(html: Html, in_full: str) -> Html:
     """``html`` with the first "DSL" in its text (not in a tag) written as ``in_full`` (the DSL's
-    role in data/team.yml, "Designated Safeguarding Lead (DSL)")."""
+    role in the setting's team.yml, "Designated Safeguarding Lead (DSL)")."""
     chunks = re.split(r"(<[^>]*>)", str(html))
     for number, chunk in enumerate(chunks):
         if not chunk.startswith("<") and DSL.search(chunk):

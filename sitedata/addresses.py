@@ -32,7 +32,6 @@ MANIFEST = "manifest.webmanifest"
 DOWNLOADS = "downloads"
 POLICY_PDF = "child-exploitation-policy.pdf"
 POCKET_CARD_PDF = "pocket-card.pdf"
-OFFLINE_ZIP = "child-exploitation-policy-offline.zip"
 # Each superseded version's policy PDF, as it was published, kept in the repository
 # (archive/, written by `make new-version`) and served beside the current one.
 ARCHIVE = "archive"
@@ -43,10 +42,16 @@ def superseded_pdf(date: datetime.date) -> str:
     return f"child-exploitation-policy-{date.isoformat()}.pdf"
 
 
-def offline_folder(date: datetime.date) -> str:
-    """The folder the offline copy unzips to, named by its version: a newer copy unzips beside
-    an older one, never into it, so no page of two versions is ever mixed."""
-    return f"child-exploitation-policy-{date.isoformat()}"
+def offline_zip(setting: str) -> str:
+    """The offline copy's file name, by the setting's id: a member of staff who works in two
+    settings keeps both copies, one beside the other."""
+    return f"{setting}-child-exploitation-policy-offline.zip"
+
+
+def offline_folder(setting: str, date: datetime.date) -> str:
+    """The folder the offline copy unzips to, named by its setting and version: a newer copy
+    unzips beside an older one, never into it, so no page of two versions is ever mixed."""
+    return f"{setting}-child-exploitation-policy-{date.isoformat()}"
 # The script every page runs (search on demand, the review warning, the service worker), joined
 # from its parts by macros/assets.py.
 EVERY_PAGE_SCRIPT = "assets/javascripts/site.js"

@@ -7,24 +7,28 @@ with a message the DSL who edited the file can act on.
 from __future__ import annotations
 
 import datetime
-import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import SOURCE_DIR, hours
 from .build_date import build_date
 from .errors import DataError
+from .files import changed, read_json, read_yaml, shown
 from .linkreport import LinkReport
 from .models import (
     Contact,
     ContactBook,
+    Group,
+    GroupContacts,
+    LocalProcedures,
+    MemberKind,
+    SettingContacts,
+    SettingFacts,
     Indicator,
     IndicatorBook,
     LinkBook,
@@ -39,9 +43,18 @@ from .models import (
     is_supplied,
 )
 from .pathways import FILE as PATHWAYS_FILE
-from .pathways import PathwayGraph, WalkError, check_graph, walk
+from .pathways import PathwayGraph, WalkError, check_graph, for_setting, walk
+from . import phones
 from .phones import EMERGENCY_NUMBERS
 from .policy_text import PolicyText
+from .settings import (
+    REQUIRED_FILES,
+    SETTINGS_DIR,
+    SettingFolder,
+    check_distinct_addresses,
+    check_required_files,
+    choose,
+)
 from .versions import Citation, VersionBook, Versions, data_citations, page_citations
 
 # The generic fix for pydantic's own error types; our validators write their fix in the message.
@@ -69,158 +82,6 @@ YAML_READS = {bool: "a yes/no value", datetime.date: "a date", datetime.datetime
               list: "a list", dict: "a group of fields"}
 
 
-class YamlSurprise(yaml.YAMLError):
-    """YAML that parses, but not as its writer meant: the loader refuses it."""
-
-    def __init__(self, node: yaml.Node, problem: str, fix: str) -> None:
-        super().__init__(problem)
-        self.line, self.problem, self.fix = node.start_mark.line + 1, problem, fix
-
-
-# libyaml's parser where PyYAML has it: about twenty times faster than PyYAML's own, and every
-# test that breaks a data file loads them all.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class StrictLoader(SAFE_LOADER):
-    """PyYAML's safe loader, reading YAML as it is written. It refuses what YAML 1.1 silently
-    changes: a repeated key (the last one wins), numbers with a leading zero (octal: 0101 is 65)
-    or a colon (base 60: 17:00 is 1020), and dates that do not exist (2024-02-30); tags are
-    refused before it runs (``refuse_tags``). And it reads yes, no, on and off as the words they
-    are (YAML 1.2), not as true and false: ``on: 2026-12-01`` is the key "on", ``label: No`` the
-    text "No"."""
-
-    def construct_mapping(self, node, deep=False):
-        first_line: dict[str, int] = {}
-        for key_node, _ in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key in first_line:
-                raise YamlSurprise(key_node, f"repeats the key {key!r} (first on line {first_line[key]}), and YAML "
-                                   "keeps only the last", "remove one of the two")
-            first_line[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep)
-
-    def construct_yaml_int(self, node):
-        digits = node.value.replace("_", "").lstrip("+-")
-        if ":" in digits:
-            raise YamlSurprise(node, f"{node.value} is read by YAML as a number in base 60",
-                               f'write it in quotes, e.g. "{node.value}"')
-        if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
-            raise YamlSurprise(node, f"{node.value} is read by YAML as an octal number",
-                               f'write it in quotes, e.g. "{node.value}"')
-        return super().construct_yaml_int(node)
-
-    def construct_yaml_timestamp(self, node):
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError as error:
-            raise YamlSurprise(node, f"{node.value} is not a real date ({error})",
-                               "write a date that exists, as YYYY-MM-DD") from None
-
-
-StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
-# YAML 1.2's booleans only: true and false.
-BOOL = "tag:yaml.org,2002:bool"
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL]
-    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-# Characters YAML refuses, or that no data file should hold: control characters but tab and
-# the line breaks.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _control_character(file: str, text: str, offset: int) -> None:
-    if found := CONTROL_CHARACTER.search(text):
-        line = text.count("\n", 0, found.start()) + 1 + offset
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        what = "a NUL byte" if found.group() == "\x00" else "a control character"
-        raise DataError(file, f"line {line}, character {column}",
-                        f"has {what} (U+{ord(found.group()):04X}), which does not show in an editor",
-                        "delete it (retype the line), or save the file again as plain UTF-8 text")
-
-
-def _read_text(path: Path, fix: str) -> str:
-    """A data file's text; a missing file, a folder, a broken link or an unreadable file is a DataError."""
-    shown = _shown(path)
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        if path.is_symlink():
-            raise DataError(shown, "the file", f"is a link to {os.readlink(path)}, which does not exist",
-                            "replace the link with the file itself") from None
-        raise DataError(shown, "the file", "is missing", fix) from None
-    except IsADirectoryError:
-        raise DataError(shown, "the file", "is a folder, not a file", f"put the file in its place: {fix}") from None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise DataError(shown, f"line {line}", f"is not UTF-8 text (byte {error.object[error.start]:#04x})",
-                        "save the file as UTF-8 (most editors: Save with encoding, UTF-8)") from None
-    except OSError as error:
-        raise DataError(shown, "the file", f"cannot be read ({error.strerror})",
-                        "check that the file is there and readable") from None
-
-
-def read_yaml(path: Path) -> Any:
-    return parse_yaml(_read_text(path, "restore it from version control"), _shown(path))
-
-
-def refuse_tags(text: str) -> None:
-    """A tag (``!!python/object``, ``!!binary``, ``!custom``) makes a value something other than
-    text, a number or a date: the data files use none."""
-    if "!" not in text:  # no tag without one
-        return
-    for event in yaml.parse(text, Loader=StrictLoader):
-        if getattr(event, "tag", None) not in (None, "!"):
-            shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlSurprise(event, f"has the YAML tag {shown}, which the data files do not use",
-                               "remove the tag; to keep a value as text, write it in quotes")
-
-
-def parse_yaml(text: str, file: str, first_line: int = 1) -> Any:
-    """YAML text read by the strict loader; ``file`` and the line of ``text``'s first line
-    (a page's front matter starts on line 2) name a mistake's place."""
-    offset = first_line - 1
-    _control_character(file, text, offset)
-    try:
-        refuse_tags(text)
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 (a safe loader)
-    except YamlSurprise as error:
-        raise DataError(file, f"line {error.line + offset}", error.problem, error.fix) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1 + offset}, column {mark.column + 1}" if mark else "the file"
-        if getattr(error, "problem", None) == "but found another document":
-            raise DataError(file, f"line {mark.line + 1 + offset}", "starts a second YAML document (a line '---' or "
-                            "'...'), and a file holds one", "remove that line, and anything after it that "
-                            "belongs elsewhere") from None
-        problem = f"is not valid YAML ({getattr(error, 'problem', None) or error})"
-        raise DataError(file, where, problem, "check the indentation and quoting on that line") from None
-
-
-def read_json(path: Path) -> Any:
-    """A file that a tool writes (data/link-report.json): its fix is to write it again."""
-    fix = "restore it from version control, or run `make links`"
-    text = _read_text(path, fix)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataError(_shown(path), f"line {error.lineno}", f"is not valid JSON ({error.msg})", fix) from None
-
-
-def _changed(path: Path) -> tuple[int, int]:
-    """When a file last changed, and its size (a broken link's own: the load then reports it)."""
-    state = path.stat() if path.exists() else path.lstat()
-    return state.st_mtime_ns, state.st_size
-
-
-def _shown(path: Path) -> str:
-    """The path as the maintainer knows it: data/contacts.yml."""
-    return f"{path.parent.name}/{path.name}"
-
 
 # The keys that name an item of a list in a message, the first one it has.
 LABELS = ("id", "clause", "section", "url")
@@ -243,7 +104,7 @@ def _item_name(raw: Any, location: tuple) -> str:
 def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
     """Validate ``raw`` against ``model``; on failure raise a DataError for the first problem."""
     if raw is None:
-        raise DataError(_shown(path), "the file", "is empty", "restore its content from version control")
+        raise DataError(shown(path), "the file", "is empty", "restore its content from version control")
     try:
         return model.model_validate(raw)
     except ValidationError as error:
@@ -259,7 +120,7 @@ def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
         field = next((step for step in reversed(first["loc"]) if isinstance(step, str)), "")
         fix = fix or FIXES.get(field) or FIXES.get(first["type"], "correct this value")
         problem = problem.rstrip(".")
-        raise DataError(_shown(path), _item_name(raw, first["loc"]), problem, fix) from None
+        raise DataError(shown(path), _item_name(raw, first["loc"]), problem, fix) from None
 
 
 def check_unique(file: str, kind: str, ids: list[str]) -> None:
@@ -287,20 +148,27 @@ REQUIRED_KINDS = {"deputy-dsl": "Deputy DSL", "on-call": "Out-of-hours on-call"}
 # A MissingFact's field when the whole entry is missing.
 ENTRY = "the whole entry"
 
-# Each file of data/: the SiteData field it fills, its model, and for a file that is a bare
-# list, the key its list is validated under ({wrap: [...]}).
+# Each file of data/ (the Group's): the field it fills, its model, and for a file that is a
+# bare list or map, the key it is validated under ({wrap: ...}).
 DATA_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
-    "setting.yml": ("setting", Setting, None),
-    "contacts.yml": ("contacts", ContactBook, None),
+    "group.yml": ("group", Group, None),
+    "contacts.yml": ("contacts", GroupContacts, None),
     "indicators.yml": ("indicators", IndicatorBook, None),
     "links.yml": ("links", LinkBook, "links"),
     "sections.yml": ("sections", SectionPages, "sections"),
     "versions.yml": ("versions", VersionBook, None),
     "pathways.yml": ("pathways", PathwayGraph, None),
-    "team.yml": ("team", Team, None),
     "training.yml": ("training", Training, None),
     # Written by the link check (tools/linkcheck.py), not by hand.
     "link-report.json": ("link_report", LinkReport, None),
+}
+# Each file of a setting's folder (settings/<id>/), the same way; links.yml may be left out.
+SETTING_FILES: dict[str, tuple[str, type[BaseModel], str | None]] = {
+    "setting.yml": ("setting", SettingFacts, None),
+    "team.yml": ("team", Team, None),
+    "contacts.yml": ("contacts", SettingContacts, None),
+    "links.yml": ("links", LinkBook, "links"),
+    "local-procedures.yml": ("local_procedures", LocalProcedures, "clauses"),
 }
 
 
@@ -308,12 +176,24 @@ def read_data_file(path: Path) -> Any:
     return read_json(path) if path.suffix == ".json" else read_yaml(path)
 
 
-def load_file(path: Path, raw: Any = None) -> Any:
-    """One file of data/ (or ``raw``, its content already read), validated by its model."""
-    _, model, wrap = DATA_FILES[path.name]
+def load_file(path: Path, raw: Any = None, files: dict = DATA_FILES) -> Any:
+    """One file of data/ (or of a setting's folder, ``files=SETTING_FILES``), or ``raw``, its
+    content already read, validated by its model."""
+    _, model, wrap = files[path.name]
     if raw is None:
         raw = read_data_file(path)
-    return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list) else raw)
+    return parse(model, path, {wrap: raw} if wrap and isinstance(raw, list | dict) and wrap not in raw else raw)
+
+
+def load_setting(folder: SettingFolder) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A setting's files, as read and as validated, by name. An example setting may use Ofcom's
+    drama numbers (and only an example may)."""
+    check_required_files(folder)
+    names = [name for name in SETTING_FILES if name in REQUIRED_FILES or (folder.path / name).exists()]
+    raw = {name: read_data_file(folder.path / name) for name in names}
+    facts = load_file(folder.path / "setting.yml", raw["setting.yml"], SETTING_FILES)
+    with phones.drama_allowed(facts.example):
+        return raw, {name: load_file(folder.path / name, raw[name], SETTING_FILES) for name in names}
 
 
 def section_book(pages: SectionPages, text: PolicyText) -> SectionBook:
@@ -358,8 +238,11 @@ class MissingFact:
 
 @dataclass(frozen=True)
 class SiteData:
-    """Everything in ``data/``, validated and cross-checked."""
+    """The Group's policy (``data/``) with one setting's facts (``settings/<id>/``), validated
+    and cross-checked."""
 
+    # Where the setting's files are (settings/<id>): messages name them.
+    folder: SettingFolder
     setting: Setting
     contacts: ContactBook
     indicators: IndicatorBook
@@ -369,6 +252,13 @@ class SiteData:
     team: Team
     training: Training
     link_report: LinkReport
+    # The setting's local-procedure paragraphs of its copy of the policy, by clause.
+    local_procedures: LocalProcedures
+    # The ids of the contacts in the setting's own contacts.yml, in order: the first contacts
+    # of ``contacts`` (the rest are the Group's).
+    local_contacts: tuple[str, ...]
+    # The ids of the links in the setting's own links.yml (its local procedures' addresses).
+    local_links: tuple[str, ...]
     # The policy's versions: the current one's text, what changed, the old addresses' aliases.
     versions: Versions
     # The day the site is built for (sitedata/build_date.py): the build's "today".
@@ -377,18 +267,41 @@ class SiteData:
     bank_holidays: dict[datetime.date, str]
 
     @classmethod
-    def load(cls, data_dir: Path) -> SiteData:
+    def load(cls, data_dir: Path, folder: SettingFolder | None = None) -> SiteData:
+        """The Group's data with the setting ``folder`` (default: the one $SETTING names, else
+        the one that is not an example)."""
         built_on = build_date()
+        settings_dir = data_dir.parent / SETTINGS_DIR.name
+        folder = folder or choose(settings_dir)
+        check_distinct_addresses(settings_dir)
         raw = {name: read_data_file(data_dir / name) for name in DATA_FILES}
-        files = {field: load_file(data_dir / name, raw[name]) for name, (field, _, _) in DATA_FILES.items()}
+        group = {field: load_file(data_dir / name, raw[name]) for name, (field, _, _) in DATA_FILES.items()}
+        setting_raw, own = load_setting(folder)
         docs_dir = data_dir.parent / "docs"
-        versions = Versions.load(files.pop("versions"), data_dir.parent, docs_dir)
+        versions = Versions.load(group.pop("versions"), data_dir.parent, docs_dir)
+        identity, local = group.pop("group"), own["contacts.yml"]
+        shared_contacts, shared_links, sections = group.pop("contacts"), group.pop("links"), group.pop("sections")
+        team = own["team.yml"]
+        group["pathways"] = for_setting(group["pathways"], own["setting.yml"].kind, set(team.by_id()))
         site = cls(
-            **files | {"sections": section_book(files["sections"], versions.text), "versions": versions},
+            **group,
+            folder=folder,
+            setting=Setting(**dict(own["setting.yml"]), group=identity.name, policy=identity.policy),
+            team=team,
+            contacts=ContactBook.model_construct(
+                emergency_route=shared_contacts.emergency_route, line_pairs=local.line_pairs,
+                contacts=[*local.contacts, *shared_contacts.contacts]),
+            links=LinkBook.model_construct(links=[*shared_links.links, *getattr(own.get("links.yml"), "links", [])]),
+            local_procedures=own["local-procedures.yml"],
+            local_contacts=tuple(c.id for c in local.contacts),
+            local_links=tuple(link.id for link in getattr(own.get("links.yml"), "links", [])),
+            sections=section_book(sections, versions.text),
+            versions=versions,
             built_on=built_on,
-            bank_holidays=hours.bank_holidays(files["setting"].nation, built_on.year),
+            bank_holidays=hours.bank_holidays(own["setting.yml"].nation, built_on.year),
         )
-        cited = citations(raw, docs_dir)
+        cited = citations(raw, docs_dir) + [
+            c for name, content in setting_raw.items() for c in data_citations(folder.file(name), content)]
         site.check_renumbered(cited)
         site.check_references()
         site.check_pages(docs_dir)
@@ -411,7 +324,9 @@ class SiteData:
     def check_quoted_text(self) -> None:
         """What data/ quotes from the policy is in the clause it cites, in the current version: a
         new version that rewords a sign or a link's text stops the build here, naming it."""
-        if problems := quoted_text_problems(self.indicators, self.links, self.policy):
+        # The setting's own links are its local procedures' addresses, not the Group's words.
+        group_links = LinkBook.model_construct(links=[link for link in self.links.links if link.id not in self.local_links])
+        if problems := quoted_text_problems(self.indicators, group_links, self.policy):
             raise problems[0]
 
     def check_pages(self, docs_dir: Path) -> None:
@@ -429,7 +344,7 @@ class SiteData:
         for contact in self.contacts.contacts:
             if contact.in_policy and contact.phone and contact.phone.display.replace(" ", "") not in policy_digits:
                 raise DataError(
-                    "data/contacts.yml", f"contact {contact.id!r}",
+                    self.contact_file(contact.id), f"contact {contact.id!r}",
                     f"has no source, so it is one the policy names, but the policy does not give {contact.phone.display}",
                     "copy the number exactly as the policy gives it, or, for a number that is not in the policy, "
                     "add source: with the public url, checked_on date and a note",
@@ -438,14 +353,22 @@ class SiteData:
     def check_references(self) -> None:
         """Checks across records: ids are unique, and every clause, contact and link that one
         record names exists in the file that owns it."""
-        check_unique("data/contacts.yml", "contact", [c.id for c in self.contacts.contacts])
-        check_unique("data/team.yml", "member", [m.id for m in self.team.members])
+        team_file = self.folder.file("team.yml")
+        local_file = self.folder.file("contacts.yml")
+        local = [c.id for c in self.contacts.contacts[: len(self.local_contacts)]]
+        shared = [c.id for c in self.contacts.contacts[len(self.local_contacts):]]
+        check_unique(local_file, "contact", local)
+        check_unique("data/contacts.yml", "contact", shared)
+        for contact_id in set(local) & set(shared):
+            raise DataError(local_file, f"contact {contact_id!r}", "appears more than once: in data/contacts.yml too",
+                            "give the setting's contact another id, or remove one of the two")
+        check_unique(team_file, "member", [m.id for m in self.team.members])
         for member in self.team.members:
             if member.id in self.contacts.by_id():
-                raise DataError("data/team.yml", f"member {member.id!r}", "has the id of a contact in data/contacts.yml",
+                raise DataError(team_file, f"member {member.id!r}", f"has the id of a contact in {self.contact_file(member.id)}",
                                 "give the member or the contact another id: pages and pathways name both by id")
         if len(self.team.of_kind("dsl")) != 1 or "dsl" not in self.team.by_id():
-            raise DataError("data/team.yml", "members", "need exactly one member of kind dsl, with id dsl",
+            raise DataError(team_file, "members", "need exactly one member of kind dsl, with id dsl",
                             "keep the DSL's entry (id: dsl, kind: dsl)")
         self.check_team()
         check_unique("data/links.yml", "link", [link.id for link in self.links.links])
@@ -472,13 +395,13 @@ class SiteData:
                     raise self.unknown_clause(file, item, clause)
 
         for member in self.team.members:
-            check_clauses("data/team.yml", f"member {member.id!r}", member.clauses)
+            check_clauses(team_file, f"member {member.id!r}", member.clauses)
         for contact in self.contacts.contacts:
-            check_clauses("data/contacts.yml", f"contact {contact.id!r}", contact.clauses)
+            check_clauses(self.contact_file(contact.id), f"contact {contact.id!r}", contact.clauses)
             if contact.link and contact.link not in links:
                 raise DataError(
-                    "data/contacts.yml", f"contact {contact.id!r}", f"names unknown link {contact.link!r}",
-                    "use an id from data/links.yml",
+                    self.contact_file(contact.id), f"contact {contact.id!r}", f"names unknown link {contact.link!r}",
+                    f"use an id from data/links.yml or {self.folder.file('links.yml')}",
                 )
         check_clauses("data/indicators.yml", "reminder", [self.indicators.reminder.clause])
         for lst in self.indicators.lists:
@@ -495,17 +418,67 @@ class SiteData:
             for role in ("office", "out_of_hours"):
                 contact = self.contacts.by_id().get(getattr(pair, role))
                 if contact is None or contact.hours is None:
-                    raise DataError("data/contacts.yml", f"line pair {pair.id!r}",
+                    raise DataError(self.folder.file("contacts.yml"), f"line pair {pair.id!r}",
                                     f"names {role} {getattr(pair, role)!r}, which is not a contact with hours:",
                                     "use the id of a contact in this file that has hours:")
                 lines.append(contact.hours)
             if problems := hours.coverage_problems(*lines):
-                raise DataError("data/contacts.yml", f"line pair {pair.id!r}", "; ".join(problems[:4]),
+                raise DataError(self.folder.file("contacts.yml"), f"line pair {pair.id!r}", "; ".join(problems[:4]),
                                 "change the hours of the two lines so that exactly one is open at every minute")
+        self.check_roles(contacts)
+        self.check_example_numbers()
+        self.check_local_procedures(links, contacts)
         route = {step.contact for step in self.contacts.emergency_route}
         emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
         check_graph(self.pathways, contacts, set(clauses), route | set(self.team.by_id()), emergency)
         check_training(self.training, self)
+
+    def check_local_procedures(self, links: set[str], contacts: set[str]) -> None:
+        """The setting's local procedures are for the clauses that have them, and name what exists."""
+        file = self.folder.file("local-procedures.yml")
+        local = {clause for section in self.sections.sections for clause in section.local}
+        for clause, paragraphs in self.local_procedures.clauses.items():
+            if clause not in local:
+                raise DataError(file, f"clause {clause!r}", "has no local procedures in the policy (data/sections.yml "
+                                f"names those of {', '.join(sorted(local))})", f"use one of {', '.join(sorted(local))}")
+            for number, paragraph in enumerate(paragraphs, start=1):
+                where = f"clause {clause!r}, paragraph {number}"
+                if paragraph.link and paragraph.link not in links:
+                    raise DataError(file, where, f"names unknown link {paragraph.link!r}",
+                                    f"use an id from data/links.yml or {self.folder.file('links.yml')}")
+                if paragraph.contact and paragraph.contact not in contacts:
+                    raise DataError(file, where, f"names unknown contact {paragraph.contact!r}",
+                                    f"use an id from data/contacts.yml, {self.folder.file('contacts.yml')} or team.yml")
+
+    def check_example_numbers(self) -> None:
+        """An example setting calls no one real: each number of its own is a drama number."""
+        if not self.setting.example:
+            return
+        own = [(self.contact_file(c.id), f"contact {c.id!r}", c.phone) for c in self.contacts.contacts
+               if c.id in self.local_contacts and c.phone]
+        own += [(self.folder.file("team.yml"), f"member {m.id!r}", m.dial) for m in self.team.members if m.dial]
+        for file, item, phone in own:
+            if not phone.drama and not phone.relay:
+                raise DataError(file, item, f"has the number {phone.display}, and this is an example setting (example: true), "
+                                "which must call no one real", "use a number from Ofcom's drama ranges, e.g. 07700 900123 "
+                                "or 01632 960123")
+
+    def check_roles(self, contacts: set[str]) -> None:
+        """The pathways name contacts by the role they play (police-non-emergency,
+        local-authority-office): a role the setting has no contact or team member for is named
+        as the setting's to fill."""
+        for outcome in self.pathways.outcomes:
+            for number, step in enumerate(outcome.steps, start=1):
+                for role in step.contacts:
+                    if role not in contacts:
+                        person = role in get_args(MemberKind)
+                        raise DataError(
+                            self.folder.file("team.yml" if person else "contacts.yml"), f"role {role!r}",
+                            f"is needed by data/pathways.yml (outcome {outcome.id!r}, step {number}), and the "
+                            f"setting has no {'team member' if person else 'contact'} with that id",
+                            (f"add a member with id: {role} and kind: {role} (its values may be `to be supplied`)"
+                             if person else f"add the setting's contact for it with id: {role}")
+                            + " (MAINTAINING.md, \"Add a setting\"), or correct the id in data/pathways.yml")
 
     def unknown_clause(self, file: str, item: str, clause: str) -> DataError:
         """A citation of a clause the current version does not have: where its address leads now,
@@ -523,14 +496,14 @@ class SiteData:
         services = {c.phone.tel: c for c in self.contacts.contacts if c.phone}
         for member in self.team.members:
             if member.dial and (service := services.get(member.dial.tel)):
-                raise DataError("data/team.yml", f"member {member.id!r}",
+                raise DataError(self.folder.file("team.yml"), f"member {member.id!r}",
                                 f"has the number {member.dial.display}, which is the number of {service.name} "
-                                f"(contact {service.id!r} in data/contacts.yml)", "write the person's own number")
+                                f"(contact {service.id!r} in {self.contact_file(service.id)})", "write the person's own number")
         strip = [self.team.by_id()["dsl"], *self.team.of_kind("deputy-dsl")]
         for index, member in enumerate(strip):
             for other in strip[:index]:
                 if same := _same_person(member, other):
-                    raise DataError("data/team.yml", f"member {member.id!r}",
+                    raise DataError(self.folder.file("team.yml"), f"member {member.id!r}",
                                     f"has the same {same} as {other.id!r}: a deputy is another person, and the "
                                     "emergency strip would show the same person twice",
                                     f"write the {member.role}'s own {same}")
@@ -547,7 +520,7 @@ class SiteData:
                             "is not a contact of group emergency", "start the route with the emergency services (999)")
         for contact in self.contacts.contacts:
             if contact.group == "emergency" and (contact.phone is None or contact.phone.tel not in EMERGENCY_NUMBERS):
-                raise DataError("data/contacts.yml", f"contact {contact.id!r}",
+                raise DataError(self.contact_file(contact.id), f"contact {contact.id!r}",
                                 f"is an emergency contact with number {contact.phone.display if contact.phone else 'none'}",
                                 "use 999 (or 112): the UK's emergency numbers")
 
@@ -557,13 +530,18 @@ class SiteData:
         A changed file (``mkdocs serve``) is read afresh."""
         if not data_dir.is_dir():
             raise DataError(f"{data_dir.name}/", "the folder", "is missing", "restore it from version control")
+        folder = choose(data_dir.parent / SETTINGS_DIR.name)
         # The versions of the policy as received are data too (source/<date>.md).
-        files = [*data_dir.iterdir(), *(data_dir.parent / SOURCE_DIR).glob("*.md")]
-        stamp = (data_dir, tuple((p.as_posix(), *_changed(p)) for p in sorted(files)))
+        files = [*data_dir.iterdir(), *folder.path.iterdir(), *(data_dir.parent / SOURCE_DIR).glob("*.md")]
+        stamp = (data_dir, folder, tuple((p.as_posix(), *changed(p)) for p in sorted(files)))
         if stamp not in _LOADED:
             _LOADED.clear()
-            _LOADED[stamp] = cls.load(data_dir)
+            _LOADED[stamp] = cls.load(data_dir, folder)
         return _LOADED[stamp]
+
+    def contact_file(self, contact_id: str) -> str:
+        """The file a contact is written in: the setting's contacts.yml or the Group's."""
+        return self.folder.file("contacts.yml") if contact_id in self.local_contacts else "data/contacts.yml"
 
     def reachable(self) -> dict[str, Contact | TeamMember]:
         """Everyone a page or a pathway step can send a reader to: the team and the contacts, by id."""
@@ -573,12 +551,12 @@ class SiteData:
         """What the setting has still to supply, for the setup checklist and REQUIRE_COMPLETE: each
         value still `to be supplied`, and the deputy and the on-call route if their entries are gone."""
         missing = [
-            MissingFact("data/team.yml", member.id, member.role, field)
+            MissingFact(self.folder.file("team.yml"), member.id, member.role, field)
             for member in self.team.members for field in member.missing()
         ]
         for kind, role in REQUIRED_KINDS.items():
             if not self.team.of_kind(kind):
-                missing.append(MissingFact("data/team.yml", kind, role, ENTRY))
+                missing.append(MissingFact(self.folder.file("team.yml"), kind, role, ENTRY))
         return missing
 
     def clause_page(self, clause: str) -> str:
@@ -671,8 +649,8 @@ def check_training(training: Training, site: SiteData) -> None:
     contacts = site.reachable()
     for contact in handout.contacts:
         if contact not in contacts:
-            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml",
-                 "use a contact id from one of those files")
+            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or the setting's "
+                 f"{site.folder.file('contacts.yml')} or team.yml", "use a contact id from one of those files")
     outcomes = {o.id for o in site.pathways.outcomes}
     for outcome in handout.outcomes:
         if outcome not in outcomes:

@@ -22,22 +22,48 @@ from .placeholders import check_not_example_address, check_not_placeholder
 Email = Annotated[EmailStr, AfterValidator(check_not_example_address)]
 
 
-# --- data/setting.yml -------------------------------------------------------------------------
+# --- data/group.yml and settings/<id>/setting.yml ----------------------------------------------
 
 
 class PolicyIdentity(Strict):
     title: Text  # its dates are its versions' (data/versions.yml, sitedata/versions.py)
 
 
-class Setting(Strict):
+class Group(Strict):
+    """The Group whose policy it is (data/group.yml): the same for every setting."""
+
     name: Text
-    group: Text
+    policy: PolicyIdentity
+
+
+# What a setting is: its kind decides its wording and routes (a children's home has a
+# Safeguarding Lead; only a school and a home that work together ask where to record a concern).
+SettingKind = Literal["school", "college", "childrens-home", "school-and-home"]
+
+
+class SettingFacts(Strict):
+    """One setting, as its settings/<id>/setting.yml writes it."""
+
+    name: Text
+    kind: SettingKind
+    # An example setting is fictional: its numbers are from Ofcom's drama ranges, every page
+    # says so, and it is never published (scripts/build-all leaves it out).
+    example: bool = False
     nation: Nation
     nation_basis: Text
     local_authority_area: Text
     police_force: Text
-    policy: PolicyIdentity
     recording_systems: Annotated[list[Text], Field(min_length=1)]
+    # Where the setting's site is published (the sitemap's and the app's address); SITE_URL, if
+    # set, wins.
+    site_url: WebAddress | None = None
+
+
+class Setting(SettingFacts):
+    """The setting as pages read it: its facts, with the Group's name and policy title."""
+
+    group: Text
+    policy: PolicyIdentity
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------
@@ -109,7 +135,7 @@ class RouteStep(Strict):
     short_label: Text | None = None
 
 
-# --- data/team.yml ----------------------------------------------------------------------------
+# --- settings/<id>/team.yml -------------------------------------------------------------------
 
 # What a value the setting has not supplied yet says in the data: an explicit state, never an
 # empty string, so that pages can show an instruction instead and the setup checklist can list it.
@@ -150,7 +176,7 @@ class SuppliedBy(Strict):
 
 
 class TeamMember(Strict):
-    """A person or role in the setting's safeguarding team (data/team.yml)."""
+    """A person or role in the setting's safeguarding team (settings/<id>/team.yml)."""
 
     id: Id
     kind: MemberKind
@@ -218,7 +244,23 @@ class Team(Strict):
         return [m for m in self.members if m.kind == kind]
 
 
+class GroupContacts(Strict):
+    """data/contacts.yml: the emergency strip and the contacts every setting shares."""
+
+    emergency_route: Annotated[list[RouteStep], Field(min_length=1)]
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+
+
+class SettingContacts(Strict):
+    """settings/<id>/contacts.yml: the setting's local contacts and the lines that take turns."""
+
+    line_pairs: list[LinePair] = []
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+
+
 class ContactBook(Strict):
+    """Every contact a page can name: the Group's and the setting's, in that order."""
+
     emergency_route: Annotated[list[RouteStep], Field(min_length=1)]
     line_pairs: list[LinePair] = []
     contacts: Annotated[list[Contact], Field(min_length=1)]
@@ -291,6 +333,8 @@ class Link(Strict):
         "statutory-guidance", "government-guidance", "police-referral", "charity-guidance", "research", "internal"
     ]
     clauses: Annotated[list[ClauseRef], Field(min_length=1)]
+    # Guidance the policy asks settings in one nation to know (3.2): shown on their answers.
+    nation: Nation | None = None
     superseded_by: Successor | None = None
     note: str | None = None
 
@@ -310,6 +354,30 @@ class Link(Strict):
 
 class LinkBook(Strict):
     links: Annotated[list[Link], Field(min_length=1)]
+
+
+# --- settings/<id>/local-procedures.yml ---------------------------------------------------------
+
+
+class LocalParagraph(Strict):
+    """One paragraph of a setting's local procedures: its words, then a link or a contact."""
+
+    strong: Text | None = None
+    text: Text
+    link: Id | None = None
+    contact: Id | None = None
+
+    @model_validator(mode="after")
+    def one_target(self) -> LocalParagraph:
+        if self.link and self.contact:
+            raise ValueError("has both link: and contact: — fix: give each its own paragraph")
+        return self
+
+
+class LocalProcedures(Strict):
+    """The paragraphs by clause ("7.4", "13.0"): the file's top-level keys."""
+
+    clauses: dict[ClauseRef, Annotated[list[LocalParagraph], Field(min_length=1)]]
 
 
 # --- data/sections.yml ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .errors import DataError
-from .models import ClauseRef, Id, Source, Strict, Text
+from .models import ClauseRef, Id, SettingKind, Source, Strict, Text
 
 FILE = "data/pathways.yml"
 
@@ -46,7 +46,7 @@ def _pocket_sized(value: str | None) -> str | None:
     return value
 
 
-# Who acts in a step, as ids: the reader, the setting's team by kind (data/team.yml), or no one
+# Who acts in a step, as ids: the reader, the setting's team by kind (settings/<id>/team.yml), or no one
 # the policy names. The words readers see are the step's ``who``.
 Actor = Literal["reader", "dsl", "home-safeguarding-lead", "unnamed"]
 
@@ -146,6 +146,9 @@ class PathwayGraph(Strict):
     shared_steps: dict[Id, Step] = {}
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
     terms: dict[Id, Term] = {}
+    # The roles only some kinds of setting have (a school has no Registered Manager): a setting
+    # of another kind with no one in that role leaves it out of the steps that name it.
+    kind_roles: dict[Id, Annotated[list[SettingKind], Field(min_length=1)]] = {}
 
     @model_validator(mode="before")
     @classmethod
@@ -287,7 +290,7 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], peop
             where = f"outcome {outcome.id!r}, step {number}"
             for contact in step.contacts:
                 if contact not in contacts:
-                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or data/team.yml", "use an id from one of those files")
+                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or the setting's contacts.yml or team.yml", "use an id from one of those files")
             for clause in step.clauses:
                 if clause not in clauses:
                     fail(where, f"cites clause {clause}, which is not in the policy", "use a clause of the policy (data/sections.yml lists its sections)")
@@ -346,3 +349,17 @@ def check_no_cycles(graph: PathwayGraph, nodes: dict[str, Question | Outcome]) -
 
 def fail(item: str, problem: str, fix: str) -> None:
     raise DataError(FILE, item, problem, fix)
+
+
+def for_setting(graph: PathwayGraph, kind: str, people: set[str]) -> PathwayGraph:
+    """The graph as a setting of ``kind`` whose team is ``people`` walks it: each step without
+    the roles its kind does not have and its team does not list."""
+    absent = {role for role, kinds in graph.kind_roles.items() if kind not in kinds and role not in people}
+    if not absent:
+        return graph
+
+    def without_absent(step: Step) -> Step:
+        return step.model_copy(update={"contacts": [c for c in step.contacts if c not in absent]})
+
+    outcomes = [o.model_copy(update={"steps": [without_absent(s) for s in o.steps]}) for o in graph.outcomes]
+    return graph.model_copy(update={"outcomes": outcomes})

@@ -10,8 +10,10 @@ the character and where it is.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+from contextvars import ContextVar
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -55,6 +57,24 @@ DRAMA_RANGES = (
     "1514960", "1614960", "1914980", "2079460", "2896496", "2920180", "1632960", "7700900", "8081570",
     "9098790", "3069990",
 )
+# An example setting (`example: true`) is fictional, so its numbers are drama numbers: allowed
+# while its files load (sitedata/load.py), refused everywhere else.
+_DRAMA_ALLOWED: ContextVar[bool] = ContextVar("drama_allowed", default=False)
+
+
+@contextlib.contextmanager
+def drama_allowed(allowed: bool):
+    token = _DRAMA_ALLOWED.set(allowed)
+    try:
+        yield
+    finally:
+        _DRAMA_ALLOWED.reset(token)
+
+
+def is_drama(national: str) -> bool:
+    return national.startswith(DRAMA_RANGES)
+
+
 # What a made-up number looks like: a run of one digit, or the digits counted up or down
 # (01234 567890). A real service's number is none of these.
 SAME_DIGIT_RUN = re.compile(r"(\d)\1{5}")
@@ -106,6 +126,11 @@ class Phone(Strict):
     words: str | None = None
 
     @property
+    def drama(self) -> bool:
+        """A number Ofcom keeps for drama: an example setting's, reaching no one."""
+        return self.tel.startswith("+44") and is_drama(self.tel[3:])
+
+    @property
     def href(self) -> str:
         """The link that dials it: every tap-to-call link on the site is this."""
         return f"tel:{self.tel}"
@@ -128,12 +153,16 @@ class Phone(Strict):
         digits = SEPARATORS.sub("", text)
         if digits.isdigit() and len(digits) <= 6 and shortnumberinfo.is_valid_short_number_for_region(number, PHONE_REGION):
             return cls._short_code(text, digits, person)
+        national = phonenumbers.national_significant_number(number)
+        if is_drama(national):
+            if not _DRAMA_ALLOWED.get():
+                raise ValueError(f"{text!r} is in a range Ofcom keeps for TV and radio drama, so it reaches no one "
+                                 "— fix: use the service's real number (only an example setting, `example: true` in "
+                                 "its setting.yml, may use drama numbers)")
+            # Some drama ranges are not numbers phonenumbers knows (07700 900): kept as written.
+            return cls(display=" ".join(text.split()), tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
         if not phonenumbers.is_valid_number_for_region(number, PHONE_REGION):
             raise ValueError(f"{text!r} is not a valid UK phone number or short code — fix: {EXAMPLE_FIX}")
-        national = phonenumbers.national_significant_number(number)
-        if any(national.startswith(prefix) for prefix in DRAMA_RANGES):
-            raise ValueError(f"{text!r} is in a range Ofcom keeps for TV and radio drama, so it reaches no one "
-                             "— fix: use the service's real number")
         service = national.startswith(SERVICE_PREFIXES)
         kind = phonenumbers.number_type(number)
         if service and person:
@@ -144,7 +173,7 @@ class Phone(Strict):
                              "landline, freephone or short number")
         if kind == phonenumbers.PhoneNumberType.MOBILE and not person:
             raise ValueError(f"{text!r} is a mobile number — fix: use the service's landline or freephone number "
-                             "(a mobile is allowed only for a person in data/team.yml)")
+                             "(a mobile is allowed only for a person in the setting's team.yml)")
         if looks_made_up(national):
             raise ValueError(f"{text!r} looks like a made-up number (a run of one digit, or digits counted in order) "
                              "— fix: write the real number, or `to be supplied` for a value the setting has not given yet")

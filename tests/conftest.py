@@ -27,8 +27,13 @@ from sitedata import build_date
 from sitedata.hours import LONDON
 from sitedata.load import SiteData
 from sitedata.models import Training
+from sitedata.settings import SETTINGS_DIR, choose
 
 ROOT = Path(__file__).resolve().parent.parent
+# The setting the suite is run for: $SETTING, else the one that is not an example. Its files,
+# as messages name them: f"{SETTING_DIR}/team.yml".
+SETTING = choose(SETTINGS_DIR)
+SETTING_DIR = SETTING.shown
 
 # --- time: the build's date, and the readers' clocks ---------------------------------------------
 
@@ -70,9 +75,11 @@ def build_site(project: Path, out: Path, **env_vars: str) -> subprocess.Complete
 
 
 def copy_data(tmp_path: Path) -> Path:
-    """A copy of data/ to break, beside the real docs/ (the loader checks the pages it names)."""
+    """A copy of data/ and settings/ to break, beside the real docs/ (the loader checks the pages
+    it names)."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "settings", tmp_path / "settings")
     for beside in ["docs", "source"]:
         (tmp_path / beside).symlink_to(ROOT / beside)
     return data
@@ -93,7 +100,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ["docs", "data", "source", "sitedata", "macros", "overrides"]:
+    for folder in ["docs", "data", "settings", "source", "sitedata", "macros", "overrides"]:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 
@@ -221,7 +228,7 @@ def built_downloads(tmp_path_factory) -> BuiltSite:
 def real_data() -> SiteData:
     """Everything in data/, loaded and checked once per worker: the ``site`` fixture, and what a
     test module reads from the data where it is written (the DSL's name, the bank holidays)."""
-    return SiteData.load(ROOT / "data")
+    return SiteData.load(ROOT / "data", SETTING)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output, real_data
+import yaml
+from conftest import ROOT, SETTING_DIR, copy_data, copy_project, edit_yaml, failed_build_output, real_data
 
 from sitedata.errors import DataError
 from sitedata.load import SiteData
@@ -17,7 +18,11 @@ from sitedata.load import SiteData
 
 
 def test_real_data_loads(site):
-    assert site.setting.name == "Bankside College"
+    # The setting's own name, with the Group's name and policy title from data/group.yml.
+    written = yaml.safe_load((ROOT / SETTING_DIR / "setting.yml").read_text(encoding="utf-8"))
+    group = yaml.safe_load((ROOT / "data" / "group.yml").read_text(encoding="utf-8"))
+    assert (site.setting.name, site.setting.group, site.setting.policy.title) == (
+        written["name"], group["name"], group["policy"]["title"])
 
 
 def test_phone_numbers_are_diallable(site):
@@ -68,9 +73,11 @@ def rename_key(item: dict, old: str, new: str) -> None:
     item[new] = item.pop(old)
 
 
-# The DSL's lines of data/team.yml as they are written, whoever the DSL is.
+# The setting's files, as messages name them.
+TEAM, SETTING_YML, LOCAL_CONTACTS = (f"{SETTING_DIR}/{name}" for name in ("team.yml", "setting.yml", "contacts.yml"))
+# The DSL's lines of the setting's team.yml as they are written, whoever the DSL is.
 DSL_NAME = real_data().team.by_id()["dsl"].name
-DSL_NAME_LINE = next(line for line in (ROOT / "data/team.yml").read_text(encoding="utf-8").splitlines()
+DSL_NAME_LINE = next(line for line in (ROOT / TEAM).read_text(encoding="utf-8").splitlines()
                      if line.startswith("    name: ") and DSL_NAME in line)
 EMERGENCY_PHONE = '    phone: "999"'
 OPENS = '          opens: "09:00"'
@@ -140,7 +147,7 @@ NSPCC = "0808 800 5000"
 BAD_DATA = [
     # --- phone numbers are what they look like ---
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone="01905 822OOO")),
+        TEAM, edit_yaml(supply(phone="01905 822OOO")),
         ["'dsl'", "the letter 'O' at character 10", "type the digit 0, not the letter O"],
         id="letter-o-for-zero",
     ),
@@ -181,12 +188,12 @@ BAD_DATA = [
         id="zero-width-only-text",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="18001 999")),
+        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="18001 999")),
         ["'police-non-emergency'", "relays to 999", "18000"],
         id="text-relay-to-999",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="118 118")),
+        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "police-non-emergency").update(phone="118 118")),
         ["'police-non-emergency'", "directory-enquiries"],
         id="directory-enquiries",
     ),
@@ -197,32 +204,32 @@ BAD_DATA = [
     ),
     # --- the team: people, each their own ---
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone="999")),
+        TEAM, edit_yaml(supply(phone="999")),
         ["'dsl'", "'999' is the emergency number, not a person's own number"],
         id="dsl-number-is-999",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone="101")),
+        TEAM, edit_yaml(supply(phone="101")),
         ["'dsl'", "'101' is a short code"],
         id="dsl-number-is-101",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone=NSPCC)),
+        TEAM, edit_yaml(supply(phone=NSPCC)),
         ["member 'dsl'", NSPCC, "contact 'nspcc-helpline' in data/contacts.yml", "own number"],
         id="dsl-number-is-a-services",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Sam Patel", phone="116 123")),
+        TEAM, edit_yaml(supply("deputy-dsl", name="Sam Patel", phone="116 123")),
         ["'deputy-dsl'", "'116 123' is a short code"],
         id="deputy-is-the-samaritans",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("deputy-dsl", name=DSL_NAME)),
+        TEAM, edit_yaml(supply("deputy-dsl", name=DSL_NAME)),
         ["member 'deputy-dsl'", "same name as 'dsl'", "Deputy DSL's own name"],
         id="deputy-is-the-dsl",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply_both({"phone": "01905 960101"}, {"name": "Sam Patel", "phone": "01905 960101"})),
+        TEAM, edit_yaml(supply_both({"phone": "01905 960101"}, {"name": "Sam Patel", "phone": "01905 960101"})),
         ["member 'deputy-dsl'", "same number as 'dsl'", "the emergency strip would show the same person twice"],
         id="deputy-has-the-dsls-number",
     ),
@@ -232,32 +239,32 @@ BAD_DATA = [
         id="emergency-strip-names-someone-twice",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("deputy-dsl", name="TBC")),
+        TEAM, edit_yaml(supply("deputy-dsl", name="TBC")),
         ["'deputy-dsl'", "'TBC' is a placeholder", "to be supplied"],
         id="placeholder-tbc",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("deputy-dsl", name="Sam Patel", where="Room xxx")),
+        TEAM, edit_yaml(supply("deputy-dsl", name="Sam Patel", where="Room xxx")),
         ["'deputy-dsl'", "field 'where'", "placeholder ('xxx')"],
         id="placeholder-xxx",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply("head-of-service", name="To be confirmed")),
+        TEAM, edit_yaml(supply("head-of-service", name="To be confirmed")),
         ["'head-of-service'", "placeholder ('To be confirmed')"],
         id="placeholder-to-be-confirmed",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply(email="dsl@example.com")),
+        TEAM, edit_yaml(supply(email="dsl@example.com")),
         ["'dsl'", "field 'email'", "'dsl@example.com' is an example address"],
         id="placeholder-example-email",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: supply(phone="01905 960101")(d) or member(d, "dsl")["supplied"].update(by="TBA")),
+        TEAM, edit_yaml(lambda d: supply(phone="01905 960101")(d) or member(d, "dsl")["supplied"].update(by="TBA")),
         ["'dsl'", "field 'by'", "placeholder ('TBA')"],
         id="placeholder-supplied-by",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").update(name="Worcestershire Police " * 4)),
+        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "police-non-emergency").update(name="Worcestershire Police " * 4)),
         ["'police-non-emergency'", "pocket card, 87 characters", "short_name of 60 characters or fewer"],
         id="helpline-name-too-long-for-the-pocket-card",
     ),
@@ -268,35 +275,35 @@ BAD_DATA = [
         id="emergency-outcome-without-999-first",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: hours_of(d, "worcestershire-emergency-duty-team").update(open=[])),
-        ["'worcestershire-emergency-duty-team'", "no opening times", "always closed", "open: always"],
+        LOCAL_CONTACTS, edit_yaml(lambda d: hours_of(d, "local-authority-out-of-hours").update(open=[])),
+        ["'local-authority-out-of-hours'", "no opening times", "always closed", "open: always"],
         id="hours-never-open",
     ),
     # --- YAML that reads as written ---
     pytest.param(
-        "data/team.yml", replace_text(DSL_NAME_LINE, DSL_NAME_LINE + "\x00"),
-        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}, character {len(DSL_NAME_LINE) + 1}", "a NUL byte (U+0000)", "delete it"],
+        TEAM, replace_text(DSL_NAME_LINE, DSL_NAME_LINE + "\x00"),
+        [f"line {line_of(TEAM, DSL_NAME_LINE)}, character {len(DSL_NAME_LINE) + 1}", "a NUL byte (U+0000)", "delete it"],
         id="nul-byte",
     ),
     pytest.param(
-        "data/team.yml", replace_text(DSL_NAME_LINE, '    name: !!python/object/apply:os.system ["true"]'),
-        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "the YAML tag !!python/object/apply:os.system", "remove the tag"],
+        TEAM, replace_text(DSL_NAME_LINE, '    name: !!python/object/apply:os.system ["true"]'),
+        [f"line {line_of(TEAM, DSL_NAME_LINE)}", "the YAML tag !!python/object/apply:os.system", "remove the tag"],
         id="python-tag",
     ),
     pytest.param(
-        "data/team.yml", lambda path: path.write_text(path.read_text(encoding="utf-8") + "---\nmembers: []\n", encoding="utf-8"),
-        [f"line {len((ROOT / 'data/team.yml').read_text(encoding='utf-8').splitlines()) + 1}", "a second YAML document"],
+        TEAM, lambda path: path.write_text(path.read_text(encoding="utf-8") + "---\nmembers: []\n", encoding="utf-8"),
+        [f"line {len((ROOT / TEAM).read_text(encoding='utf-8').splitlines()) + 1}", "a second YAML document"],
         id="second-document",
     ),
     pytest.param(
-        "data/contacts.yml", replace_text('use_when: "To contact the police when it is not an emergency."', "use_when: true"),
+        LOCAL_CONTACTS, replace_text('use_when: "To contact the police when it is not an emergency."', "use_when: true"),
         ["'police-non-emergency'", "use_when", "YAML reads true here as a yes/no value, not as text", "in quotes"],
         id="true-where-text-is-expected",
     ),
     # --- the file where the mistake is ---
-    pytest.param("data/team.yml", replace_with_folder, ["the file", "is a folder, not a file"], id="data-file-is-a-folder"),
+    pytest.param(TEAM, replace_with_folder, ["the file", "is a folder, not a file"], id="data-file-is-a-folder"),
     pytest.param(
-        "data/team.yml", replace_with_broken_link, ["is a link to", "no-such-file.yml", "which does not exist"],
+        TEAM, replace_with_broken_link, ["is a link to", "no-such-file.yml", "which does not exist"],
         id="data-file-is-a-broken-link",
     ),
     pytest.param(
@@ -318,17 +325,17 @@ BAD_DATA = [
         id="report-address-not-https",
     ),
     pytest.param(
-        "data/team.yml", replace_text(DSL_NAME_LINE, "  " + DSL_NAME_LINE),
-        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "not valid YAML"],
+        TEAM, replace_text(DSL_NAME_LINE, "  " + DSL_NAME_LINE),
+        [f"line {line_of(TEAM, DSL_NAME_LINE)}", "not valid YAML"],
         id="malformed-yaml",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "police-non-emergency").pop("use_when")),
+        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "police-non-emergency").pop("use_when")),
         ["'police-non-emergency'", "use_when", "required"],
         id="missing-field",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: rename_key(contact(d, "police-non-emergency"), "phone", "phnoe")),
+        LOCAL_CONTACTS, edit_yaml(lambda d: rename_key(contact(d, "police-non-emergency"), "phone", "phnoe")),
         ["'police-non-emergency'", "phnoe", "not permitted"],
         id="unknown-field-typo",
     ),
@@ -339,7 +346,7 @@ BAD_DATA = [
     ),
     pytest.param(
         "data/contacts.yml", edit_yaml(lambda d: contact(d, "nwg-network").update(id="dsl")),
-        ["data/team.yml", "member 'dsl'", "id of a contact"],
+        [TEAM, "member 'dsl'", "id of a contact"],
         id="contact-with-a-team-members-id",
     ),
     pytest.param(
@@ -363,7 +370,7 @@ BAD_DATA = [
         id="contact-cites-unknown-clause",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl")["clauses"].append("14.2")),
+        TEAM, edit_yaml(lambda d: member(d, "dsl")["clauses"].append("14.2")),
         ["member 'dsl'", "14.2", "not in the policy"],
         id="member-cites-unknown-clause",
     ),
@@ -383,7 +390,7 @@ BAD_DATA = [
         id="empty-indicator-list",
     ),
     pytest.param(
-        "data/setting.yml", edit_yaml(lambda d: d.update(recording_systems=[])),
+        SETTING_YML, edit_yaml(lambda d: d.update(recording_systems=[])),
         ["recording_systems", "at least 1"],
         id="empty-recording-systems",
     ),
@@ -398,8 +405,8 @@ BAD_DATA = [
         id="review-due-not-after-date",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: contact(d, "worcestershire-family-front-door").pop("source")),
-        ["'worcestershire-family-front-door'", "has no source", "the policy does not give 01905 822666", "add source:"],
+        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "local-authority-office").pop("source")),
+        ["'local-authority-office'", "has no source", "the policy does not give 01905 822666", "add source:"],
         id="not-in-policy-without-source",
     ),
     pytest.param(
@@ -444,7 +451,7 @@ BAD_DATA = [
     ),
     # The fix says "use one of the values listed": they must be listed as they are spelt.
     pytest.param(
-        "data/setting.yml", edit_yaml(lambda d: d.update(nation="Englund")),
+        SETTING_YML, edit_yaml(lambda d: d.update(nation="Englund")),
         ["nation", "'Englund'", "not allowed", "'England'", "'Northern Ireland'"],
         id="nation-not-allowed",
     ),
@@ -455,81 +462,81 @@ BAD_DATA = [
     ),
     # --- the safeguarding team (data/team.yml) ---
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "deputy-dsl").update(phone="")),
+        TEAM, edit_yaml(lambda d: member(d, "deputy-dsl").update(phone="")),
         ["'deputy-dsl'", "phone", "is empty", "to be supplied"],
         id="member-value-empty-not-marked",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(phone="01905 960101")),
+        TEAM, edit_yaml(lambda d: member(d, "dsl").update(phone="01905 960101")),
         ["'dsl'", "phone from the setting but no supplied:", "by:", "on:"],
         id="setting-number-without-source",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(supply(phone="0909 123 4567")),
+        TEAM, edit_yaml(supply(phone="0909 123 4567")),
         ["'dsl'", "phone", "premium-rate"],
         id="member-phone-premium-rate",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(name="to be supplied")),
+        TEAM, edit_yaml(lambda d: member(d, "dsl").update(name="to be supplied")),
         ["'dsl'", "name_in_policy", "write the name the policy gives"],
         id="policy-name-removed",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "deputy-dsl").update(kind="deputy")),
+        TEAM, edit_yaml(lambda d: member(d, "deputy-dsl").update(kind="deputy")),
         ["'deputy-dsl'", "kind", "'deputy'", "not allowed", "'deputy-dsl'"],
         id="member-kind-not-allowed",
     ),
     pytest.param(
-        "data/team.yml", edit_yaml(lambda d: member(d, "dsl").update(kind="deputy-dsl")),
-        ["data/team.yml", "exactly one member of kind dsl"],
+        TEAM, edit_yaml(lambda d: member(d, "dsl").update(kind="deputy-dsl")),
+        [TEAM, "exactly one member of kind dsl"],
         id="no-dsl",
     ),
     # --- opening hours (data/contacts.yml) ---
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(opens="17:00", closes="09:00")),
-        ["'worcestershire-family-front-door'", "closes at 09:00, before it opens at 17:00", "24:00"],
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-office")["open"][0].update(opens="17:00", closes="09:00")),
+        ["'local-authority-office'", "closes at 09:00, before it opens at 17:00", "24:00"],
         id="hours-end-before-they-start",
     ),
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0]["days"].append("mond")),
-        ["'worcestershire-family-front-door'", "days", "'mond'", "not allowed", "'mon'"],
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-office")["open"][0]["days"].append("mond")),
+        ["'local-authority-office'", "days", "'mond'", "not allowed", "'mon'"],
         id="hours-unknown-weekday",
     ),
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(opens="9am")),
-        ["'worcestershire-family-front-door'", "'9am' is not a time", "HH:MM"],
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-office")["open"][0].update(opens="9am")),
+        ["'local-authority-office'", "'9am' is not a time", "HH:MM"],
         id="hours-not-a-time",
     ),
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(closes="18:00")),
-        ["line pair 'worcestershire-childrens-social-care'", "both lines are open on Monday from 17:00 to 18:00",
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-office")["open"][0].update(closes="18:00")),
+        ["line pair 'local-authority'", "both lines are open on Monday from 17:00 to 18:00",
          "exactly one is open"],
         id="pair-overlaps",
     ),
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door")["open"][0].update(closes="16:00")),
-        ["line pair 'worcestershire-childrens-social-care'", "neither line is open on Monday from 16:00 to 17:00"],
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-office")["open"][0].update(closes="16:00")),
+        ["line pair 'local-authority'", "neither line is open on Monday from 16:00 to 17:00"],
         id="pair-leaves-a-gap",
     ),
     pytest.param(
-        "data/contacts.yml",
-        edit_yaml(lambda d: hours_of(d, "worcestershire-emergency-duty-team").update(bank_holidays="closed")),
+        LOCAL_CONTACTS,
+        edit_yaml(lambda d: hours_of(d, "local-authority-out-of-hours").update(bank_holidays="closed")),
         ["line pair", "neither line is open on Monday (a bank holiday) from 00:00 to 24:00"],
         id="pair-gap-on-bank-holidays",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: hours_of(d, "worcestershire-family-front-door").update(sources=[])),
-        ["'worcestershire-family-front-door'", "sources", "at least 1"],
+        LOCAL_CONTACTS, edit_yaml(lambda d: hours_of(d, "local-authority-office").update(sources=[])),
+        ["'local-authority-office'", "sources", "at least 1"],
         id="hours-without-a-source",
     ),
     pytest.param(
-        "data/contacts.yml", edit_yaml(lambda d: d["line_pairs"][0].update(out_of_hours="police-non-emergency")),
-        ["line pair 'worcestershire-childrens-social-care'", "'police-non-emergency'", "not a contact with hours"],
+        LOCAL_CONTACTS, edit_yaml(lambda d: d["line_pairs"][0].update(out_of_hours="police-non-emergency")),
+        ["line pair 'local-authority'", "'police-non-emergency'", "not a contact with hours"],
         id="pair-line-without-hours",
     ),
     # What YAML reads differently from how it looks, and addresses, dates and numbers that
@@ -560,8 +567,8 @@ BAD_DATA = [
         id="impossible-date",
     ),
     pytest.param(
-        "data/team.yml", lambda path: path.write_bytes(path.read_bytes().replace(DSL_NAME_LINE.encode(), DSL_NAME_LINE.encode() + b"\xb4")),
-        [f"line {line_of('data/team.yml', DSL_NAME_LINE)}", "not UTF-8", "save the file as UTF-8"],
+        TEAM, lambda path: path.write_bytes(path.read_bytes().replace(DSL_NAME_LINE.encode(), DSL_NAME_LINE.encode() + b"\xb4")),
+        [f"line {line_of(TEAM, DSL_NAME_LINE)}", "not UTF-8", "save the file as UTF-8"],
         id="not-utf-8",
     ),
     pytest.param(
@@ -620,7 +627,7 @@ BAD_DATA = [
 @pytest.mark.parametrize("file, mutate, expected", BAD_DATA)
 def test_bad_data_is_named(tmp_path, file, mutate, expected):
     data = copy_data(tmp_path)
-    mutate(data / Path(file).name)
+    mutate(data.parent / file)
     with pytest.raises(DataError) as caught:
         SiteData.load(data)
     message = str(caught.value)
@@ -672,7 +679,7 @@ def test_front_matter_that_does_not_read_stops_the_build(tmp_path, front_matter,
 
 def test_a_data_file_that_is_a_folder_stops_the_build_in_one_line_and_debug_shows_why(tmp_path):
     project = copy_project(tmp_path)
-    replace_with_folder(project / "data" / "team.yml")
+    replace_with_folder(project / TEAM)
     output = failed_build_output(project, tmp_path)
-    assert "data/team.yml: the file: is a folder, not a file. Fix:" in output
+    assert f"{TEAM}: the file: is a folder, not a file. Fix:" in output
     assert "Traceback" in failed_build_output(project, tmp_path, MKDOCS_DEBUG="1")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import VIEWPORTS, build_site, copy_project, once, serve, shared_folder
+from conftest import SETTING_DIR, VIEWPORTS, build_site, copy_project, once, serve, shared_folder
 
 from sitedata.errors import DataError
-from sitedata.load import DATA_FILES, SiteData, load_file
+from sitedata.load import DATA_FILES, SETTING_FILES, SiteData, load_file
 
 # Markup for each reader of a page: HTML (a script, an image that runs code, a foreign image),
 # Markdown (a heading, a javascript: link, an image) and the page templates ({{ }}).
@@ -37,8 +37,10 @@ POLICY_WORDS = {
     "links.yml": lambda raw, path: path[-1] == "text",  # a link's text as the policy shows it
     # The recording systems 12.2 names (issue 26 makes them the setting's).
     "setting.yml": lambda raw, path: path[0] == "recording_systems",
-    # The words a clause's local procedures start with ("Local Procedures.").
+    # The words a clause's local procedures start with ("Local Procedures."), in the Group's
+    # sections.yml and in each setting's own paragraphs (whose first paragraph starts with them).
     "sections.yml": lambda raw, path: "local" in path,
+    "local-procedures.yml": lambda raw, path: path[-1] == "strong",
 }
 
 
@@ -70,22 +72,24 @@ def get_at(node, path):
     return node
 
 
-def make_hostile(data: Path) -> dict[str, int]:
-    """Put the payload into every string of every file that its model accepts; return how many
-    fields took it, per file."""
+def make_hostile(project: Path) -> dict[str, int]:
+    """Put the payload into every string of every file (the Group's and the setting's) that its
+    model accepts; return how many fields took it, per file."""
     taken = {}
-    for name in DATA_FILES:
-        path = data / name
+    files = [(f"data/{name}", DATA_FILES) for name in DATA_FILES]
+    files += [(f"{SETTING_DIR}/{name}", SETTING_FILES) for name in SETTING_FILES if (project / SETTING_DIR / name).exists()]
+    for shown, table in files:
+        path, name = project / shown, Path(shown).name
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        taken[name] = 0
+        taken[shown] = 0
         for where in list(string_paths(raw)):
             if name in POLICY_WORDS and POLICY_WORDS[name](raw, where):
                 continue
             original = get_at(raw, where)
             set_at(raw, where, hostile(original))
             try:
-                load_file(path, raw)
-                taken[name] += 1
+                load_file(path, raw, table)
+                taken[shown] += 1
             except DataError:
                 set_at(raw, where, original)
         if path.suffix == ".json":  # the link check's report
@@ -103,7 +107,7 @@ def hostile_site(tmp_path_factory):
         shutil.rmtree(folder / "project", ignore_errors=True)
         folder.mkdir(exist_ok=True)
         project = copy_project(folder)
-        taken = make_hostile(project / "data")
+        taken = make_hostile(project)
         SiteData.load(project / "data")  # the checks across files accept it too
         result = build_site(project, folder / "site")
         assert result.returncode == 0, result.stdout + result.stderr
@@ -118,7 +122,7 @@ def test_every_data_file_has_text_fields_that_take_the_payload(hostile_site):
     # Each file holds text a reader sees; sections.yml holds only numbers and page paths, and
     # the link check's report, until a check has written its results, only addresses (which
     # refuse markup: tests/test_data.py), ids and page paths.
-    assert {name for name, count in taken.items() if count == 0} == {"sections.yml", "link-report.json"}
+    assert {name for name, count in taken.items() if count == 0} == {"data/sections.yml", "data/link-report.json"}
     assert sum(taken.values()) > 500, taken
 
 

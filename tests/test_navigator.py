@@ -37,7 +37,7 @@ HUB = "what-to-do/"
 # The site's name, as every page's title ends with it ("What to do now - <site name>").
 SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
 # The line pair of data/contacts.yml whose numbers the "who to call now" panel offers.
-PANEL_LINES = {"worcestershire-family-front-door", "worcestershire-emergency-duty-team"}
+PANEL_LINES = {"local-authority-office", "local-authority-out-of-hours"}
 HASH = re.compile(r"^#nav=[a-z0-9-]+$")
 # Enough Tab presses to cross Material's header, the emergency strip and the page's links.
 MAX_TABS = 120

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import (RECORD_CSP_VIOLATIONS, VIEWPORTS, build_site, copy_project, once, search, serve,
+from conftest import (RECORD_CSP_VIOLATIONS, SETTING, VIEWPORTS, build_site, copy_project, once, search, serve,
                       shared_folder)
 from playwright.sync_api import expect
 
@@ -149,9 +149,9 @@ def test_about_and_downloads_say_how_to_keep_the_site_on_a_phone(built_site):
         words = " ".join(section.find_next("p").find_all_next(string=True, limit=60))
         for needed in ["Add to Home Screen", "Install app", "seven days", "without signal"]:
             assert needed in " ".join(words.split()), (path, needed)
-        zip_link = section.find_next("a", href=re.compile(re.escape(addresses.OFFLINE_ZIP) + "$"))
+        zip_link = section.find_next("a", href=re.compile(re.escape(addresses.offline_zip(SETTING.id)) + "$"))
         assert zip_link is not None and urljoin(f"https://x/{path}", zip_link["href"]) == \
-            f"https://x/{addresses.download(addresses.OFFLINE_ZIP)}", path
+            f"https://x/{addresses.download(addresses.offline_zip(SETTING.id))}", path
 
 
 # --- offline in the browser --------------------------------------------------------------------
@@ -388,9 +388,9 @@ def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds
 @pytest.fixture(scope="module")
 def offline_copy(built_downloads, site, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("offline-copy")
-    with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.OFFLINE_ZIP) as archive:
+    with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.offline_zip(site.folder.id)) as archive:
         archive.extractall(folder)
-    return folder / addresses.offline_folder(site.versions.current.date)
+    return folder / addresses.offline_folder(site.folder.id, site.versions.current.date)
 
 
 def test_offline_copy_has_no_service_worker_and_no_remote_shim(offline_copy):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_data, edit_yaml
+from conftest import SETTING_DIR, copy_data, edit_yaml
 
 from macros import pathway_pages, reach
 from sitedata.errors import DataError
@@ -71,14 +71,14 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         ("immediate-danger", "police-non-emergency", "immediately", "11.1"),
         # 11.1 and 11.5: share with the DSL; referral to the local authority within one working day.
         ("concern", "dsl", "immediately", "11.5"),
-        ("concern", "worcestershire-family-front-door", "within one working day", "11.1"),
+        ("concern", "local-authority-office", "within one working day", "11.1"),
         ("concern", "group-safeguarding", None, "11.1"),
         # 12.3: report to the DSL immediately, who reports to police and local authority immediately.
         ("disclosure", "dsl", "immediately", "12.3"),
         ("disclosure", "police-non-emergency", "immediately", "12.3"),
         # A disclosure about trafficking or about someone online keeps those routes' own steps.
         ("disclosure-trafficking", "dsl", "immediately", "12.3"),
-        ("disclosure-trafficking", "worcestershire-family-front-door", "immediately", "7.5"),
+        ("disclosure-trafficking", "local-authority-office", "immediately", "7.5"),
         ("disclosure-trafficking", "nspcc-helpline", None, "7.7"),
         ("disclosure-online", "dsl", "immediately", "12.3"),
         ("disclosure-online", None, "immediately", "11.4"),
@@ -91,7 +91,7 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         ("language", None, None, "10.0"),
         ("language", "dsl", None, "11.1"),
         # 7.5 and 7.6: local authority immediately; DSL and police immediately if immediate; 7.7 NSPCC.
-        ("trafficking", "worcestershire-family-front-door", "immediately", "7.5"),
+        ("trafficking", "local-authority-office", "immediately", "7.5"),
         ("trafficking", "dsl", "immediately", "7.6"),
         ("trafficking", "nspcc-helpline", None, "7.7"),
         # 11.4: online grooming reported to the DSL immediately.
@@ -141,7 +141,7 @@ def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(site)
     """11.5: within one working day "unless there are immediate safeguarding concerns"."""
     for step in site.pathways.outcome("immediate-danger").steps:
         assert step.when != "within one working day", step.do
-    referral = steps_with(site, "immediate-danger", "worcestershire-family-front-door", clause="11.5")
+    referral = steps_with(site, "immediate-danger", "local-authority-office", clause="11.5")
     assert referral and "do not wait" in referral[0].do
 
 
@@ -179,7 +179,7 @@ BROKEN_GRAPHS = [
     pytest.param(lambda d: d["starts"][0].update(node="nowhere"),
                  ["start 'worried'", "'nowhere', which does not exist"], id="start-to-missing-node"),
     pytest.param(lambda d: outcome(d, "concern")["steps"][0]["contacts"].append("head-teacher"),
-                 ["outcome 'concern', step 1", "contact 'head-teacher'", "data/team.yml"], id="unknown-contact"),
+                 ["outcome 'concern', step 1", "role 'head-teacher'", f"{SETTING_DIR}/contacts.yml"], id="unknown-contact"),
     pytest.param(lambda d: outcome(d, "trafficking")["steps"][1]["clauses"].append("12.9"),
                  ["outcome 'trafficking', step 2", "clause 12.9"], id="unknown-clause"),
     pytest.param(lambda d: d["shared_steps"]["disclosure-listen"]["clauses"].append("12.9"),

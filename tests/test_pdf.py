@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from test_print import SCREEN_WORDS, headings_of, stranded
+from conftest import SETTING
 
 from macros import print_pages, render
 from sitedata import addresses
@@ -321,7 +322,7 @@ def test_no_link_points_at_the_build_server(built_site, name):
 def test_the_downloads_page_links_both_pdfs_and_the_offline_copy(built_site):
     page = BeautifulSoup((built_site.path / "downloads" / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in page.select("article a[href]")}
-    for name in [addresses.POLICY_PDF, addresses.POCKET_CARD_PDF, addresses.OFFLINE_ZIP]:
+    for name in [addresses.POLICY_PDF, addresses.POCKET_CARD_PDF, addresses.offline_zip(SETTING.id)]:
         assert name in hrefs  # the page is downloads/, beside the files
     assert (built_site.path / POLICY).stat().st_size > 0 and (built_site.path / CARD).stat().st_size > 0
 
@@ -337,7 +338,7 @@ def test_every_link_to_a_download_reaches_its_file(built_site):
             target = (page.parent / href).resolve()
             assert target.is_file() and target.stat().st_size > 0, f"{page.relative_to(built_site.path)}: {href}"
             reached.add(target.relative_to(built_site.path.resolve()).as_posix())
-    assert reached == {POLICY, CARD, f"{addresses.DOWNLOADS}/{addresses.OFFLINE_ZIP}"}
+    assert reached == {POLICY, CARD, f"{addresses.DOWNLOADS}/{addresses.offline_zip(SETTING.id)}"}
 
 
 def test_the_print_pages_are_in_neither_the_nav_nor_the_search(built_site):

@@ -1,4 +1,4 @@
-"""Reaching the right person now: the setting's safeguarding team (data/team.yml), the setup
+"""Reaching the right person now: the setting's safeguarding team (settings/<id>/team.yml), the setup
 checklist and the strict build, the hours of the lines that answer at different times, and the
 "who to call now" panel on the reader's clock (Playwright's clock in a real Chromium)."""
 
@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
-from conftest import BUILD_DATE, SMALL_SCREENS, VIEWPORTS, copy_data, copy_project, edit_yaml
+from conftest import BUILD_DATE, SETTING_DIR, SMALL_SCREENS, VIEWPORTS, copy_data, copy_project, edit_yaml
 from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
                      christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
@@ -26,8 +26,8 @@ from sitedata.models import NOT_SUPPLIED
 from tools.local_server import serve
 from tools.pdf import POCKET_CARD_OVERFLOWS
 
-PAIR = "worcestershire-childrens-social-care"
-OFFICE, OUT_OF_HOURS = "worcestershire-family-front-door", "worcestershire-emergency-duty-team"
+PAIR = "local-authority"
+OFFICE, OUT_OF_HOURS = "local-authority-office", "local-authority-out-of-hours"
 
 
 # --- the team and the setup checklist ------------------------------------------------------------
@@ -62,7 +62,7 @@ def test_no_page_offers_a_button_without_a_number(built_site):
 
 def complete_team(project) -> None:
     """Fill in every value the setting supplies, as a setting would (fixture values, not real)."""
-    path = project / "data" / "team.yml"
+    path = project / SETTING_DIR / "team.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for number, member in enumerate(data["members"], start=1):
         for field in ("name", "where", "hours"):
@@ -83,7 +83,7 @@ def strict_build(project, tmp_path, site_url: str = ""):
 def test_a_complete_team_has_a_deputy_and_an_on_call_route_with_its_hours(tmp_path):
     """A deleted entry is missing too: REQUIRE_COMPLETE=1 refuses it, and the checklist lists it."""
     data = copy_data(tmp_path)
-    team = data / "team.yml"
+    team = data.parent / SETTING_DIR / "team.yml"
     raw = yaml.safe_load(team.read_text(encoding="utf-8"))
     raw["members"] = [m for m in raw["members"] if m["kind"] != "deputy-dsl"]
     next(m for m in raw["members"] if m["kind"] == "on-call").pop("hours")
@@ -93,16 +93,16 @@ def test_a_complete_team_has_a_deputy_and_an_on_call_route_with_its_hours(tmp_pa
                                 for step in outcome["steps"] if "deputy-dsl" in step.get("contacts", [])])(
         data / "pathways.yml")
     missing = [str(fact) for fact in SiteData.load(data).missing_facts()]
-    assert "data/team.yml: deputy-dsl (Deputy DSL): the whole entry" in missing
-    assert "data/team.yml: on-call (Out-of-hours on-call (the setting's own)): hours" in missing
+    assert f"{SETTING_DIR}/team.yml: deputy-dsl (Deputy DSL): the whole entry" in missing
+    assert f"{SETTING_DIR}/team.yml: on-call (Out-of-hours on-call (the setting's own)): hours" in missing
 
 
 def test_the_strict_build_refuses_missing_values_and_lists_them(tmp_path):
     result = strict_build(copy_project(tmp_path), tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "REQUIRE_COMPLETE" in output and "data/team.yml: dsl (Designated Safeguarding Lead (DSL)): phone" in output
-    assert "data/team.yml: deputy-dsl (Deputy DSL): name" in output
+    assert "REQUIRE_COMPLETE" in output and f"{SETTING_DIR}/team.yml: dsl (Designated Safeguarding Lead (DSL)): phone" in output
+    assert f"{SETTING_DIR}/team.yml: deputy-dsl (Deputy DSL): name" in output
 
 
 # A long address, as a repository's GitHub Pages address can be: it wraps on the pocket card.
@@ -178,7 +178,7 @@ def test_a_setting_keeps_its_own_nations_bank_holidays(tmp_path, nation):
     """The council's lines keep the bank holidays of the setting's nation: Scotland has St
     Andrew's Day and no Easter Monday, Northern Ireland St Patrick's Day; Wales has England's."""
     data = copy_data(tmp_path)
-    edit_yaml(lambda setting: setting.update(nation=nation))(data / "setting.yml")
+    edit_yaml(lambda setting: setting.update(nation=nation))(data.parent / SETTING_DIR / "setting.yml")
     names = set(SiteData.load(data).bank_holidays.values())
     assert ("Saint Andrew's Day" in names) == (nation == "Scotland")
     assert ("Saint Patrick's Day" in names) == (nation == "Northern Ireland")

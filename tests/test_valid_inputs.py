@@ -10,14 +10,14 @@ is also loaded as it is written.
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VIEWPORTS, build_site, copy_data, copy_project, once, real_data, serve, shared_folder
-from markupsafe import escape
+from conftest import ROOT, SETTING_DIR, VIEWPORTS, build_site, copy_data, copy_project, once, real_data, serve, shared_folder
 from playwright.sync_api import expect
 
 from sitedata import hours
@@ -26,10 +26,9 @@ from sitedata.models import Phone
 
 # Fixture numbers: this build is never published.
 DSL_NUMBER = "01905 960101"
-# The DSL as data/team.yml names them, whoever they are; as the pages write the name.
+# The DSL as the setting's team.yml names them, whoever they are; as the pages write the name.
 DSL = real_data().team.by_id()["dsl"]
 DSL_NAME = DSL.name
-DSL_NAME_IN_HTML = str(escape(DSL_NAME))
 COUNCIL_NUMBER = "0845 600 7000"
 RELAY = "18001 101"
 
@@ -59,13 +58,13 @@ def test_relay_and_service_numbers_are_accepted_with_what_to_know(written, displ
 
 
 def documented_examples() -> dict[str, str]:
-    """The `supplied:` example as docs/about/setup.md and data/team.yml's comment show it."""
+    """The `supplied:` example as docs/about/setup.md and the setting's team.yml comment show it."""
     setup = (ROOT / "docs" / "about" / "setup.md").read_text(encoding="utf-8")
-    comment = (ROOT / "data" / "team.yml").read_text(encoding="utf-8").split("# Example, once the setting has supplied it:\n")[1]
+    comment = (ROOT / SETTING_DIR / "team.yml").read_text(encoding="utf-8").split("# Example, once the setting has supplied it:\n")[1]
     comment_lines = [line[1:] for line in comment.splitlines() if line.startswith("#  ")]
     return {
         "docs/about/setup.md": re.search(r"```text\n(.*?)```", setup, re.S)[1],
-        "data/team.yml": "\n".join(comment_lines) + "\n",
+        f"{SETTING_DIR}/team.yml": "\n".join(comment_lines) + "\n",
     }
 
 
@@ -79,12 +78,12 @@ def with_documented_block(team: str, example: str, number: str) -> str:
     return team[:phone] + block + team[phone + len("    phone: to be supplied\n"):]
 
 
-@pytest.mark.parametrize("where", ["docs/about/setup.md", "data/team.yml"])
+@pytest.mark.parametrize("where", ["docs/about/setup.md", f"{SETTING_DIR}/team.yml"])
 def test_the_documented_supplied_block_works_as_written(tmp_path, where):
     example = documented_examples()[where]
     assert "on: 2026-12-01" in example, "the example no longer shows an unquoted date"
     data = copy_data(tmp_path)
-    team = data / "team.yml"
+    team = data.parent / SETTING_DIR / "team.yml"
     team.write_text(with_documented_block(team.read_text(encoding="utf-8"), example, DSL_NUMBER), encoding="utf-8")
     dsl = SiteData.load(data).team.by_id()["dsl"]
     assert dsl.supplied.on == datetime.date(2026, 12, 1)
@@ -141,7 +140,7 @@ def make_valid_inputs(project: Path) -> None:
     text = contacts.read_text(encoding="utf-8")
     contacts.write_text(re.sub(r"      sources_disagree: >-\n        These hours are from 2020.*?\n(?=    link: nspcc-helpline)",
                                "", text, count=1, flags=re.S), encoding="utf-8")
-    team = data / "team.yml"
+    team = data.parent / SETTING_DIR / "team.yml"
     team.write_text(with_documented_block(team.read_text(encoding="utf-8"), documented_examples()["docs/about/setup.md"],
                                           DSL_NUMBER).replace(f"    short_name: {DSL.short_name}\n", "", 1), encoding="utf-8")
     replace(data / "pathways.yml", '      - label: "No"', "      - label: No")
@@ -184,7 +183,7 @@ def test_the_dsl_as_documented_is_on_every_page_and_named_without_a_short_name(v
     strip = home[home.index('<nav class="emergency"'):home.index("</nav>")]
     assert 'href="tel:+441905960101"' in strip and 'href="tel:999"' in strip
     policy = page(valid_site, "policy/07-trafficking")
-    assert f"in the absence of {DSL_NAME_IN_HTML}'s please raise with any DSL" in policy
+    assert f"in the absence of {DSL_NAME}'s please raise with any DSL" in html.unescape(policy)
     for built in valid_site.rglob("*.html"):
         assert not re.search(r">[^<]*\bNone\b", built.read_text(encoding="utf-8")), built
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, VIEWPORTS, axe_findings, build_site, copy_project, failed_build_output, once, shared_folder
+from conftest import ROOT, VIEWPORTS, axe_findings, build_site, copy_project, edit_yaml, failed_build_output, once, shared_folder
 from playwright.sync_api import expect
 from pypdf import PdfWriter
 
@@ -94,6 +94,10 @@ def handle_second_version(project: Path) -> None:
     edit(project, "data/sections.yml",
          '- section: "13.0"\n  page: policy/13-local-procedures.md\n  local: {"13.0": "Local Procedures."}\n', "")
     cites = [file for file in (project / "data").glob("*.yml") if file.name != "versions.yml"]
+    cites += list((project / "settings").glob("*/*.yml"))
+    # Each setting's own paragraphs of 13.0 go with it.
+    for local in (project / "settings").glob("*/local-procedures.yml"):
+        edit_yaml(lambda paragraphs: paragraphs.pop("13.0"))(local)
     for file in [*cites, project / "docs/contacts.md",
                  project / "docs/about/policy-owner-notes.md"]:
         text = file.read_text(encoding="utf-8")
@@ -262,7 +266,7 @@ def test_aliases_follow_later_versions():
 
 def loaded_copy(second_version, tmp_path: Path) -> Path:
     """The second version's data and text, to break, beside its pages."""
-    for folder in ("data", "source"):
+    for folder in ("data", "settings", "source"):
         shutil.copytree(second_version.project / folder, tmp_path / folder)
     for folder in ("docs", addresses.ARCHIVE):
         (tmp_path / folder).symlink_to(second_version.project / folder)
@@ -472,9 +476,9 @@ def test_the_service_worker_moves_to_the_new_version_at_once(browser, built_site
 
 
 def test_the_offline_copy_unzips_into_a_folder_of_its_version(site, built_downloads):
-    with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.OFFLINE_ZIP) as archive:
+    with zipfile.ZipFile(built_downloads.path / addresses.DOWNLOADS / addresses.offline_zip(site.folder.id)) as archive:
         folders = {name.split("/")[0] for name in archive.namelist()}
-    assert folders == {addresses.offline_folder(site.versions.current.date)}
+    assert folders == {addresses.offline_folder(site.folder.id, site.versions.current.date)}
 
 
 def test_a_section_that_changed_is_marked_under_its_heading():

@@ -40,7 +40,9 @@ from sitedata.addresses import ARCHIVE, DOWNLOADS, POLICY_PDF, superseded_pdf
 from sitedata.dates import long_date
 from sitedata.changes import PARAGRAPH, Change, compare, words
 from sitedata.errors import DataError
-from sitedata.load import DATA_FILES, load_file, quoted_text_problems, read_yaml
+from sitedata.files import read_yaml
+from sitedata.load import DATA_FILES, SETTING_FILES, load_file, quoted_text_problems
+from sitedata.settings import SETTINGS_DIR, choose
 from sitedata.policy_text import PolicyText, parse, read
 from sitedata.versions import FILE as VERSIONS_FILE
 from sitedata.versions import TO_DO, VersionBook, dated, clause_aliases, data_citations, page_citations, source_file, to_check
@@ -189,6 +191,10 @@ def citations() -> list:
     for name in DATA_FILES:
         if name.endswith(".yml"):
             found += data_citations(f"data/{name}", read_yaml(DATA_DIR / name))
+    setting = choose(SETTINGS_DIR)
+    for name in SETTING_FILES:
+        if (setting.path / name).exists():
+            found += data_citations(setting.file(name), read_yaml(setting.path / name))
     return found + page_citations(DOCS_DIR)
 
 

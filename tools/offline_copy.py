@@ -1,7 +1,7 @@
 """The copy to open from disk on a laptop with no signal: the site built again for ``file://``
 (Material's offline plugin, switched on by ``OFFLINE=true`` in mkdocs.yml) with the PDFs
 already built, zipped into the site's downloads. Its folder is named by the policy's version
-(child-exploitation-policy-2024-09-01/), so that a newer copy unzips beside an older one and
+(bankside-child-exploitation-policy-2024-09-01/, by setting and version), so that a newer copy unzips beside an older one and
 never into it: no page of one version mixed with another's.
 
     python -m tools.offline_copy SITE_DIR
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitedata import DATA_DIR, PROJECT_ROOT
 from sitedata.build_date import build_moment
-from sitedata.addresses import DOWNLOADS, OFFLINE_ZIP, offline_folder
+from sitedata.addresses import DOWNLOADS, offline_folder, offline_zip
 from sitedata.load import SiteData
 
 SOURCE_MAP = ".map"  # for developers' tools only: left out of the zip
@@ -33,7 +33,8 @@ def build_offline_copy(site_dir: Path) -> Path:
     downloads = site_dir / DOWNLOADS
     downloads.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
-        copy = Path(temp) / offline_folder(SiteData.load(DATA_DIR).versions.current.date)
+        site = SiteData.load(DATA_DIR)
+        copy = Path(temp) / offline_folder(site.folder.id, site.versions.current.date)
         env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
         built = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
@@ -46,7 +47,7 @@ def build_offline_copy(site_dir: Path) -> Path:
         for pdf in downloads.glob("*.pdf"):
             (copy / DOWNLOADS).mkdir(exist_ok=True)
             shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
-        target = downloads / OFFLINE_ZIP
+        target = downloads / offline_zip(site.folder.id)
         write_zip(target, copy)
     return target
 
