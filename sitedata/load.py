@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import SOURCE_DIR, hours
+from . import SOURCE_DIR, hours, phones
 from .build_date import build_date
 from .errors import DataError
 from .files import changed, read_json, read_yaml, shown
@@ -44,7 +44,6 @@ from .models import (
 )
 from .pathways import FILE as PATHWAYS_FILE
 from .pathways import PathwayGraph, WalkError, check_graph, for_setting, walk
-from . import phones
 from .phones import EMERGENCY_NUMBERS
 from .policy_text import PolicyText
 from .settings import (
@@ -430,7 +429,7 @@ class SiteData:
         self.check_local_procedures(links, contacts)
         route = {step.contact for step in self.contacts.emergency_route}
         emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
-        check_graph(self.pathways, contacts, set(clauses), route | set(self.team.by_id()), emergency)
+        check_graph(self.pathways, set(clauses), route | set(self.team.by_id()), emergency)
         check_training(self.training, self)
 
     def check_local_procedures(self, links: set[str], contacts: set[str]) -> None:

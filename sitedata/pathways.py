@@ -256,9 +256,9 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
     return steps, node.id
 
 
-def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], people: set[str],
-                emergency: set[str]) -> None:
-    """Stop the build on any flaw a reader could fall into. ``people`` are the emergency route's
+def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emergency: set[str]) -> None:
+    """Stop the build on any flaw a reader could fall into. (That each contact a step names
+    exists is the setting's to give: SiteData.check_roles.) ``people`` are the emergency route's
     contacts and the safeguarding team: every outcome must send the reader to one of them, in a
     step of the reader's own (which the answer's first screen offers). ``emergency``: the
     emergency services' contacts, which an emergency outcome calls first."""
@@ -288,9 +288,6 @@ def check_graph(graph: PathwayGraph, contacts: set[str], clauses: set[str], peop
     for outcome in graph.outcomes:
         for number, step in enumerate(outcome.steps, start=1):
             where = f"outcome {outcome.id!r}, step {number}"
-            for contact in step.contacts:
-                if contact not in contacts:
-                    fail(where, f"names contact {contact!r}, which is not in data/contacts.yml or the setting's contacts.yml or team.yml", "use an id from one of those files")
             for clause in step.clauses:
                 if clause not in clauses:
                     fail(where, f"cites clause {clause}, which is not in the policy", "use a clause of the policy (data/sections.yml lists its sections)")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from . import PROJECT_ROOT
 from .errors import DataError
-from .files import read_yaml
+from .files import SETTINGS, read_yaml
 
-SETTINGS_DIR = PROJECT_ROOT / "settings"
+SETTINGS_DIR = PROJECT_ROOT / SETTINGS
 # The environment variable that chooses the setting (`make build SETTING=<id>`).
 VARIABLE = "SETTING"
 # The files every setting's folder has; links.yml (the setting's own web addresses) is optional.

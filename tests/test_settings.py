@@ -8,6 +8,7 @@ settings' data, never typed.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -28,7 +29,9 @@ BANNER = "Example: not a real setting"
 READ_FILES = ("*.html", "*.js", "*.json", "*.webmanifest")
 
 
+@functools.cache
 def load(folder) -> SiteData:
+    """A setting's data, loaded once per worker: the tests read each setting's facts several times."""
     return SiteData.load(ROOT / "data", folder)
 
 
