@@ -11,7 +11,7 @@ UV_VERSION := 0.13.8
 # uv from the PATH, or the copy that `make install` puts into Python's packages.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install browser serve build test test-future links bench screens new-version
+.PHONY: help install browser serve build build-all build-index test test-future links bench bench-scale screens new-version
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -28,6 +28,14 @@ serve: install ## Serve the site at http://127.0.0.1:8000 with live reload
 
 build: install browser ## Build everything into site/: pages, PDFs and the offline copy
 	$(UV) run scripts/build site
+
+# Every setting's site, each in OUT/<id>/, with the group's index (tools/build_all.py).
+OUT ?= sites
+build-all: install browser ## Build every setting's site into OUT/ (default sites/): make build-all [EXAMPLES=1] [SHARD=K/N]
+	$(UV) run scripts/build-all $(OUT) $(if $(EXAMPLES),--examples) $(if $(SHARD),--shard $(SHARD))
+
+build-index: install ## Write the group's index, _headers and _redirects for the sites in OUT/
+	$(UV) run scripts/build-all $(OUT) --index-only
 
 test: install browser ## Run the whole test suite
 	$(UV) run pytest
@@ -51,3 +59,6 @@ new-version: install browser ## Load a new version of the policy and list what t
 bench: install browser ## Print the performance figures: build time, page weight, requests, offline, Lighthouse
 	npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
 	$(UV) run python -m tools.bench
+
+bench-scale: install browser ## Print how building every setting scales: N = 1, 10 and 50 generated settings
+	$(UV) run python -m tools.bench_scale

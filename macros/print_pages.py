@@ -227,7 +227,7 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
 
 # --- the pocket card --------------------------------------------------------------------------
 
-# An example setting's card says so on every card of the sheet (its page's band is not printed).
+# An example setting's card says so on both faces of every card (its page's band is not printed).
 EXAMPLE_MARK = " (Example: not a real setting)"
 # Who the card names, in this order: the people a member of staff tells (the team.yml kinds).
 POCKET_CARD_PEOPLE = ("dsl", "deputy-dsl", "home-safeguarding-lead", "on-call")
@@ -314,8 +314,8 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
                else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
     parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
                  .format(qr, address))
-    parts.append(Html('<p class="pocket-card__meta">{}, {}. {}</p>').format(
-        policy.title, setting.name, version.dated))
+    parts.append(Html('<p class="pocket-card__meta">{}, {}{}. {}</p>').format(
+        policy.title, setting.name, EXAMPLE_MARK if setting.example else "", version.dated))
     return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
 
 

@@ -43,7 +43,7 @@ from .models import (
     is_supplied,
 )
 from .pathways import FILE as PATHWAYS_FILE
-from .pathways import PathwayGraph, WalkError, check_graph, for_setting, walk
+from .pathways import PathwayGraph, WalkError, check_graph, check_structure, for_setting, walk
 from .phones import EMERGENCY_NUMBERS
 from .policy_text import PolicyText
 from .settings import (
@@ -281,11 +281,13 @@ class SiteData:
         identity, local = group.pop("group"), own["contacts.yml"]
         shared_contacts, shared_links, sections = group.pop("contacts"), group.pop("links"), group.pop("sections")
         team = own["team.yml"]
+        check_structure(group["pathways"])  # the Group's whole graph, before the setting's kind prunes it
         group["pathways"] = for_setting(group["pathways"], own["setting.yml"].kind, set(team.by_id()))
         site = cls(
             **group,
             folder=folder,
-            setting=Setting(**dict(own["setting.yml"]), group=identity.name, policy=identity.policy),
+            setting=Setting(**dict(own["setting.yml"]), group=identity.name, policy=identity.policy,
+                            kind_name=identity.kinds[own["setting.yml"].kind]),
             team=team,
             contacts=ContactBook.model_construct(
                 emergency_route=shared_contacts.emergency_route, line_pairs=local.line_pairs,

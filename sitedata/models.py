@@ -9,9 +9,9 @@ Every check raises ``ValueError`` with the problem and the fix; the loader adds 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, field_validator, model_validator
 
 from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
 from .hours import Hours, LinePair, Nation
@@ -29,16 +29,25 @@ class PolicyIdentity(Strict):
     title: Text  # its dates are its versions' (data/versions.yml, sitedata/versions.py)
 
 
+# What a setting is: its kind decides its wording and routes (a children's home has a
+# Safeguarding Lead; only a school and a home that work together ask where to record a concern).
+SettingKind = Literal["school", "college", "childrens-home", "school-and-home"]
+
+
 class Group(Strict):
     """The Group whose policy it is (data/group.yml): the same for every setting."""
 
     name: Text
     policy: PolicyIdentity
+    # What each kind of setting is called where settings are listed (the group index).
+    kinds: dict[SettingKind, Text]
 
-
-# What a setting is: its kind decides its wording and routes (a children's home has a
-# Safeguarding Lead; only a school and a home that work together ask where to record a concern).
-SettingKind = Literal["school", "college", "childrens-home", "school-and-home"]
+    @field_validator("kinds")
+    @classmethod
+    def every_kind_named(cls, kinds: dict[str, str]) -> dict[str, str]:
+        if missing := [kind for kind in get_args(SettingKind) if kind not in kinds]:
+            raise ValueError(f"names no kind {', '.join(missing)} — fix: add each, with what it is called")
+        return kinds
 
 
 class SettingFacts(Strict):
@@ -64,6 +73,7 @@ class Setting(SettingFacts):
 
     group: Text
     policy: PolicyIdentity
+    kind_name: Text  # what its kind is called (data/group.yml)
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------

@@ -122,6 +122,8 @@ class Start(Strict):
     node: Id
     on_home: bool = False  # also shown as a button on the home page
     emergency: bool = False  # shown as the emergency way in
+    # The kinds of setting that have this way in (default: every kind).
+    kinds: list[SettingKind] = []
 
 
 class Cited(Strict):
@@ -256,17 +258,10 @@ def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[t
     return steps, node.id
 
 
-def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emergency: set[str]) -> None:
-    """Stop the build on any flaw a reader could fall into. (That each contact a step names
-    exists is the setting's to give: SiteData.check_roles.) ``people`` are the emergency route's
-    contacts and the safeguarding team: every outcome must send the reader to one of them, in a
-    step of the reader's own (which the answer's first screen offers). ``emergency``: the
-    emergency services' contacts, which an emergency outcome calls first."""
-    for name, cited in graph.not_available:
-        for clause in cited.clauses:
-            if clause not in clauses:
-                fail(f"not_available, {name}", f"cites clause {clause}, which is not in the policy",
-                     "use a clause of the policy (data/sections.yml lists its sections)")
+def check_structure(graph: PathwayGraph) -> dict[str, Question | Outcome]:
+    """Stop the build on a graph a reader could get lost in: two nodes with one id, a start or
+    option or link that leads nowhere, a loop, a node no start reaches. Run on the Group's whole
+    graph, before a setting's kind leaves some ways in out (for_setting). Returns the nodes by id."""
     nodes: dict[str, Question | Outcome] = {}
     for node in [*graph.questions, *graph.outcomes]:
         if node.id in nodes:
@@ -278,13 +273,40 @@ def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emerge
             fail(f"start {start.id!r}", "appears more than once", "give each start its own id")
         if start.node not in nodes:
             fail(f"start {start.id!r}", f"leads to {start.node!r}, which does not exist", "point it at a question or outcome id")
-
     for question in graph.questions:
         for option in question.options:
             if option.next not in nodes:
                 fail(f"question {question.id!r}, option {option.label!r}", f"leads to {option.next!r}, which does not exist",
                      "point it at a question or outcome id")
+    for outcome in graph.outcomes:
+        for number, consider in enumerate(outcome.consider, start=1):
+            if consider.outcome and not isinstance(nodes.get(consider.outcome), Outcome):
+                fail(f"outcome {outcome.id!r}, consider {number}", f"leads to outcome {consider.outcome!r}, which does not exist",
+                     "use an outcome id, or leave outcome: out")
+        for related in outcome.related:
+            if not isinstance(nodes.get(related), Outcome):
+                fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
+    check_no_cycles(graph, nodes)
+    reachable = {node for path in all_paths(graph) for node in [*(q for q, _ in path.answers), path.outcome]}
+    for node_id in nodes:
+        if node_id not in reachable:
+            fail(f"node {node_id!r}", "cannot be reached from any start", "add an option or a start that leads to it, or remove it")
+    return nodes
 
+
+def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emergency: set[str]) -> None:
+    """Stop the build on any flaw a reader could fall into, in the graph as a setting walks it
+    (its structure is check_structure's). (That each contact a step names exists is the
+    setting's to give: SiteData.check_roles.) ``people`` are the emergency route's contacts and
+    the safeguarding team: every outcome must send the reader to one of them, in a step of the
+    reader's own (which the answer's first screen offers). ``emergency``: the emergency
+    services' contacts, which an emergency outcome calls first."""
+    check_structure(graph)
+    for name, cited in graph.not_available:
+        for clause in cited.clauses:
+            if clause not in clauses:
+                fail(f"not_available, {name}", f"cites clause {clause}, which is not in the policy",
+                     "use a clause of the policy (data/sections.yml lists its sections)")
     for outcome in graph.outcomes:
         for number, step in enumerate(outcome.steps, start=1):
             where = f"outcome {outcome.id!r}, step {number}"
@@ -301,12 +323,6 @@ def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emerge
                 if clause not in clauses:
                     fail(f"outcome {outcome.id!r}, consider {number}", f"cites clause {clause}, which is not in the policy",
                          "use a clause of the policy (data/sections.yml lists its sections)")
-            if consider.outcome and not isinstance(nodes.get(consider.outcome), Outcome):
-                fail(f"outcome {outcome.id!r}, consider {number}", f"leads to outcome {consider.outcome!r}, which does not exist",
-                     "use an outcome id, or leave outcome: out")
-        for related in outcome.related:
-            if not isinstance(nodes.get(related), Outcome):
-                fail(f"outcome {outcome.id!r}", f"lists related outcome {related!r}, which does not exist", "use an outcome id")
         first_call = outcome.steps[0].contacts[:1]
         if outcome.emergency and not (first_call and first_call[0] in emergency):
             fail(f"outcome {outcome.id!r}, step 1", "is the first step of an emergency outcome, but does not call the "
@@ -316,12 +332,6 @@ def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emerge
             fail(f"outcome {outcome.id!r}", "sends the reader to no one: no step of the reader's own (by: [reader]) "
                  "names the emergency services or a member of the safeguarding team",
                  f"add a step of the reader's with one of these contacts: {', '.join(sorted(people))}")
-
-    check_no_cycles(graph, nodes)
-    reachable = {node for path in all_paths(graph) for node in [*(q for q, _ in path.answers), path.outcome]}
-    for node_id in nodes:
-        if node_id not in reachable:
-            fail(f"node {node_id!r}", "cannot be reached from any start", "add an option or a start that leads to it, or remove it")
 
 
 def check_no_cycles(graph: PathwayGraph, nodes: dict[str, Question | Outcome]) -> None:
@@ -348,15 +358,39 @@ def fail(item: str, problem: str, fix: str) -> None:
     raise DataError(FILE, item, problem, fix)
 
 
+def reached(graph: PathwayGraph, starts: list[Start]) -> set[str]:
+    """The ids of the questions and outcomes that ``starts`` lead to."""
+    nodes, found = graph.nodes(), set()
+    todo = [start.node for start in starts]
+    while todo:
+        node_id = todo.pop()
+        if node_id not in found:
+            found.add(node_id)
+            node = nodes[node_id]
+            todo += [option.next for option in node.options] if isinstance(node, Question) else []
+    return found
+
+
 def for_setting(graph: PathwayGraph, kind: str, people: set[str]) -> PathwayGraph:
-    """The graph as a setting of ``kind`` whose team is ``people`` walks it: each step without
-    the roles its kind does not have and its team does not list."""
+    """The graph as a setting of ``kind`` whose team is ``people`` walks it: only the ways in its
+    kind has (where to record a concern is asked in a school and home that work together only),
+    the questions and answers they lead to, and each step without the roles its kind does not
+    have and its team does not list."""
+    starts = [start for start in graph.starts if not start.kinds or kind in start.kinds]
+    kept = reached(graph, starts)
     absent = {role for role, kinds in graph.kind_roles.items() if kind not in kinds and role not in people}
-    if not absent:
-        return graph
 
-    def without_absent(step: Step) -> Step:
-        return step.model_copy(update={"contacts": [c for c in step.contacts if c not in absent]})
+    def for_this_setting(outcome: Outcome) -> Outcome:
+        return outcome.model_copy(update={
+            "steps": [step.model_copy(update={"contacts": [c for c in step.contacts if c not in absent]})
+                      for step in outcome.steps],
+            "related": [other for other in outcome.related if other in kept],
+            "consider": [c if c.outcome in kept | {None} else c.model_copy(update={"outcome": None})
+                         for c in outcome.consider],
+        })
 
-    outcomes = [o.model_copy(update={"steps": [without_absent(s) for s in o.steps]}) for o in graph.outcomes]
-    return graph.model_copy(update={"outcomes": outcomes})
+    return graph.model_copy(update={
+        "starts": starts,
+        "questions": [question for question in graph.questions if question.id in kept],
+        "outcomes": [for_this_setting(outcome) for outcome in graph.outcomes if outcome.id in kept],
+    })

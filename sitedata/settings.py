@@ -9,6 +9,7 @@ chooses one; without it, the build is for the one setting that is not an example
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ VARIABLE = "SETTING"
 # The files every setting's folder has; links.yml (the setting's own web addresses) is optional.
 REQUIRED_FILES = ("setting.yml", "team.yml", "contacts.yml", "local-procedures.yml")
 OPTIONAL_FILES = ("links.yml",)
+# A setting's id is its folder's name, and the path of its site among the group's.
+SETTING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,22 @@ def is_example(folder: SettingFolder) -> bool:
     return _facts(folder).get("example") is True
 
 
-def check_distinct_addresses(settings_dir: Path) -> None:
-    """Two settings published at one address would overwrite each other's site."""
+def site_address(folder: SettingFolder, base_url: str = "") -> str:
+    """Where the setting's site is published: its own site_url, else ``base_url`` + its id (the
+    group's sites under one host, scripts/build-all), else nowhere yet ("")."""
+    own = str(_facts(folder).get("site_url") or "")
+    return own or (f"{base_url.rstrip('/')}/{folder.id}/" if base_url else "")
+
+
+def check_distinct_addresses(settings_dir: Path, base_url: str = "") -> None:
+    """Each setting's id can be its site's folder and path, and no two settings are published at
+    one address: they would overwrite each other's site."""
     seen: dict[str, str] = {}
     for folder in setting_folders(settings_dir):
-        address = str(_facts(folder).get("site_url") or "").rstrip("/")
+        if not SETTING_ID.fullmatch(folder.id):
+            raise DataError(f"{folder.shown}/", "the folder's name", "is not lower-case words joined by hyphens, "
+                            "which the setting's site address is made of", "rename the folder, e.g. st-marys-school")
+        address = site_address(folder, base_url).rstrip("/")
         if address and address in seen:
             raise DataError(folder.file("setting.yml"), "site_url", f"is {address}, the address of the setting "
                             f"{seen[address]!r} too", "give each setting its own address")

@@ -4,9 +4,12 @@ need no build run), and served on 127.0.0.1 when needed."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +30,7 @@ from sitedata import build_date
 from sitedata.hours import LONDON
 from sitedata.load import SiteData
 from sitedata.models import Training
-from sitedata.settings import SETTINGS_DIR, choose
+from sitedata.settings import SETTINGS_DIR, choose, is_example, setting_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 # The setting the suite is run for: $SETTING, else the one that is not an example. Its files,
@@ -100,7 +103,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ["docs", "data", "settings", "source", "sitedata", "macros", "overrides"]:
+    for folder in ["docs", "data", "settings", "source", "sitedata", "macros", "overrides", "tools"]:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 
@@ -141,10 +144,9 @@ def run_build_step(command: list[str]) -> str:
     return result.stdout + result.stderr
 
 
-# The folder the run's build goes to. Unset: the run's temporary folder. CI sets SITE_DIR=site and
-# publishes that folder, so that what it publishes is the build the tests passed (the whole of it:
-# the PDFs and the offline copy are built whichever tests run). SITE_URL reaches the build as it
-# does `make build`'s.
+# The folder the run's build goes to. Unset: the run's temporary folder. With SITE_DIR=site, the
+# run leaves its whole build there, as `make build` makes it (the PDFs and the offline copy are
+# built whichever tests run). SITE_URL reaches the build as it does `make build`'s.
 SITE_DIR = os.environ.get("SITE_DIR")
 
 
@@ -184,32 +186,94 @@ def build_in_background(tmp_path_factory, whole: bool) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def build_ahead(request, tmp_path_factory):
-    """Start the run's build in the background as the run starts: the pages if a test reads them,
-    and the PDFs and the offline copy too if a test reads those or SITE_DIR is set. The tests that
-    need no build run first (pytest_collection_modifyitems), so no worker sits waiting for it; a
-    test that needs it waits in its fixture, which also reports a failed build."""
+    """Start the run's builds in the background as the run starts: the pages if a test reads them,
+    the PDFs and the offline copy too if a test reads those or SITE_DIR is set, and the group's
+    sites (group_build) if a test reads them. The tests that need no build run first
+    (pytest_collection_modifyitems), so no worker sits waiting; a test that needs a build waits
+    in its fixture, which also reports a failed build."""
     items = request.session.items
     whole = bool(SITE_DIR) or needs(items, {"built_downloads"})
-    builder = threading.Thread(target=build_in_background, args=(tmp_path_factory, whole), daemon=True)
+    builders = []
     if whole or needs(items, PAGES_FIXTURES):
+        builders.append(threading.Thread(target=build_in_background, args=(tmp_path_factory, whole), daemon=True))
+    if needs(items, {"group_build"}):
+        builders.append(threading.Thread(target=group_build_in_background, args=(tmp_path_factory,), daemon=True))
+    for builder in builders:
         builder.start()
     yield
-    if builder.is_alive():
+    for builder in builders:
         builder.join()
     if SITE_DIR:
-        build_downloads(tmp_path_factory)  # a failed build fails the run: CI must not publish it
+        build_downloads(tmp_path_factory)  # a failed build fails the run
 
 
 def build_stage(item) -> int:
-    """0: needs no build; 1: reads the pages; 2: reads the PDFs or the offline copy."""
+    """0: needs no build; 1: reads the pages; 2: reads the PDFs, the offline copy or the group's sites."""
     names = set(item.fixturenames)
-    return 2 if "built_downloads" in names else 1 if names & PAGES_FIXTURES else 0
+    return 2 if names & {"built_downloads", "group_build"} else 1 if names & PAGES_FIXTURES else 0
 
 
 def pytest_collection_modifyitems(items) -> None:
     # The tests that need no build first, while build_ahead builds; those that read the PDFs last.
     # (A stable sort: the same order on every worker, as pytest-xdist requires.)
     items.sort(key=build_stage)
+
+
+@dataclass(frozen=True)
+class GroupBuild:
+    """scripts/build-all's run over the example settings and one broken on purpose (BROKEN)."""
+
+    out: Path
+    project: Path
+    returncode: int
+    output: str
+
+    def site(self, setting: str) -> Path:
+        return self.out / setting
+
+
+# The setting that group_build breaks: a copy of an example with a kind no setting can have.
+BROKEN = "broken-example"
+
+
+def build_group(folder: Path) -> GroupBuild:
+    """The example settings built by scripts/build-all (pages, PDFs, offline copy, index), in a
+    copy of the project whose settings are the examples and a broken one, which fails alone."""
+    project = folder / "project"
+    if not project.exists():
+        copy_project(folder)
+        for setting in setting_folders(project / "settings"):
+            if not is_example(setting):
+                shutil.rmtree(setting.path)
+        shutil.copytree(setting_folders(project / "settings")[0].path, project / "settings" / BROKEN)
+        facts = project / "settings" / BROKEN / "setting.yml"
+        facts.write_text(re.sub(r"^kind: .*$", "kind: academy", facts.read_text(encoding="utf-8"), flags=re.M),
+                         encoding="utf-8")
+    out = folder / "out"
+    result = subprocess.run([sys.executable, "-m", "tools.build_all", str(out), "--examples", "--jobs", "2"],
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            capture_output=True, text=True, timeout=600)
+    return GroupBuild(out, project, result.returncode, result.stdout + result.stderr)
+
+
+def run_group_build(tmp_path_factory) -> GroupBuild:
+    """build_group, run once per run whichever worker asks first."""
+    folder = shared_folder(tmp_path_factory) / "group-build"
+    folder.mkdir(exist_ok=True)
+    log = once(shared_folder(tmp_path_factory), "group-build",
+               lambda: json.dumps(dataclasses.asdict(build_group(folder)), default=str))
+    built = json.loads(log)
+    return GroupBuild(Path(built["out"]), Path(built["project"]), built["returncode"], built["output"])
+
+
+def group_build_in_background(tmp_path_factory) -> None:
+    with contextlib.suppress(Exception):  # the fixture runs it again, and reports why
+        run_group_build(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def group_build(tmp_path_factory) -> GroupBuild:
+    return run_group_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

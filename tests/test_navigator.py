@@ -467,9 +467,9 @@ def test_an_address_naming_no_screen_leaves_the_page_as_it_is(page, site_url, gr
 
 def test_start_again_returns_to_the_first_question(page, site_url, graph):
     page.goto(site_url + HUB)
-    start_link(page, "integrated").click()
-    choose(page, graph, "reported-where", "At the school")
-    expect_outcome(page, graph, site_url, "reported-at-school")
+    start_link(page, "staff").click()
+    choose(page, graph, "staff-about", "No, about someone else")
+    expect_outcome(page, graph, site_url, "staff-concern")
     page.locator("#navigator button[data-navigator-restart]").click()
     expect(page).to_have_url(re.compile(r"#nav=in-danger$"))
     expect_question(page, graph, main_start(graph)["node"])

@@ -345,40 +345,41 @@ def page_caches(context, url: str) -> list[str]:
     return names
 
 
-def test_two_sites_on_one_host_keep_their_own_offline_copies(browser, two_builds, tmp_path):
-    """Two settings published under one host at two paths: a new build of one replaces its own
-    cache only; the other still opens without signal."""
+def test_two_settings_on_one_host_keep_their_own_offline_copies(browser, two_builds, group_build, tmp_path):
+    """Two settings' sites published under one host at two paths, as scripts/build-all publishes
+    the group's: a new build of one replaces its own cache only; the other still opens without
+    signal."""
+    other = next(path.name for path in sorted(group_build.out.iterdir()) if (path / "sw.js").is_file())
     served = tmp_path / "served"
-    for site in ("one", "two"):
-        two_builds.publish(two_builds.first, served / site)
+    two_builds.publish(two_builds.first, served / SETTING.id)
+    shutil.copytree(group_build.site(other), served / other)
     with serve(served) as root:
-        one, two = root + "one/", root + "two/"
+        one, two = root + SETTING.id + "/", root + other + "/"
         context = browser.new_context(viewport=VIEWPORTS["phone"])
         for url in (one, two):
             visit_once_online(context, url + "about/").close()
-        assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one),
-                                                            cache_name(two_builds.first, two)])
+        others_cache = cache_name(group_build.site(other), two)
+        assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one), others_cache])
 
-        two_builds.publish(two_builds.second, served / "two")
+        two_builds.publish(two_builds.second, served / SETTING.id)
         # The new build installs and waits; once no page of the old one is open, it takes over.
         page = context.new_page()
-        page.goto(two + "about/")
+        page.goto(one + "about/")
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         poll(page, "navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
         page.close()
         page = context.new_page()
-        visit_until(page, two + "about/",
-                    f"caches.keys().then(keys => !keys.includes({json.dumps(cache_name(two_builds.first, two))}))")
+        visit_until(page, one + "about/",
+                    f"caches.keys().then(keys => !keys.includes({json.dumps(cache_name(two_builds.first, one))}))")
         page.close()
-        assert sorted(page_caches(context, one)) == sorted([cache_name(two_builds.first, one),
-                                                            cache_name(two_builds.second, two)])
+        assert sorted(page_caches(context, two)) == sorted([cache_name(two_builds.second, one), others_cache])
 
         context.set_offline(True)
         page = context.new_page()
         page.goto(one + "about/")
-        expect(page.locator("h1")).to_have_text("About this site")
-        page.goto(two + "about/")
         expect(page.locator("h1")).to_have_text("About this website")
+        page.goto(two + "about/")
+        expect(page.locator(".example-setting")).to_be_visible()
         context.close()
 
 

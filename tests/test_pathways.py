@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import get_args
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SETTING_DIR, copy_data, edit_yaml
+from conftest import ROOT, SETTING_DIR, copy_data, edit_yaml
 
 from macros import pathway_pages, reach
 from sitedata.errors import DataError
-from sitedata.pathways import all_paths
-from sitedata.load import SiteData
+from sitedata.pathways import PathwayGraph, all_paths, for_setting
+from sitedata.load import SiteData, load_file
+from sitedata.models import SettingKind
 
 # --- every path, and what the policy requires at its end ---------------------------------------
 
@@ -49,14 +51,21 @@ EXPECTED_PATHS = {
 }
 
 
-def test_every_path_reaches_the_outcome_the_policy_requires(site):
-    walked = {(p.start, tuple(label for _, label in p.answers)): p.outcome for p in all_paths(site.pathways)}
+@pytest.fixture(scope="module")
+def policy_graph() -> PathwayGraph:
+    """The Group's decision graph as data/pathways.yml writes it: every way in, before a setting
+    of one kind leaves out those it does not have (the suite's setting's graph is site.pathways)."""
+    return load_file(ROOT / "data" / "pathways.yml")
+
+
+def test_every_path_reaches_the_outcome_the_policy_requires(policy_graph):
+    walked = {(p.start, tuple(label for _, label in p.answers)): p.outcome for p in all_paths(policy_graph)}
     assert walked == EXPECTED_PATHS
 
 
-def steps_with(site, outcome_id: str, contact: str | None = None, when: str | None = None, clause: str | None = None):
+def steps_with(graph, outcome_id: str, contact: str | None = None, when: str | None = None, clause: str | None = None):
     return [
-        step for step in site.pathways.outcome(outcome_id).steps
+        step for step in graph.outcome(outcome_id).steps
         if (contact is None or contact in step.contacts) and (when is None or step.when == when)
         and (clause is None or clause in step.clauses)
     ]
@@ -112,43 +121,60 @@ def steps_with(site, outcome_id: str, contact: str | None = None, when: str | No
         ("reported-at-home", "home-safeguarding-lead", "immediately", "12.3"),
     ],
 )
-def test_outcome_has_the_step_the_policy_requires(site, outcome, contact, when, clause):
-    assert steps_with(site, outcome, contact, when, clause), f"{outcome}: no step to {contact} {when} citing {clause}"
+def test_outcome_has_the_step_the_policy_requires(policy_graph, outcome, contact, when, clause):
+    assert steps_with(policy_graph, outcome, contact, when, clause), f"{outcome}: no step to {contact} {when} citing {clause}"
 
 
 @pytest.mark.parametrize("outcome", ["disclosure", "disclosure-trafficking", "disclosure-online"])
-def test_disclosure_steps_include_listening_and_no_secrets(site, outcome):
-    text = " ".join(step.do for step in site.pathways.outcome(outcome).steps)
+def test_disclosure_steps_include_listening_and_no_secrets(policy_graph, outcome):
+    text = " ".join(step.do for step in policy_graph.outcome(outcome).steps)
     for words in ["Listen", "open questions", "Never promise to keep things secret", "not to blame",
                   "Write as much detail down as possible", "electronic recording system", "record it where it was reported"]:
         assert words in text
 
 
-def test_a_concern_about_the_dsl_never_sends_the_reader_to_the_dsl(site):
-    outcome = site.pathways.outcome("staff-concern-dsl")
+def test_a_concern_about_the_dsl_never_sends_the_reader_to_the_dsl(policy_graph):
+    outcome = policy_graph.outcome("staff-concern-dsl")
     assert all("dsl" not in step.contacts for step in outcome.steps)
     assert any("Safeguarding Policy" in step.do for step in outcome.steps), "12.7 points to the setting's policy"
 
 
 @pytest.mark.parametrize("outcome", ["reported-at-school", "reported-at-home"])
-def test_the_integrated_answers_start_with_the_readers_duty_to_tell(site, outcome):
-    first = site.pathways.outcome(outcome).steps[0]
+def test_the_integrated_answers_start_with_the_readers_duty_to_tell(policy_graph, outcome):
+    first = policy_graph.outcome(outcome).steps[0]
     assert first.readers_own and first.when == "immediately" and "12.3" in first.clauses
     assert set(first.contacts) & {"dsl", "home-safeguarding-lead"}
 
 
-def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(site):
+def test_the_referral_deadline_in_immediate_danger_follows_11_5s_exception(policy_graph):
     """11.5: within one working day "unless there are immediate safeguarding concerns"."""
-    for step in site.pathways.outcome("immediate-danger").steps:
+    for step in policy_graph.outcome("immediate-danger").steps:
         assert step.when != "within one working day", step.do
-    referral = steps_with(site, "immediate-danger", "local-authority-office", clause="11.5")
+    referral = steps_with(policy_graph, "immediate-danger", "local-authority-office", clause="11.5")
     assert referral and "do not wait" in referral[0].do
 
 
-def test_a_shared_step_is_written_once_and_used_by_each_outcome_that_names_it(site):
-    listen = site.pathways.shared_steps["disclosure-listen"]
-    users = [o.id for o in site.pathways.outcomes if listen in o.steps]
+def test_a_shared_step_is_written_once_and_used_by_each_outcome_that_names_it(policy_graph):
+    listen = policy_graph.shared_steps["disclosure-listen"]
+    users = [o.id for o in policy_graph.outcomes if listen in o.steps]
     assert users == ["disclosure", "disclosure-trafficking", "disclosure-online"]
+
+
+@pytest.mark.parametrize("kind", get_args(SettingKind))
+def test_a_setting_has_only_the_ways_in_its_kind_has(policy_graph, site, kind):
+    """12.3's "where do I record it" is asked only where a school and a children's home work
+    together: another kind of setting has neither the way in nor the answers only it leads to."""
+    graph = for_setting(policy_graph, kind, people=set())
+    kept = {start.id for start in graph.starts}
+    assert kept == {start.id for start in policy_graph.starts if not start.kinds or kind in start.kinds}
+    reachable = {node for path in all_paths(graph) for node in (*(q for q, _ in path.answers), path.outcome)}
+    assert set(graph.nodes()) == reachable | {start.node for start in graph.starts}
+    for outcome in graph.outcomes:
+        assert set(outcome.related) <= set(graph.nodes()), outcome.id
+        assert all(c.outcome is None or c.outcome in graph.nodes() for c in outcome.consider), outcome.id
+    assert any(start.kinds for start in policy_graph.starts), "a way in that only some kinds have"
+    if kind == site.setting.kind:
+        assert {start.id for start in site.pathways.starts} == kept
 
 
 def test_outcome_steps_type_no_phone_numbers(site):

@@ -12,12 +12,13 @@ import functools
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SETTING, build_site, copy_data, copy_project, edit_yaml, failed_build_output, once, shared_folder
+from conftest import ROOT, SETTING, copy_data, copy_project, edit_yaml, failed_build_output
+from pypdf import PdfReader
 
+from sitedata.addresses import POLICY_PDF
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 from sitedata.settings import SETTINGS_DIR, choose, is_example, setting_folders
@@ -44,28 +45,28 @@ def identifying_facts(site: SiteData) -> set[str]:
     return {fact for fact in facts if len(fact) > 3}
 
 
+def sheet_text(sheet) -> str:
+    """A PDF sheet's words, each space or line break as one space (a card wraps its title)."""
+    return " ".join(sheet.extract_text().split())
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(sheet_text(sheet) for sheet in PdfReader(path).pages)
+
+
 def site_text(site_dir: Path) -> str:
-    return "\n".join(path.read_text(encoding="utf-8") for pattern in READ_FILES for path in site_dir.rglob(pattern))
+    """What a reader or a phone reads of a built site: its pages, scripts, data and PDFs."""
+    return "\n".join([*(path.read_text(encoding="utf-8") for pattern in READ_FILES for path in site_dir.rglob(pattern)),
+                      *(pdf_text(path) for path in site_dir.rglob("*.pdf"))])
 
 
 @pytest.fixture(scope="module")
-def example_sites(tmp_path_factory) -> dict[str, Path]:
-    """Each example setting built once per run (the pages: the PDFs and offline copy are the
-    suite's setting's, built from the same code)."""
-    folder = shared_folder(tmp_path_factory) / "example-settings"
-    built = {}
-    for example in EXAMPLES:
-        out = folder / example.id
-
-        def make(out=out, example=example) -> str:
-            shutil.rmtree(out, ignore_errors=True)
-            result = build_site(ROOT, out, SETTING=example.id)
-            assert result.returncode == 0, result.stdout + result.stderr
-            return result.stderr
-
-        once(shared_folder(tmp_path_factory), f"example-{example.id}", make)
-        built[example.id] = out
-    return built
+def example_sites(group_build) -> dict[str, Path]:
+    """Each example setting's whole site (pages, PDFs, offline copy), built once per run by
+    scripts/build-all (conftest.group_build)."""
+    sites = {example.id: group_build.site(example.id) for example in EXAMPLES}
+    assert all((site / "downloads" / POLICY_PDF).is_file() for site in sites.values()), group_build.output
+    return sites
 
 
 def test_the_examples_cover_a_welsh_home_and_a_scottish_school():
@@ -98,6 +99,10 @@ def test_every_page_of_an_example_says_it_is_not_real(example_sites, example):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert BANNER in html and '<meta name="robots" content="noindex">' in html, page
+    for pdf in (example_sites[example] / "downloads").glob("*.pdf"):
+        sheets = PdfReader(pdf).pages
+        unmarked = [number for number, sheet in enumerate(sheets, start=1) if BANNER not in sheet_text(sheet)]
+        assert not unmarked, f"{pdf.name}: sheets {unmarked} of {len(sheets)} do not say {BANNER!r}"
 
 
 def test_the_real_setting_is_not_marked_as_an_example(built_site):

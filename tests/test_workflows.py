@@ -13,6 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from tools import build_all
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 FULL_SHA = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
@@ -94,29 +96,50 @@ def test_the_link_check_builds_checks_and_always_keeps_its_report():
     assert workflow_steps.index(upload) > workflow_steps.index(check)
 
 
-def test_ci_publishes_the_build_it_tested():
-    """CI builds once: the test run's build (SITE_DIR, tests/conftest.py) is the folder it
-    uploads, built with the site's address; nothing builds the site again after the tests."""
-    workflow_steps = steps(load("ci.yml"))
-    [test] = [step for step in workflow_steps if step.get("run") == "make test"]
+def test_ci_builds_every_setting_in_shards_after_the_tests_and_publishes_them_with_the_index():
+    """The Group's code is tested once; then scripts/build-all builds the settings in a matrix of
+    shards, each keeping its sites in a cache of their inputs; one job joins the shards, writes the
+    group's index and deploys the lot."""
+    jobs = load("ci.yml")["jobs"]
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("\nmake test")
-    assert test["env"]["SITE_URL"].startswith("https://")
-    [upload] = [step for step in workflow_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
-    assert upload["with"]["path"] == test["env"]["SITE_DIR"]
-    after = workflow_steps[workflow_steps.index(test) + 1:workflow_steps.index(upload)]
-    assert not [step for step in after if "run" in step], after
+    assert [step.get("run") for step in jobs["test"]["steps"]].count("make test") == 1
+    sites = jobs["sites"]
+    assert sites["needs"] == "test"
+    shards = sites["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1))
+    [build] = [step for step in sites["steps"] if "make build-all" in step.get("run", "")]
+    assert build["run"] == f"make build-all OUT=out SHARD=${{{{ matrix.shard }}}}/{len(shards)}"
+    assert build["env"]["SITE_URL"].startswith("https://")
+    [cache] = [step for step in sites["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == build_all.CACHE_DIR.relative_to(ROOT).as_posix()
+    assert "matrix.shard" in cache["with"]["key"] and "matrix.shard" in cache["with"]["restore-keys"]
+    [upload] = [step for step in sites["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"] == "out" and "matrix.shard" in upload["with"]["name"]
+    assert sites["steps"].index(cache) < sites["steps"].index(build) < sites["steps"].index(upload)
+
+    publish = jobs["publish"]
+    assert publish["needs"] == "sites" and publish["if"].startswith("github.ref == 'refs/heads/main'")
+    order = publish["steps"]
+    [download] = [step for step in order if step.get("uses", "").startswith("actions/download-artifact@")]
+    assert download["with"] == {"pattern": "sites-*", "merge-multiple": True, "path": "out"}
+    [index] = [step for step in order if step.get("run") == "make build-index OUT=out"]
+    [pages] = [step for step in order if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert pages["with"]["path"] == "out"
+    assert order.index(download) < order.index(index) < order.index(pages)
 
 
-def test_ci_rebuilds_weekly_for_the_day_it_runs(tmp_path):
-    """The published site's bank holidays stay years ahead of its readers: the weekly run of the
-    same commit sets the build's date (SOURCE_DATE_EPOCH) to the day it runs, before the build."""
+@pytest.mark.parametrize(("job", "build"), [("test", "make test"), ("sites", "make build-all")])
+def test_ci_rebuilds_weekly_for_the_day_it_runs(tmp_path, job, build):
+    """The published sites' bank holidays stay years ahead of their readers: the weekly run of
+    the same commit sets the build's date (SOURCE_DATE_EPOCH) to the day it runs, before the
+    build, in the job that tests and in the one that builds the sites."""
     workflow = load("ci.yml")
     [schedule] = workflow["on"]["schedule"]
     assert weekly(schedule["cron"]), schedule["cron"]
-    test_steps = workflow["jobs"]["test"]["steps"]
-    [dated] = [step for step in test_steps if "SOURCE_DATE_EPOCH" in step.get("run", "")]
+    job_steps = workflow["jobs"][job]["steps"]
+    [dated] = [step for step in job_steps if "SOURCE_DATE_EPOCH" in step.get("run", "")]
     assert dated["if"] == "github.event_name == 'schedule'"
-    assert test_steps.index(dated) < test_steps.index(next(s for s in test_steps if s.get("run") == "make test"))
+    assert job_steps.index(dated) < job_steps.index(next(s for s in job_steps if s.get("run", "").startswith(build)))
     # Run as GitHub runs it: the date is the run's day at midnight UTC, so the day's reruns build
     # the same bytes.
     github_env = tmp_path / "github_env"

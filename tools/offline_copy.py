@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sitedata import DATA_DIR, PROJECT_ROOT
@@ -27,23 +28,29 @@ SOURCE_MAP = ".map"  # for developers' tools only: left out of the zip
 READABLE_FILE = 0o100644 << 16
 
 
-def build_offline_copy(site_dir: Path) -> Path:
+def build_pages_for_disk(copy: Path) -> None:
+    """MkDocs, in a process of its own, building the pages for file:// into ``copy``."""
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
+        cwd=PROJECT_ROOT, env=env,
+    )
+    if built.returncode != 0:
+        # MkDocs has printed the mistake: say which build it was, without a traceback.
+        raise SystemExit("tools/offline_copy.py: the build of the copy opened from disk stopped (see above). "
+                         "Fix: correct what the message above names, then build again")
+
+
+def build_offline_copy(site_dir: Path, build_pages: Callable[[Path], None] = build_pages_for_disk) -> Path:
     """Build the site again for file:// (Material's offline plugin) and zip it, with the PDFs
-    already in ``site_dir``, into ``site_dir/downloads``."""
+    already in ``site_dir``, into ``site_dir/downloads``. ``build_pages`` builds the pages into
+    the folder it is given (tools/build_all.py builds them in its own process)."""
     downloads = site_dir / DOWNLOADS
     downloads.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         site = SiteData.load(DATA_DIR)
         copy = Path(temp) / offline_folder(site.folder.id, site.versions.current.date)
-        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        built = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
-            cwd=PROJECT_ROOT, env=env,
-        )
-        if built.returncode != 0:
-            # MkDocs has printed the mistake: say which build it was, without a traceback.
-            raise SystemExit("tools/offline_copy.py: the build of the copy opened from disk stopped (see above). "
-                             "Fix: correct what the message above names, then build again")
+        build_pages(copy)
         for pdf in downloads.glob("*.pdf"):
             (copy / DOWNLOADS).mkdir(exist_ok=True)
             shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)

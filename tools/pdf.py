@@ -172,15 +172,12 @@ class Chapter:
     sheets: int = 0
 
     def compose(self, session: Printer) -> None:
-        """Open the first page and move every other page's content in after it. Each part's
-        heading gets an id, and a hidden link to it: Chromium then writes it into the PDF as a
-        named destination, which says on which sheet the part starts."""
+        """Open the first page and move every other page's content in after it (fetched, not
+        opened: only the first page is laid out). Each part's heading gets an id, and a hidden
+        link to it: Chromium then writes it into the PDF as a named destination, which says on
+        which sheet the part starts."""
         self.tab = session.open(self.parts[0]["url"])
-        contents = []
-        for part in self.parts[1:]:
-            other = session.open(part["url"])
-            contents.append(other.evaluate(ARTICLE_MOVABLE))
-            other.close()
+        contents = self.tab.evaluate(ARTICLES_MOVABLE, [part["url"] for part in self.parts[1:]])
         self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": self.first_part})
 
     def part_starts(self, pdf: bytes) -> list[int]:
@@ -190,19 +187,21 @@ class Chapter:
                 for i in range(len(self.parts))]
 
 
-# The page's article, its addresses made to work from another page of the site (it is moved into
+# Each page's article, its addresses made to work from another page of the site (it is moved into
 # one): from the site's root, not as full addresses, which the print stylesheet would print
 # after each link as it does another site's.
-ARTICLE_MOVABLE = """() => {
-  const article = document.querySelector('article');
+ARTICLES_MOVABLE = """urls => Promise.all(urls.map(async address => {
+  const page = new URL(address, location.href);
+  const html = await (await fetch(page)).text();
+  const article = new DOMParser().parseFromString(html, 'text/html').querySelector('article');
   const fromRoot = value => {
-    const url = new URL(value, location.href);
+    const url = new URL(value, page);
     return url.origin === location.origin ? url.pathname + url.search + url.hash : url.href;
   };
   article.querySelectorAll('[href]').forEach(e => e.setAttribute('href', fromRoot(e.getAttribute('href'))));
   article.querySelectorAll('[src]').forEach(e => e.setAttribute('src', fromRoot(e.getAttribute('src'))));
   return article.innerHTML;
-}"""
+}))"""
 JOIN_PARTS = """({contents, first}) => {
   const article = document.querySelector('article');
   for (const html of contents) {
@@ -388,26 +387,32 @@ def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
         writer.write(out)
 
 
-def main(site_dir: str) -> None:
-    """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf."""
-    started = time.monotonic()
-    site = Path(site_dir)
+def write_pdfs(site_dir: Path, browser=None) -> str:
+    """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf, printed in
+    ``browser`` (one Chromium can print many settings' sites: tools/build_all.py) or in a
+    Chromium of its own. Returns what was written, in one line."""
     setting = SiteData.load(DATA_DIR).setting
     title = f"{setting.policy.title}, {setting.name}"
-    public = site_url_of(site)
-    out = site / DOWNLOADS
+    public = site_url_of(site_dir)
+    out = site_dir / DOWNLOADS
+    with printer(site_dir, browser) as session:
+        policy, starts = policy_pdf(session)
+        relink(policy, session.base_url, public, starts)
+        write(policy, out / POLICY_PDF, title, setting.name)
+        card = pocket_card_pdf(session)
+        relink(card, session.base_url, public)
+        write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
+    sizes = ", ".join(f"{name} ({(out / name).stat().st_size // 1024} KB)" for name in (POLICY_PDF, POCKET_CARD_PDF))
+    return f"PDFs: {sizes}; the policy has {len(policy.pages)} pages"
+
+
+def main(site_dir: str) -> None:
+    started = time.monotonic()
     try:
-        with printer(site) as session:
-            policy, starts = policy_pdf(session)
-            relink(policy, session.base_url, public, starts)
-            write(policy, out / POLICY_PDF, title, setting.name)
-            card = pocket_card_pdf(session)
-            relink(card, session.base_url, public)
-            write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
+        written = write_pdfs(Path(site_dir))
     except PrintError as error:
         raise SystemExit(f"tools/pdf.py: {error}") from None
-    sizes = ", ".join(f"{name} ({(out / name).stat().st_size // 1024} KB)" for name in (POLICY_PDF, POCKET_CARD_PDF))
-    print(f"PDFs: {sizes}; the policy has {len(policy.pages)} pages; {time.monotonic() - started:.1f} s")
+    print(f"{written}; {time.monotonic() - started:.1f} s")
 
 
 if __name__ == "__main__":

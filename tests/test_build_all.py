@@ -1,0 +1,157 @@
+"""scripts/build-all: every setting's site built at once, a broken setting failing alone, the
+cache, the shards CI builds, and the group's index with the host's headers.
+
+The build itself is conftest.group_build: the example settings and a broken copy of one, built
+once per run in a copy of the project. What each site must show is test_settings.py's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, serve
+from playwright.sync_api import expect
+
+from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF, offline_zip
+from sitedata.errors import DataError
+from sitedata.load import SiteData
+from sitedata.settings import SETTINGS_DIR, SettingFolder, is_example, setting_folders
+from tools import build_all
+from tools.group_index import INDEX_POLICY
+
+EXAMPLES = [folder for folder in setting_folders(SETTINGS_DIR) if is_example(folder)]
+
+
+def run_build_all(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tools.build_all", *map(str, arguments)], cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+
+
+def test_a_broken_setting_fails_alone_naming_its_file_item_and_fix(group_build):
+    assert group_build.returncode == 1, group_build.output
+    failure = group_build.output[group_build.output.index(f"{BROKEN} (settings/{BROKEN}) failed:"):]
+    assert f"settings/{BROKEN}/setting.yml" in failure and "kind" in failure and "Fix:" in failure
+    assert "Traceback" not in group_build.output
+    assert re.search(rf"{len(EXAMPLES) + 1} settings: {len(EXAMPLES)} built, 0 from the cache, 1 failed", group_build.output)
+    for example in EXAMPLES:
+        downloads = group_build.site(example.id) / DOWNLOADS
+        assert {POLICY_PDF, POCKET_CARD_PDF, offline_zip(example.id)} <= {path.name for path in downloads.iterdir()}
+    assert not group_build.site(BROKEN).exists()
+
+
+def test_a_second_run_builds_nothing_that_has_not_changed(group_build, tmp_path):
+    again = run_build_all(group_build.project, tmp_path / "out", "--examples")
+    assert f"0 built, {len(EXAMPLES)} from the cache, 1 failed" in again.stdout, again.stdout + again.stderr
+    for example in EXAMPLES:
+        assert (tmp_path / "out" / example.id / DOWNLOADS / POLICY_PDF).read_bytes() == \
+            (group_build.site(example.id) / DOWNLOADS / POLICY_PDF).read_bytes()
+
+
+def test_a_change_to_one_settings_folder_changes_only_its_key(tmp_path):
+    folders = []
+    for example in EXAMPLES:
+        shutil.copytree(example.path, tmp_path / example.id)
+        folders.append(SettingFolder(example.id, tmp_path / example.id))
+    before = build_all.jobs_for(folders, "")
+    team = folders[0].path / "team.yml"
+    team.write_text(team.read_text(encoding="utf-8").replace("Example", "Changed", 1), encoding="utf-8")
+    after = build_all.jobs_for(folders, "")
+    assert after[0].key != before[0].key and after[1:] == before[1:]
+    # The site's address is in what it is made of (the PDFs print it).
+    assert build_all.jobs_for(folders, "https://sites.example.org/")[1].key != before[1].key
+
+
+def test_by_default_only_real_settings_are_built_and_shards_share_them_out():
+    folders = setting_folders(SETTINGS_DIR)
+    real = [folder for folder in folders if not is_example(folder)]
+    assert build_all.chosen(folders, examples=False, only=[], shard=(1, 1)) == real
+    everything = build_all.chosen(folders, examples=True, only=[], shard=(1, 1))
+    assert everything == folders
+    shards = [build_all.chosen(folders, examples=True, only=[], shard=(k, 2)) for k in (1, 2)]
+    assert sorted(f.id for shard in shards for f in shard) == sorted(f.id for f in folders)
+    assert not set(shards[0]) & set(shards[1])
+    with pytest.raises(DataError, match="use one of"):
+        build_all.chosen(folders, examples=False, only=["no-such-setting"], shard=(1, 1))
+
+
+@pytest.mark.parametrize(
+    ("mistake", "expected"),
+    [
+        ("two settings at one address", ["setting.yml", "site_url", "give each setting its own address"]),
+        ("a folder name that cannot be an address", ["the folder's name", "rename the folder"]),
+    ],
+)
+def test_settings_that_would_overwrite_each_other_are_refused_before_anything_is_built(tmp_path, mistake, expected):
+    project = copy_project(tmp_path)
+    first, second = setting_folders(project / "settings")[:2]
+    if mistake == "two settings at one address":
+        for folder in (first, second):
+            with (folder.path / "setting.yml").open("a", encoding="utf-8") as facts:
+                facts.write("site_url: https://policy.example.org/one/\n")
+    else:
+        second.path.rename(second.path.with_name("St Marys"))
+    result = run_build_all(project, tmp_path / "out", "--examples")
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and "Traceback" not in message, message
+    assert all(words in message for words in expected), message
+    assert not (tmp_path / "out").exists()
+
+
+# --- the group's index, and the host's files -----------------------------------------------------
+
+
+def listed_facts(folder: SettingFolder) -> tuple[str, str, str]:
+    setting = SiteData.load(SETTINGS_DIR.parent / "data", folder).setting
+    return setting.name, setting.kind_name, setting.local_authority_area
+
+
+def test_the_group_index_lists_each_site_built_and_leads_to_it(group_build, browser):
+    with serve(group_build.out) as root:
+        context = browser.new_context(viewport=VIEWPORTS["phone"])
+        page = context.new_page()
+        page.goto(root)
+        assert page.locator("script").count() == 0
+        expect(page.get_by_role("link", name="999")).to_have_attribute("href", "tel:999")
+        items = page.get_by_role("listitem")
+        assert items.count() == len(EXAMPLES)  # the broken setting has no site to list
+        for example in EXAMPLES:
+            name, kind, area = listed_facts(example)
+            item = items.filter(has=page.get_by_role("link", name=name, exact=True))
+            expect(item).to_contain_text(f"{kind}, {area}")
+            expect(item).to_contain_text("Example: not a real setting")
+        assert axe_findings(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        name, _, _ = listed_facts(EXAMPLES[0])
+        page.get_by_role("link", name=name, exact=True).click()
+        expect(page).to_have_url(f"{root}{EXAMPLES[0].id}/")
+        expect(page.locator(".md-copyright")).to_contain_text(name)
+        context.close()
+
+
+def test_the_hosts_headers_give_each_site_its_own_policy_under_its_path(group_build):
+    headers = (group_build.out / "_headers").read_text(encoding="utf-8")
+    for example in EXAMPLES:
+        own = (group_build.site(example.id) / "_headers").read_text(encoding="utf-8")
+        [policy] = re.findall(r"^  (Content-Security-Policy: .*)$", own, re.MULTILINE)
+        assert re.search(rf"^/{example.id}/\*\n  {re.escape(policy)}$", headers, re.MULTILINE), example.id
+    assert re.search(rf"^/\n  {re.escape(INDEX_POLICY)}$", headers, re.MULTILINE)
+    # No rule for every path: a host would add its headers to every site's.
+    assert not re.search(r"^/\*$", headers, re.MULTILINE)
+
+
+def test_the_index_alone_is_written_for_sites_joined_from_shards(group_build, tmp_path):
+    """CI builds the settings in shards and joins their folders; the index is written last."""
+    out = tmp_path / "joined"
+    shutil.copytree(group_build.site(EXAMPLES[0].id), out / EXAMPLES[0].id)
+    result = run_build_all(group_build.project, out, "--index-only")
+    assert result.returncode == 0, result.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="{EXAMPLES[0].id}/"' in index and f'href="{EXAMPLES[1].id}/"' not in index
+    assert SETTING.id not in index

@@ -1,0 +1,339 @@
+"""Every setting's site at once, for a group with many schools, colleges and children's homes.
+
+    scripts/build-all OUT [--examples] [--only ID ...] [--shard K/N] [--jobs N] [--base-url URL]
+    scripts/build-all OUT --index-only
+
+Each setting that is not an example (``--examples`` adds them) is built into ``OUT/<id>/`` as
+``scripts/build`` builds one: the pages, the PDFs and the copy opened from disk. OUT also gets
+the group's index of every site (``group_index.py``) and the host's ``_headers`` and
+``_redirects`` for them all. ``--index-only`` writes just those, for the sites already in OUT
+(CI builds the settings in shards and joins them: .github/workflows/ci.yml).
+
+What the settings share, so that each costs a fraction of a build of its own:
+- Before anything is built, the Group's data is loaded and checked once, and the settings' ids
+  and addresses are checked to be distinct: a mistake there would fail every setting.
+- Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
+  starts Chromium once and prints every site it builds with it, and builds the copy opened from
+  disk in the same process, reusing the data it loaded for the pages.
+- A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
+  key is a hash of all it is made of: the code, theme and pages, the Group's data and the
+  policy's text, the setting's folder, the build date and the site's address. Only the newest
+  site of each setting is kept.
+A setting that fails is reported with its message and the others are built; the command then
+exits 1 naming each failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import logging
+import multiprocessing
+import os
+import queue
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from sitedata import DATA_DIR, PROJECT_ROOT
+from sitedata.errors import DataError
+from sitedata.settings import SETTINGS_DIR, SettingFolder, check_distinct_addresses, is_example, setting_folders, site_address
+
+from .browser import CHROMIUM
+
+CACHE_DIR = PROJECT_ROOT / ".cache" / "sites"
+# What no site is made of: left out of the cache key, so that editing them rebuilds nothing.
+NOT_INPUTS = {".git", ".github", ".venv", ".cache", ".ci", "site", "settings", "tests", "test-artefacts",
+              "node_modules", "__pycache__", ".pytest_cache", "README.md", "MAINTAINING.md"}
+# What else decides a site's bytes: the build's date and whether it may be incomplete.
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "REQUIRE_COMPLETE")
+COMPLETE = ".complete"  # written last into a cached site: a site without it was interrupted
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    setting: str
+    address: str
+    key: str
+
+    @property
+    def cached(self) -> Path:
+        return CACHE_DIR / self.setting / self.key
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    setting: str
+    seconds: float
+    error: str | None = None
+    from_cache: bool = False
+
+
+# --- what to build, and its key ----------------------------------------------------------------
+
+
+def digest(paths: list[Path], root: Path) -> str:
+    """A hash of the files' names (from ``root``) and bytes, in name order."""
+    hashed = hashlib.sha256()
+    for path in sorted(paths):
+        hashed.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()
+
+
+def files_under(folder: Path, skip: set[str] = frozenset()) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file()
+            and not skip.intersection(path.relative_to(folder).parts) and path.suffix != ".pyc"]
+
+
+def shared_inputs_digest() -> str:
+    """What every site is made of: the code, theme, pages and the Group's data, the Chromium that
+    prints the PDFs, and the environment that changes a build."""
+    hashed = hashlib.sha256(digest(files_under(PROJECT_ROOT, NOT_INPUTS), PROJECT_ROOT).encode())
+    chromium = CHROMIUM.resolve().stat() if CHROMIUM.exists() else None
+    hashed.update(repr((sys.version, chromium and (chromium.st_size, chromium.st_mtime_ns))).encode())
+    hashed.update(repr([os.environ.get(name, "") for name in ENVIRONMENT]).encode())
+    return hashed.hexdigest()
+
+
+def jobs_for(folders: list[SettingFolder], base_url: str) -> list[Job]:
+    shared = shared_inputs_digest()
+    jobs = []
+    for folder in folders:
+        address = site_address(folder, base_url)
+        key = hashlib.sha256(f"{shared}\0{digest(files_under(folder.path), folder.path)}\0{address}".encode())
+        jobs.append(Job(folder.id, address, key.hexdigest()[:20]))
+    return jobs
+
+
+def chosen(folders: list[SettingFolder], examples: bool, only: list[str], shard: tuple[int, int]) -> list[SettingFolder]:
+    """The settings to build: those named (``only``), else every one that is not an example
+    (and the examples too, with ``examples``); of those, shard K of N takes every Nth."""
+    known = {folder.id: folder for folder in folders}
+    if unknown := [name for name in only if name not in known]:
+        raise DataError(f"--only {' '.join(unknown)}", "the setting", f"is not a folder in {SETTINGS_DIR.name}/",
+                        f"use one of: {', '.join(known)}")
+    picked = [known[name] for name in only] if only else [f for f in folders if examples or not is_example(f)]
+    number, count = shard
+    return picked[number - 1::count]
+
+
+# --- a worker: builds one setting after another, with one Chromium ------------------------------
+
+
+_browser = _playwright = None
+_messages: list[str] = []
+
+
+class Collect(logging.Handler):
+    """MkDocs' warnings and errors for the setting being built, to report if it fails."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _messages.append(record.getMessage())
+
+
+def start_worker() -> None:
+    os.chdir(PROJECT_ROOT)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(Collect(logging.WARNING))
+    mkdocs_log.propagate = False
+
+
+def worker_browser():
+    """This worker's Chromium, started with its first setting (closed by ``worker``)."""
+    global _browser, _playwright
+    if _browser is None:
+        from playwright.sync_api import sync_playwright
+
+        from .browser import CHROMIUM_ARGS, LOOPBACK_ONLY, MISSING
+
+        if not CHROMIUM.exists():
+            raise SystemExit(MISSING)
+        _playwright = sync_playwright().start()
+        _browser = _playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+    return _browser
+
+
+def worker(jobs, results) -> None:
+    """A worker process: builds the settings it takes from ``jobs`` until it takes None."""
+    start_worker()
+    try:
+        for job in iter(jobs.get, None):
+            results.put(build_setting(job))
+    finally:
+        if _browser is not None:
+            _browser.close()
+            _playwright.stop()
+
+
+def build_pages(site_dir: Path, offline: bool = False) -> None:
+    """MkDocs in this process (strict, as scripts/build runs it): the served site, or with
+    ``offline`` the copy opened from disk (mkdocs.yml switches Material's offline plugin on)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    build(load_config(str(PROJECT_ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+
+
+def build_setting(job: Job) -> Result:
+    """One setting's site into the cache: pages, PDFs and the offline copy, as scripts/build."""
+    from tools import offline_copy, pdf
+
+    started = time.monotonic()
+    os.environ["SETTING"], os.environ["SITE_URL"] = job.setting, job.address
+    _messages.clear()
+    partial = job.cached.with_name(job.key + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        build_pages(partial)
+        pdf.write_pdfs(partial, worker_browser())
+        offline_copy.build_offline_copy(partial, lambda copy: build_pages(copy, offline=True))
+    except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)
+        shutil.rmtree(partial, ignore_errors=True)
+        return Result(job.setting, time.monotonic() - started, failure(error))
+    (partial / COMPLETE).touch()
+    for older in job.cached.parent.iterdir():
+        if older != partial:
+            shutil.rmtree(older)
+    partial.rename(job.cached)
+    return Result(job.setting, time.monotonic() - started)
+
+
+def failure(error: BaseException) -> str:
+    """What stopped a setting's build, as MkDocs or our tools said it: the file, item and fix."""
+    said = [message for message in _messages if message.strip()]
+    own = str(error) if not isinstance(error, SystemExit) or isinstance(error.code, str) else ""
+    if own and not own.startswith("Aborted with"):
+        said.append(own)
+    if not said or os.environ.get("MKDOCS_DEBUG"):
+        said.append("".join(traceback.format_exception(error)).strip())
+    return "\n".join(said)
+
+
+# --- the whole group ----------------------------------------------------------------------------
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """The cached file in OUT without a second copy of its bytes where the file system allows."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def publish(job: Job, out: Path) -> None:
+    target = out / job.setting
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(job.cached, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(COMPLETE))
+
+
+def build_in_workers(to_build: list[Job], workers: int, report) -> list[Result]:
+    """The jobs shared out among ``workers`` fresh processes (spawned: no state from this one),
+    each taking the next job when it is done with one."""
+    context = multiprocessing.get_context("spawn")
+    jobs, results = context.Queue(), context.Queue()
+    processes = [context.Process(target=worker, args=(jobs, results)) for _ in range(min(workers, len(to_build)))]
+    for job in to_build:
+        jobs.put(job)
+    for process in processes:
+        jobs.put(None)
+        process.start()
+    pending, done = {job.setting for job in to_build}, []
+    while pending:
+        try:
+            result = results.get(timeout=1)
+        except queue.Empty:
+            if any(process.is_alive() for process in processes):
+                continue
+            # Every worker has ended, and these were never reported: their worker died.
+            done += [Result(setting, 0.0, "the process building it stopped unexpectedly") for setting in sorted(pending)]
+            break
+        pending.discard(result.setting)
+        report(f"{result.setting}: " + (f"built in {result.seconds:.1f} s" if not result.error else "FAILED"))
+        done.append(result)
+    for process in processes:
+        process.join()
+    return done
+
+
+def build_all(jobs: list[Job], out: Path, workers: int, report=print) -> list[Result]:
+    """Each job's site into OUT/<id>/, from the cache or built by ``workers`` processes."""
+    results = [Result(job.setting, 0.0, from_cache=True) for job in jobs if (job.cached / COMPLETE).exists()]
+    to_build = [job for job in jobs if not (job.cached / COMPLETE).exists()]
+    if to_build:
+        results += build_in_workers(to_build, workers, report)
+    for job in jobs:
+        if (job.cached / COMPLETE).exists():
+            publish(job, out)
+    return results
+
+
+def shard_of(text: str) -> tuple[int, int]:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not K/N with 1 <= K <= N, e.g. 2/4")
+    return int(number), int(count)
+
+
+def arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/build-all", description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="the folder for every site, OUT/<setting-id>/")
+    parser.add_argument("--examples", action="store_true", help="build the example settings too")
+    parser.add_argument("--only", nargs="+", default=[], metavar="ID", help="build only these settings")
+    parser.add_argument("--shard", type=shard_of, default=(1, 1), metavar="K/N",
+                        help="build every Nth setting from the Kth (CI's matrix)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="settings built at once (default: cores)")
+    parser.add_argument("--base-url", default=os.environ.get("SITE_URL", ""),
+                        help="where OUT is published; a site without a site_url is at BASE_URL/<id>/")
+    parser.add_argument("--index-only", action="store_true", help="write only the index, _headers and _redirects")
+    return parser.parse_args(argv)
+
+
+def check_group(picked: list[SettingFolder]) -> None:
+    """The Group's data, loaded and checked once before any setting is built: a mistake in it
+    would fail every setting. (A mistake in a setting's own folder fails that setting alone.)"""
+    from sitedata.load import SiteData
+
+    for folder in picked:
+        try:
+            SiteData.load(DATA_DIR, folder)
+            return
+        except DataError as error:
+            if not error.file.startswith(f"{SETTINGS_DIR.name}/"):
+                raise
+
+
+def main(argv: list[str]) -> int:
+    from . import group_index
+
+    args = arguments(argv)
+    started = time.monotonic()
+    try:
+        folders = setting_folders(SETTINGS_DIR)
+        check_distinct_addresses(SETTINGS_DIR, args.base_url)
+        if args.index_only:
+            group_index.write(args.out, folders)
+            return 0
+        picked = chosen(folders, args.examples, args.only, args.shard)
+        check_group(picked)
+    except DataError as error:
+        print(f"scripts/build-all: {error}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = build_all(jobs_for(picked, args.base_url), args.out, args.jobs)
+    group_index.write(args.out, folders)
+    failed = [result for result in results if result.error]
+    built = sum(1 for result in results if not result.error and not result.from_cache)
+    print(f"{len(results)} settings: {built} built, {sum(r.from_cache for r in results)} from the cache, "
+          f"{len(failed)} failed; {time.monotonic() - started:.1f} s")
+    for result in failed:
+        print(f"\n{result.setting} ({SETTINGS_DIR.name}/{result.setting}) failed:\n{result.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
