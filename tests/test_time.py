@@ -115,7 +115,6 @@ def file_hashes(folder: Path) -> dict[str, str]:
 def test_two_builds_of_one_commit_on_different_days_in_different_folders_are_byte_identical(built_downloads, tmp_path):
     assert FAKETIME, "faketime is missing. Fix: run `make test`, which installs Debian's faketime package"
     project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     other_day = datetime.datetime.combine(BUILD_DATE + datetime.timedelta(days=1234), datetime.time(3, 21))
     on_another_day = [FAKETIME, "-f", f"@{other_day:%Y-%m-%d %H:%M:%S}"]
     out = tmp_path / "elsewhere" / "site"

@@ -58,7 +58,6 @@ def project_with_tools(folder: Path) -> Path:
     """A copy of the project that the tool can change, with a PDF standing for the 2024 version's
     (the PDF from a build is test_the_current_pdf_is_recognised_as_its_version's)."""
     project = copy_project(folder)
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     (project / addresses.ARCHIVE).mkdir()
     pdf = PdfWriter()
     pdf.add_blank_page(595, 842)
