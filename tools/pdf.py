@@ -11,10 +11,12 @@ How:
   no network. Service workers are blocked: printing needs no cache.
 - The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
   its contents list links to, in chapters joined with pypdf, which also adds a bookmark for
-  each page. A page starts a chapter of its own, but the pages of a group marked as one chapter
-  (data-chapter: the policy's sections) are moved into one page and printed as one, each
-  following on from the last. A first printing counts each chapter's sheets and, from named
-  destinations Chromium writes for the pages' headings, the sheet each page starts on; that gives
+  each page. Each group of the contents is printed from one tab: its first page is opened and
+  the others' content is fetched and moved in after it. In a group marked as one chapter
+  (data-chapter: the policy's sections) each page follows on from the last; in any other, each
+  page starts its own sheets (a CSS named page). A first printing counts each chapter's sheets
+  and, from named destinations Chromium writes for the pages' headings, the sheet each page
+  starts on; that gives
   the page numbers for the contents, for the footers and for every "see page N" slot (the
   summary's and the flowchart's references to each situation's steps). Every sheet but the
   cover has a footer (the setting, the policy's dates, the address of the page, or of the
@@ -135,24 +137,32 @@ def css_string(text: str) -> str:
 NO_PAGE_FOOTER = ".md-footer { display: none !important; }"
 
 
-def footer_css(text: str, first_page: int, total: int, cover: bool = False) -> str:
-    """A footer on every sheet (CSS page margin boxes), numbered from ``first_page``."""
+def footer_css(text: str, first_page: int, total: int, cover: bool = False, part_footers: dict[str, str] | None = None) -> str:
+    """A footer on every sheet (CSS page margin boxes), numbered from ``first_page``.
+    ``part_footers``: a footer of its own for each named page (a chapter whose parts each start
+    their own sheets, JOIN_PARTS)."""
     blank_first = "@bottom-left { content: none; } @bottom-right { content: none; }" if cover else ""
+    own = "".join(f"@page {name} {{ @bottom-left {{ content: {css_string(footer)}; }} }}"
+                  for name, footer in (part_footers or {}).items())
     return f"""
       @page {{
         @bottom-left {{ content: {css_string(text)}; font: {FOOTER_FONT}; white-space: pre; color: #000; }}
         @bottom-right {{ content: "Page " counter(page) " of {total}"; font: {FOOTER_FONT}; color: #000; }}
       }}
       @page :first {{ counter-increment: page {first_page}; {blank_first} }}
+      {own}
     """
+
+
+# What a page's own footer says on paper: the setting, the policy's dates, its address.
+FOOTER_TEXT = """root => [...root.querySelectorAll(
+    '.md-copyright .review-status:not(.review-status--overdue), .md-copyright .print-address')]
+  .map(e => e.textContent.trim().replace(/\\s+/g, ' ')).join('\\n')"""
 
 
 def page_footer_text(tab) -> str:
     """What the page's own footer says on paper: the setting, the policy's dates, its address."""
-    return tab.eval_on_selector_all(
-        ".md-copyright .review-status:not(.review-status--overdue), .md-copyright .print-address",
-        "elements => elements.map(e => e.textContent.trim().replace(/\\s+/g, ' ')).join('\\n')",
-    )
+    return tab.evaluate(f"({FOOTER_TEXT})(document)")
 
 
 def sheets(pdf: bytes) -> int:
@@ -161,15 +171,19 @@ def sheets(pdf: bytes) -> int:
 
 @dataclass
 class Chapter:
-    """Pages printed as one: each after the last on the same sheet (one page alone starts its
-    own sheets). ``tab`` holds them all once ``compose`` has run."""
+    """Pages printed from one tab, ``tab`` once ``compose`` has run. In a chapter (the policy's
+    sections), each page follows on from the last and the sheets carry the chapter page's
+    footer; with ``separate``, each page starts its own sheets and carries its own footer
+    (CSS named pages), so a group of pages costs one tab and one printing, not one each."""
 
     parts: list[dict]  # [{url, title}], in order
     first_part: int  # the number of its first part in the PDF (its destination: pdf-part-N)
     footer_page: str | None  # the page whose footer the chapter's sheets carry (default: the first)
+    separate: bool = False
     tab: object = None
     first_sheet: int = 0  # in the whole PDF, from 0
     sheets: int = 0
+    part_footers: dict[str, str] = field(default_factory=dict)  # with ``separate``: {page name: footer}
 
     def compose(self, session: Printer) -> None:
         """Open the first page and move every other page's content in after it (fetched, not
@@ -177,8 +191,12 @@ class Chapter:
         link to it: Chromium then writes it into the PDF as a named destination, which says on
         which sheet the part starts."""
         self.tab = session.open(self.parts[0]["url"])
-        contents = self.tab.evaluate(ARTICLES_MOVABLE, [part["url"] for part in self.parts[1:]])
-        self.tab.evaluate(JOIN_PARTS, {"contents": contents, "first": self.first_part})
+        moved = self.tab.evaluate(ARTICLES_MOVABLE, [part["url"] for part in self.parts[1:]])
+        self.tab.evaluate(JOIN_PARTS, {"contents": [part["html"] for part in moved], "first": self.first_part,
+                                       "separate": self.separate})
+        if self.separate:
+            footers = [page_footer_text(self.tab)] + [part["footer"] for part in moved]
+            self.part_footers = {f"pdf-part-{self.first_part + i}": footer for i, footer in enumerate(footers)}
 
     def part_starts(self, pdf: bytes) -> list[int]:
         """The sheet each part starts on in the chapter's PDF (from 0), from its named destinations."""
@@ -193,42 +211,65 @@ class Chapter:
 ARTICLES_MOVABLE = """urls => Promise.all(urls.map(async address => {
   const page = new URL(address, location.href);
   const html = await (await fetch(page)).text();
-  const article = new DOMParser().parseFromString(html, 'text/html').querySelector('article');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const article = doc.querySelector('article');
   const fromRoot = value => {
     const url = new URL(value, page);
     return url.origin === location.origin ? url.pathname + url.search + url.hash : url.href;
   };
   article.querySelectorAll('[href]').forEach(e => e.setAttribute('href', fromRoot(e.getAttribute('href'))));
   article.querySelectorAll('[src]').forEach(e => e.setAttribute('src', fromRoot(e.getAttribute('src'))));
-  return article.innerHTML;
-}))"""
-JOIN_PARTS = """({contents, first}) => {
+  return {html: article.innerHTML, footer: (%s)(doc)};
+}))""" % FOOTER_TEXT
+# The parts joined after the first page's own. In a chapter they go into its article, each
+# following on. With ``separate``, each part is an article of its own after the first, headed
+# by the emergency route (999, the DSL) as a page printed alone is (its copy is outside the
+# article, so that it prints as the page's own does), and each is a named page (pdf-part-N)
+# that starts a sheet. The first part's page is the document's, so that nothing the theme
+# prints before the article starts a sheet of its own.
+JOIN_PARTS = """({contents, first, separate}) => {
   const article = document.querySelector('article');
-  for (const html of contents) {
+  const route = document.querySelector('.emergency');
+  const parts = contents.map(html => {
     const part = document.createElement('div');
     part.className = 'pdf-part';
-    part.innerHTML = html;
-    article.append(part);
-  }
+    if (separate) {
+      const own = document.createElement('article');
+      own.className = article.className;
+      own.innerHTML = html;
+      if (route) part.append(route.cloneNode(true));
+      part.append(own);
+    } else {
+      part.innerHTML = html;
+    }
+    return part;
+  });
+  if (separate) article.after(...parts);
+  else article.append(...parts);
   const targets = document.createElement('nav');
   targets.hidden = true;
-  [article, ...article.querySelectorAll(':scope > .pdf-part')].forEach((part, i) => {
+  [article, ...parts].forEach((part, i) => {
     const marker = document.createElement('span');
     marker.id = 'pdf-part-' + (first + i);
     part.querySelector('h1').prepend(marker);
     targets.insertAdjacentHTML('beforeend', `<a href="#${marker.id}"></a>`);
+    if (separate && i === 0) document.documentElement.style.page = marker.id;
+    if (separate && i > 0) {
+      part.style.page = marker.id;
+      part.style.breakBefore = 'page';
+    }
   });
   document.body.append(targets);
 }"""
 
 
 def chapters_of(groups: list[dict]) -> list[Chapter]:
-    """A group with a chapter page prints as one chapter; each page of any other, as its own."""
+    """A group with a chapter page prints as one chapter; any other as pages that each start
+    their own sheets, from one tab."""
     chapters, count = [], 0
     for group in groups:
-        for run in [group["parts"]] if group["chapter"] else [[part] for part in group["parts"]]:
-            chapters.append(Chapter(run, count, group["chapter"]))
-            count += len(run)
+        chapters.append(Chapter(group["parts"], count, group["chapter"], separate=not group["chapter"]))
+        count += len(group["parts"])
     return chapters
 
 
@@ -282,11 +323,12 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
 
     # Second printing, with the footers, joined into one document.
     writer = PdfWriter()
-    printings = [(contents, 0, cover_sheets, None)] + [
-        (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page) for chapter in chapters]
-    for i, (tab, first, count, footer_page) in enumerate(printings):
+    printings = [(contents, 0, cover_sheets, None, {})] + [
+        (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page, chapter.part_footers)
+        for chapter in chapters]
+    for i, (tab, first, count, footer_page, part_footers) in enumerate(printings):
         footer = page_footer_text(tab) if footer_page is None else footer_of(session, footer_page)
-        pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0)))
+        pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0), part_footers=part_footers))
         if sheets(pdf) != count:
             raise PrintError(f"{tab.url}: the page changed length between two printings")
         writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
