@@ -216,7 +216,7 @@ def navigator_graph(site: SiteData, directory_urls: bool = True) -> dict:
       version: 1
       policy: {title, setting, updated (YYYY-MM-DD)}
       starts: [{id, label, node}]            the first is the main start; the rest are shortcuts
-      questions: {id: {text, help|null, page, options: [{label, next}]}}
+      questions: {id: {text, help|null, page, options: [{id, label, next}]}}
       outcomes: {id: {title, summary, page, steps: [{do, who, by: [actor id], when|null, contacts: [id],
                  clauses: [{number, url}]}], cautions: [{text, clauses}], related: [id]}}
       contacts: {id: {name, role|null, phone|null, tel|null, email|null, in_policy, card}}

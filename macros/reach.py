@@ -86,24 +86,25 @@ def email_of(reached: Contact | TeamMember) -> str | None:
 # --- team members ----------------------------------------------------------------------------
 
 
-def in_person(member: TeamMember, when: str | None = None) -> str:
+def in_person(member: TeamMember, lead: str, when: str | None = None) -> str:
     """Whom to tell where the setting has given no number: "Tell the DSL, Kerry O'Brien, in person,
-    immediately." An action that works, as a sentence: never a button to an empty card."""
-    who = f"the DSL, {member.name}" if member.kind == "dsl" else (
+    immediately." (``lead``: what the setting's staff call the DSL, Setting.lead.) An action that
+    works, as a sentence: never a button to an empty card."""
+    who = f"the {lead}, {member.name}" if member.kind == "dsl" else (
         f"the {member.role}, {member.name}" if is_supplied(member.name) else f"the {member.role}")
     return f"Tell {who}, in person{', ' + when if when else ''}."
 
 
-def person_first(member: TeamMember, when: str | None = None) -> Html:
+def person_first(member: TeamMember, lead: str, when: str | None = None) -> Html:
     """The first way to reach a member: their call button, or whom to tell in person (on paper,
     with a line to write their number on)."""
     if member.dial:
-        text = f"Call the DSL, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
+        text = f"Call the {lead}, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
         return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text))
-    who = f"The DSL, {member.name}" if member.kind == "dsl" else member.label
+    who = f"The {lead}, {member.name}" if member.kind == "dsl" else member.label
     return Html('<p class="reach__first reach__in-person"><strong>{}</strong>'
                 '<span class="print-only">{}, number: <span class="write-in"></span></span></p>').format(
-        in_person(member, when), who)
+        in_person(member, lead, when), who)
 
 
 def team_link(linker: Linker, member_id: str) -> Html:
@@ -122,7 +123,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
         if not dsl.dial:
             return Html("")
         return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(
-            call_link(dsl.dial, f"Call the DSL, {dsl.name}", primary=False))
+            call_link(dsl.dial, f"Call the {site.setting.lead}, {dsl.name}", primary=False))
     others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
     # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
@@ -131,7 +132,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
         clause_links(site, site.pathways.not_available.anyone.clauses, linker), Html(" ").join(buttons),
         team_link(linker, dsl.id)), *no_answer(site, linker)]
     return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
-                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, when), dsl.called, Html("").join(items))
+                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, site.setting.lead, when), dsl.called, Html("").join(items))
 
 
 # The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
@@ -174,9 +175,9 @@ def members_line(members: list[TeamMember], linker: Linker) -> Html:
     return shown
 
 
-def member_line(member: TeamMember, linker: Linker, when: str | None = None) -> Html:
+def member_line(member: TeamMember, linker: Linker, lead: str, when: str | None = None) -> Html:
     """A member other than the DSL, where a step names one: a call button, or whom to tell in person."""
-    first = person_first(member, when)
+    first = person_first(member, lead, when)
     return first if member.dial else first + Html('<p class="reach__others">{}</p>').format(team_link(linker, member.id))
 
 
@@ -224,7 +225,7 @@ def action(site: SiteData, contact_id: str, linker: Linker, full: bool = True, w
         return dsl_control(site, linker, full, when)
     reached = site.reachable()[contact_id]
     if isinstance(reached, TeamMember):
-        return member_line(reached, linker, when)
+        return member_line(reached, linker, site.setting.lead, when)
     if reached.hours:
         # Its button and hours, and whether it is open now; any disagreement between the hours'
         # sources is said in "Where this comes from", below the reader's steps.

@@ -195,7 +195,9 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         shown = reached.name if is_supplied(reached.name) else reached.role
         # A person's role is said in full to screen readers ("Designated Safeguarding Lead (DSL)").
         role = reached.role if isinstance(reached, TeamMember) else None
-        entries.append({"label": step.label, "short": step.short_label or step.label, "role": role,
+        # "{lead}": what the setting's staff call the person they tell ("DSL", "Safeguarding Lead").
+        label, short = (text.replace("{lead}", site.setting.lead) for text in (step.label, step.short_label or step.label))
+        entries.append({"label": label, "short": short, "role": role,
                         "text": phone.display if phone else shown,
                         "href": phone.href if phone else None, "anchor": contact_anchor(reached.id)})
         if step.contact == "dsl":

@@ -287,7 +287,8 @@ class SiteData:
             **group,
             folder=folder,
             setting=Setting(**dict(own["setting.yml"]), group=identity.name, policy=identity.policy,
-                            kind_name=identity.kinds[own["setting.yml"].kind]),
+                            kind_name=identity.kinds[own["setting.yml"].kind].name,
+                            lead=identity.kinds[own["setting.yml"].kind].lead),
             team=team,
             contacts=ContactBook.model_construct(
                 emergency_route=shared_contacts.emergency_route, line_pairs=local.line_pairs,

@@ -34,17 +34,23 @@ class PolicyIdentity(Strict):
 SettingKind = Literal["school", "college", "childrens-home", "school-and-home"]
 
 
+class KindWords(Strict):
+    """How a kind of setting is spoken of (data/group.yml, kinds:)."""
+
+    name: Text  # where settings are listed: "Children's home"
+    lead: Text  # the person staff tell, as its staff call them: "DSL", "Safeguarding Lead"
+
+
 class Group(Strict):
     """The Group whose policy it is (data/group.yml): the same for every setting."""
 
     name: Text
     policy: PolicyIdentity
-    # What each kind of setting is called where settings are listed (the group index).
-    kinds: dict[SettingKind, Text]
+    kinds: dict[SettingKind, KindWords]
 
     @field_validator("kinds")
     @classmethod
-    def every_kind_named(cls, kinds: dict[str, str]) -> dict[str, str]:
+    def every_kind_named(cls, kinds: dict[str, KindWords]) -> dict[str, KindWords]:
         if missing := [kind for kind in get_args(SettingKind) if kind not in kinds]:
             raise ValueError(f"names no kind {', '.join(missing)} — fix: add each, with what it is called")
         return kinds
@@ -74,6 +80,7 @@ class Setting(SettingFacts):
     group: Text
     policy: PolicyIdentity
     kind_name: Text  # what its kind is called (data/group.yml)
+    lead: Text  # what its staff call the person they tell: "DSL", "Safeguarding Lead" (data/group.yml)
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------
@@ -475,7 +482,7 @@ class Scenario(Strict):
     title: Text
     situation: Text
     start: Id  # a start in data/pathways.yml
-    answers: list[Text] = []  # option labels, exactly as in data/pathways.yml, in order
+    answers: list[Id] = []  # the ids of the options chosen in data/pathways.yml, in order
     outcome: Id
     signs: list[Id] = []  # indicator ids in data/indicators.yml
     discussion: Annotated[list[Point], Field(min_length=1)]

@@ -24,15 +24,23 @@ When = Literal["now", "immediately", "straight away", "the same day", "within on
 
 
 class Option(Strict):
+    id: Id  # how the training's walks and the tests name the answer; readers see the label
     label: Text
     next: Id
+
+
+def _distinct_options(options: list[Option]) -> list[Option]:
+    ids = [option.id for option in options]
+    if repeated := sorted({option_id for option_id in ids if ids.count(option_id) > 1}):
+        raise ValueError(f"has the option id {', '.join(repeated)} twice — fix: give each option of a question its own id")
+    return options
 
 
 class Question(Strict):
     id: Id
     text: Text
     help: str | None = None
-    options: Annotated[list[Option], Field(min_length=2)]
+    options: Annotated[list[Option], Field(min_length=2), AfterValidator(_distinct_options)]
 
 
 # The longest line the A6 pocket card has room for (its steps are short forms of the outcome's).
@@ -189,7 +197,7 @@ class Path:
     """One walk from a start to an outcome: the options chosen on the way."""
 
     start: str
-    answers: tuple[tuple[str, str], ...]  # (question id, option label)
+    answers: tuple[tuple[str, str], ...]  # (question id, option id)
     outcome: str
 
 
@@ -204,7 +212,7 @@ def all_paths(graph: PathwayGraph) -> list[Path]:
             paths.append(Path(start, answers, node.id))
             return
         for option in node.options:
-            walk(start, option.next, (*answers, (node.id, option.label)))
+            walk(start, option.next, (*answers, (node.id, option.id)))
 
     for start in graph.starts:
         walk(start.id, start.node, ())
@@ -219,42 +227,30 @@ class WalkError(Exception):
         super().__init__(f"{problem}. Fix: {fix}")
 
 
-# Curly and straight quotes are the same answer: an editor may type either (I’m, I'm).
-SAME_QUOTES = str.maketrans({"‘": "'", "’": "'",
-                             "“": '"', "”": '"'})
-
-
-def same_label(label: str) -> str:
-    """An option label as a typed answer is matched against it: quotes straightened, spaces collapsed."""
-    return " ".join(label.translate(SAME_QUOTES).split())
-
-
 def walk(graph: PathwayGraph, start_id: str, answers: list[str]) -> tuple[list[tuple[str, str]], str]:
-    """Follow ``answers`` (option labels) from a start, as a reader of the navigator would.
-    Returns each (question, answer) on the way, the answer as the option's own label, and the
-    outcome reached; an answer that the graph does not offer there is a WalkError."""
+    """Follow ``answers`` (option ids) from a start, as a reader of the navigator would.
+    Returns each (question, answer) on the way, as readers see them (the question's text and the
+    option's label), and the outcome reached; an answer that the graph does not offer there is a
+    WalkError."""
     starts = {start.id: start for start in graph.starts}
     if start_id not in starts:
         raise WalkError(f"starts at {start_id!r}, which is not a start in data/pathways.yml",
              f"use one of {', '.join(starts)}")
     nodes = graph.nodes()
     node, steps = nodes[starts[start_id].node], []
-    for number, label in enumerate(answers, start=1):
+    for number, answer in enumerate(answers, start=1):
         if isinstance(node, Outcome):
-            raise WalkError(f"answer {number} ({label!r}) comes after the answers have reached outcome {node.id!r}",
+            raise WalkError(f"answer {number} ({answer!r}) comes after the answers have reached outcome {node.id!r}",
                  "remove the answers after it")
-        labels = [option.label for option in node.options]
-        matching = [same_label(option) for option in labels]
-        if same_label(label) not in matching:
-            raise WalkError(f"answer {number} ({label!r}) is not an option of question {node.id!r}",
-                 f"use one of the labels exactly as in data/pathways.yml: {'; '.join(labels)}")
-        chosen = matching.index(same_label(label))
-        steps.append((node.text, labels[chosen]))
-        node = nodes[node.options[chosen].next]
+        offered = {option.id: option for option in node.options}
+        if answer not in offered:
+            raise WalkError(f"answer {number} ({answer!r}) is not an option of question {node.id!r}",
+                 f"use one of its option ids in data/pathways.yml: {', '.join(offered)}")
+        steps.append((node.text, offered[answer].label))
+        node = nodes[offered[answer].next]
     if not isinstance(node, Outcome):
-        labels = "; ".join(option.label for option in node.options)
         raise WalkError(f"the answers stop at question {node.id!r} before reaching an outcome",
-             f"add the next answer: one of {labels}")
+             f"add the next answer: one of {', '.join(option.id for option in node.options)}")
     return steps, node.id
 
 

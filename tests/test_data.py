@@ -131,9 +131,10 @@ def without_first_step(outcome_id: str):
 
 
 def renamed_option(question_id: str, old: str, new: str):
+    """The option ``old`` (an id) given the id ``new``."""
     def change(data: dict) -> None:
         question = next(q for q in data["questions"] if q["id"] == question_id)
-        next(o for o in question["options"] if o["label"] == old).update(label=new)
+        next(o for o in question["options"] if o["id"] == old).update(id=new)
 
     return change
 
@@ -308,8 +309,8 @@ BAD_DATA = [
     ),
     pytest.param(
         "data/pathways.yml",
-        edit_yaml(renamed_option("in-danger", "No", "Not right now")),
-        ["data/training.yml", "answer 1 ('No') is not an option of question 'in-danger'", "if the pathway in data/pathways.yml"],
+        edit_yaml(renamed_option("in-danger", "no", "not-now")),
+        ["data/training.yml", "answer 1 ('no') is not an option of question 'in-danger'", "if the pathway in data/pathways.yml"],
         id="pathway-option-renamed-under-a-scenario",
     ),
     # --- the link check's report: what a remote server said is data, checked like the rest ---

@@ -49,11 +49,11 @@ MAX_TABS = 120
 @dataclass(frozen=True)
 class Route:
     start: str
-    answers: tuple[tuple[str, str], ...]  # (question id, option label)
+    answers: tuple[tuple[str, str], ...]  # (question id, option id)
     outcome: str
 
     def __str__(self) -> str:
-        return " -> ".join([self.start, *(label for _, label in self.answers), self.outcome])
+        return " -> ".join([self.start, *(option for _, option in self.answers), self.outcome])
 
 
 def all_paths(graph: dict) -> list[Route]:
@@ -65,7 +65,7 @@ def all_paths(graph: dict) -> list[Route]:
             paths.append(Route(start, answers, node))
             return
         for option in graph["questions"][node]["options"]:
-            walk(start, option["next"], (*answers, (node, option["label"])))
+            walk(start, option["next"], (*answers, (node, option["id"])))
 
     for start in graph["starts"]:
         walk(start["id"], start["node"], ())
@@ -85,8 +85,8 @@ def covering_paths(graph: dict) -> list[Route]:
     return chosen
 
 
-def start_with_label(graph: dict, label: str) -> dict:
-    return next(s for s in graph["starts"] if s["label"] == label)
+def start_with_id(graph: dict, start_id: str) -> dict:
+    return next(s for s in graph["starts"] if s["id"] == start_id)
 
 
 def main_start(graph: dict) -> dict:
@@ -165,12 +165,12 @@ def expect_question(page: Page, graph: dict, question_id: str) -> None:
     assert not LEAKED_VALUES.search(shown["words"]), LEAKED_VALUES.search(shown["words"]).group(0)
 
 
-def choose(page: Page, graph: dict, question_id: str, label: str) -> None:
-    """Click the option with this label (its position in the graph, once the labels are checked)."""
-    labels = [o["label"] for o in graph["questions"][question_id]["options"]]
-    expect(options(page)).to_have_text(labels)
+def choose(page: Page, graph: dict, question_id: str, option_id: str) -> None:
+    """Click the option with this id (its position in the graph, once the labels are checked)."""
+    question = graph["questions"][question_id]["options"]
+    expect(options(page)).to_have_text([o["label"] for o in question])
     settled(page)
-    options(page).nth(labels.index(label)).click()
+    options(page).nth([o["id"] for o in question].index(option_id)).click()
 
 
 SETTLE_MS = 500  # longer than the navigator's own (navigator.js)
@@ -281,22 +281,22 @@ def walk(page: Page, graph: dict, site_url: str, path: Route) -> None:
     """From the hub, click the path's start and then its answers; check every screen on the way."""
     page.goto(site_url + HUB)
     start_link(page, path.start).click()
-    for question_id, label in path.answers:
+    for question_id, option_id in path.answers:
         expect_question(page, graph, question_id)
-        choose(page, graph, question_id, label)
+        choose(page, graph, question_id, option_id)
     expect_outcome(page, graph, site_url, path.outcome)
     assert page.url.split("#")[0] == site_url + HUB, f"the walk left the hub: {page.url}"
 
 
-def walk_path_with_labels(page: Page, graph: dict, site_url: str, *labels: str) -> None:
-    """The main start, then these option labels in turn."""
+def walk_main_start(page: Page, graph: dict, site_url: str, *answers: str) -> None:
+    """The main start, then these options (ids) in turn."""
     page.goto(site_url + HUB)
     start_link(page, main_start(graph)["id"]).click()
     node = main_start(graph)["node"]
-    for label in labels:
+    for option_id in answers:
         expect_question(page, graph, node)
-        choose(page, graph, node, label)
-        node = next(o["next"] for o in graph["questions"][node]["options"] if o["label"] == label)
+        choose(page, graph, node, option_id)
+        node = next(o["next"] for o in graph["questions"][node]["options"] if o["id"] == option_id)
 
 
 def script_errors(page: Page) -> list[str]:
@@ -324,7 +324,7 @@ def test_graph_has_paths_to_walk(graph):
     assert len(paths) >= len(graph["outcomes"])
     assert {p.outcome for p in walked} == set(graph["outcomes"])
     assert {p.start for p in walked} == {s["id"] for s in graph["starts"]}
-    every_answer = {(q, o["label"]) for q, question in graph["questions"].items() for o in question["options"]}
+    every_answer = {(q, o["id"]) for q, question in graph["questions"].items() for o in question["options"]}
     assert {answer for p in walked for answer in p.answers} == every_answer
 
 
@@ -351,7 +351,7 @@ def test_every_answer_through_the_navigator_reaches_where_the_graph_says(page, s
 
 
 def test_home_danger_shortcut_goes_straight_to_the_emergency(page, site_url, graph):
-    start = start_with_label(graph, "Someone is in danger now")
+    start = start_with_id(graph, "danger")
     assert start["node"] == "immediate-danger", "the graph no longer sends this shortcut to this outcome"
     page.goto(site_url)
     link = start_link(page, start["id"])
@@ -363,13 +363,13 @@ def test_home_danger_shortcut_goes_straight_to_the_emergency(page, site_url, gra
 
 
 @pytest.mark.parametrize(("answer", "outcome"), [
-    ("Being exploited or abused, or something else", "disclosure"),
-    ("Being moved or brought somewhere to be exploited (trafficking)", "disclosure-trafficking"),
-    ("Someone contacting or grooming them online", "disclosure-online"),
+    ("exploited", "disclosure"),
+    ("trafficked", "disclosure-trafficking"),
+    ("online", "disclosure-online"),
 ])
 def test_home_told_shortcut_asks_what_it_was_about(page, site_url, graph, answer, outcome):
     """A disclosure about trafficking or about someone online keeps those routes' own steps."""
-    start = start_with_label(graph, "A young person has told me something")
+    start = start_with_id(graph, "told")
     page.goto(site_url)
     start_link(page, start["id"]).click()
     expect_question(page, graph, start["node"])
@@ -396,7 +396,7 @@ def test_home_page_main_start_opens_the_navigator_in_place(page, site_url, graph
 
 def test_back_control_returns_to_the_previous_question(page, site_url, graph):
     """From the third question, Back twice: one question at a time, not straight to the first."""
-    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited")
+    walk_main_start(page, graph, site_url, "no", "worried")
     expect_question(page, graph, "concern-about")
     back_control(page).click()
     expect_question(page, graph, "what-happened")
@@ -405,8 +405,8 @@ def test_back_control_returns_to_the_previous_question(page, site_url, graph):
 
 
 def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(page, site_url, graph):
-    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited",
-                          "Something else, or I'm not sure")
+    walk_main_start(page, graph, site_url, "no", "worried",
+                          "not-sure")
     expect_outcome(page, graph, site_url, "concern")
     page.go_back()
     expect_question(page, graph, "concern-about")
@@ -424,8 +424,8 @@ def test_browser_back_returns_to_the_previous_node_then_leaves_the_navigator(pag
 
 def test_browser_back_then_the_in_page_back_stay_in_the_walk(page, site_url, graph):
     """Browser Back, then the navigator's own Back: both step back one screen, never off the page."""
-    walk_path_with_labels(page, graph, site_url, "No", "I'm worried a young person is being exploited",
-                          "Something else, or I'm not sure")
+    walk_main_start(page, graph, site_url, "no", "worried",
+                          "not-sure")
     page.go_back()
     expect_question(page, graph, "concern-about")
     back_control(page).click()
@@ -448,7 +448,7 @@ def test_a_double_tap_answers_one_question_only(page, site_url, graph):
     start_link(page, main_start(graph)["id"]).click()
     expect_question(page, graph, "in-danger")
     settled(page)
-    no = option_with_label(page, "No")
+    no = option_named(page, graph, "in-danger", "no")
     box = no.bounding_box()
     page.mouse.dblclick(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect_question(page, graph, "what-happened")
@@ -468,7 +468,7 @@ def test_an_address_naming_no_screen_leaves_the_page_as_it_is(page, site_url, gr
 def test_start_again_returns_to_the_first_question(page, site_url, graph):
     page.goto(site_url + HUB)
     start_link(page, "staff").click()
-    choose(page, graph, "staff-about", "No, about someone else")
+    choose(page, graph, "staff-about", "someone-else")
     expect_outcome(page, graph, site_url, "staff-concern")
     page.locator("#navigator button[data-navigator-restart]").click()
     expect(page).to_have_url(re.compile(r"#nav=in-danger$"))
@@ -483,9 +483,9 @@ def test_focus_moves_to_the_title_so_each_screen_is_announced_once(page, site_ur
     page.goto(site_url + HUB)
     start_link(page, main_start(graph)["id"]).click()
     expect(title(page)).to_be_focused()
-    for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited")]:
+    for question_id, option_id in [("in-danger", "no"), ("what-happened", "worried")]:
         expect_question(page, graph, question_id)
-        choose(page, graph, question_id, label)
+        choose(page, graph, question_id, option_id)
         expect(title(page)).to_be_focused()
         expect(title(page)).not_to_have_text(graph["questions"][question_id]["text"])
     back_control(page).click()
@@ -511,7 +511,9 @@ def tab_to(page: Page, locator) -> None:
     raise AssertionError(f"{locator} is not reached by Tab within {MAX_TABS} presses")
 
 
-def option_with_label(page: Page, label: str):
+def option_named(page: Page, graph: dict, question_id: str, option_id: str):
+    """The option with this id on the question's screen, found by the label a reader sees."""
+    label = next(o["label"] for o in graph["questions"][question_id]["options"] if o["id"] == option_id)
     return options(page).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
 
 
@@ -521,11 +523,11 @@ def test_a_whole_walk_works_from_the_keyboard_alone(page, site_url, graph):
     tab_to(page, start_link(page, main_start(graph)["id"]))
     page.keyboard.press("Enter")
     expect_question(page, graph, "in-danger")
-    for label, key in [("No", "Enter"), ("I'm worried a young person is being exploited", "Enter"),
-                       ("Something else, or I'm not sure", "Enter")]:
+    for question_id, option_id, key in [("in-danger", "no", "Enter"), ("what-happened", "worried", "Enter"),
+                                        ("concern-about", "not-sure", "Enter")]:
         expect(title(page)).to_be_focused()
         settled(page)
-        tab_to(page, option_with_label(page, label))
+        tab_to(page, option_named(page, graph, question_id, option_id))
         page.keyboard.press(key)
     expect_outcome(page, graph, site_url, "concern")
     expect(title(page)).to_be_focused()
@@ -605,10 +607,10 @@ def test_nothing_is_stored_or_fetched_during_a_walk_and_a_tick_list(browser, sit
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         loaded = len(requests)
         start_link(page, main_start(graph)["id"]).click()
-        for question_id, label in [("in-danger", "No"), ("what-happened", "I'm worried a young person is being exploited"),
-                                   ("concern-about", "Something else, or I'm not sure")]:
+        for question_id, option_id in [("in-danger", "no"), ("what-happened", "worried"),
+                                       ("concern-about", "not-sure")]:
             expect_question(page, graph, question_id)
-            choose(page, graph, question_id, label)
+            choose(page, graph, question_id, option_id)
         expect_outcome(page, graph, site_url, "concern")
         # Chromium fetches the tab's icon again on each change of the hash: the page's own
         # <link rel=icon>, not the navigator. Anything else is the walk fetching something.

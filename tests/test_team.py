@@ -150,7 +150,7 @@ def test_the_normal_build_keeps_working_with_missing_values(site, built_site):
     page = BeautifulSoup((built_site.path / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     first = page.select_one(".answer-first")
-    assert reach.in_person(dsl, "immediately") in first.get_text(" ", strip=True)
+    assert reach.in_person(dsl, site.setting.lead, "immediately") in first.get_text(" ", strip=True)
     buttons = first.select(".contact-action")
     assert all(a["href"].startswith(("tel:", "mailto:")) for a in buttons), "every button calls or emails"
 

@@ -66,7 +66,7 @@ def generate(settings_dir: Path, count: int, examples: Path = PROJECT_ROOT / SET
         folder = settings_dir / setting_id
         shutil.copytree(examples / TEMPLATE[kind], folder)
         setting = (folder / "setting.yml").read_text(encoding="utf-8")
-        for field, value in {"name": f"{place} {kind_names[kind]} (synthetic)", "kind": kind,
+        for field, value in {"name": f"{place} {kind_names[kind]['name']} (synthetic)", "kind": kind,
                              "nation": nation, "local_authority_area": f"{place} (fictional)",
                              "police_force": f"{place} Police (fictional)"}.items():
             setting = re.sub(rf"^{field}: .*$", f"{field}: {value}", setting, count=1, flags=re.MULTILINE)
@@ -139,7 +139,9 @@ def bytes_in(*folders: Path) -> int:
 def run(command: list[str], project: Path, **env: str) -> tuple[float, int, str]:
     """Seconds, peak memory and output of ``command`` run in ``project``."""
     started = time.monotonic()
-    process = subprocess.Popen(command, cwd=project, env={**os.environ, **env}, text=True,
+    # The scripts run `python`: this one, whichever way the benchmark was started.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    process = subprocess.Popen(command, cwd=project, env={**os.environ, "PATH": path, **env}, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     memory = PeakMemory(process.pid)
     output, _ = process.communicate()

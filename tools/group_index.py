@@ -44,7 +44,7 @@ class Listed:
 
 def listed(folder: SettingFolder, group: Group) -> Listed:
     facts = SettingFacts.model_validate(read_yaml(folder.path / "setting.yml"))
-    return Listed(folder.id, facts.name, group.kinds[facts.kind], facts.local_authority_area, facts.nation, facts.example)
+    return Listed(folder.id, facts.name, group.kinds[facts.kind].name, facts.local_authority_area, facts.nation, facts.example)
 
 
 def emergency(contacts: GroupContacts) -> Contact:
