@@ -138,10 +138,13 @@ def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     in_full = site.team.by_id()["dsl"].role
     summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
     first = answer_first(site, outcome, linker)
-    if DSL.search(outcome.summary):
-        summary = spell_out_first(summary, in_full)
-    else:
-        first = spell_out_first(first, in_full)
+    # Only by a role that spells the abbreviation out ("... (DSL)"): a children's home's
+    # "Safeguarding Lead" is not "DSL" in full.
+    if DSL.search(in_full):
+        if DSL.search(outcome.summary):
+            summary = spell_out_first(summary, in_full)
+        else:
+            first = spell_out_first(first, in_full)
     return summary + outcome_body(site, outcome, linker, first)
 
 

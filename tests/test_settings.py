@@ -133,6 +133,17 @@ def test_a_setting_shows_its_nations_guidance_on_its_answers(example_sites, buil
 
 
 @pytest.mark.parametrize("example", [f.id for f in EXAMPLES])
+def test_staff_are_sent_to_the_lead_by_the_title_their_kind_of_setting_uses(example_sites, example):
+    """A children's home's staff tell their Safeguarding Lead; a school's, their DSL (data/group.yml)."""
+    site = load(next(f for f in FOLDERS if f.id == example))
+    lead, dsl = site.setting.lead, site.team.by_id()["dsl"]
+    page = html.unescape((example_sites[example] / "what-to-do" / "concern" / "index.html").read_text(encoding="utf-8"))
+    assert f"Tell the {lead}" in page  # the emergency strip
+    assert f"Call the {lead}, {dsl.name}" in page if dsl.dial else f"Tell the {lead}, {dsl.name}, in person" in page
+    assert f"{lead}/{lead}" not in page
+
+
+@pytest.mark.parametrize("example", [f.id for f in EXAMPLES])
 def test_an_examples_manifest_and_offline_copy_are_its_own(example_sites, example):
     manifest = json.loads((example_sites[example] / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert load(next(f for f in FOLDERS if f.id == example)).setting.name in manifest["name"]
@@ -179,6 +190,14 @@ def test_a_real_number_in_an_example_is_refused(tmp_path):
     message = load_copy(tmp_path)
     assert f"settings/{EXAMPLES[0].id}/contacts.yml: contact 'police-non-emergency': has the number 0808 800 5000" in message
     assert "Fix: use a number from Ofcom's drama ranges" in message
+
+
+def test_an_address_not_known_yet_is_refused_with_how_to_leave_it_out(tmp_path):
+    """"to be supplied" is how team.yml marks a value not known yet; a link's address is left out."""
+    edit_yaml(lambda d: d[0].update(url="to be supplied"))(first_example(tmp_path) / "links.yml")
+    message = load_copy(tmp_path)
+    assert f"settings/{EXAMPLES[0].id}/links.yml" in message and "'to be supplied' is not a web address" in message
+    assert "url: null, with confidence: none" in message
 
 
 def test_a_nation_outside_the_four_is_refused(tmp_path):

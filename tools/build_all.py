@@ -226,49 +226,63 @@ def link_or_copy(source: str, target: str) -> None:
 
 
 def publish(job: Job, out: Path) -> None:
+    """The job's cached site into OUT/<id>/, unless it is there already (the same files, linked)."""
     target = out / job.setting
+    if (target / "index.html").exists() and (target / "index.html").samefile(job.cached / "index.html"):
+        return
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(job.cached, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(COMPLETE))
 
 
-def build_in_workers(to_build: list[Job], workers: int, report) -> list[Result]:
-    """The jobs shared out among ``workers`` fresh processes (spawned: no state from this one),
-    each taking the next job when it is done with one."""
-    context = multiprocessing.get_context("spawn")
-    jobs, results = context.Queue(), context.Queue()
-    processes = [context.Process(target=worker, args=(jobs, results)) for _ in range(min(workers, len(to_build)))]
-    for job in to_build:
-        jobs.put(job)
-    for process in processes:
-        jobs.put(None)
-        process.start()
-    pending, done = {job.setting for job in to_build}, []
-    while pending:
-        try:
-            result = results.get(timeout=1)
-        except queue.Empty:
-            if any(process.is_alive() for process in processes):
-                continue
-            # Every worker has ended, and these were never reported: their worker died.
-            done += [Result(setting, 0.0, "the process building it stopped unexpectedly") for setting in sorted(pending)]
-            break
-        pending.discard(result.setting)
-        report(f"{result.setting}: " + (f"built in {result.seconds:.1f} s" if not result.error else "FAILED"))
-        done.append(result)
-    for process in processes:
-        process.join()
-    return done
+class Workers:
+    """Fresh processes (spawned: no state from this one) sharing out the jobs, each taking the
+    next when it is done with one. They start at once, so that what the caller does meanwhile
+    (publishing the cached sites) overlaps their start."""
+
+    def __init__(self, to_build: list[Job], count: int):
+        context = multiprocessing.get_context("spawn")
+        self.to_build, self.jobs, self.results = to_build, context.Queue(), context.Queue()
+        self.processes = [context.Process(target=worker, args=(self.jobs, self.results))
+                          for _ in range(min(count, len(to_build)))]
+        for job in to_build:
+            self.jobs.put(job)
+        for process in self.processes:
+            self.jobs.put(None)
+            process.start()
+
+    def finish(self, report) -> list[Result]:
+        """Each job's result as it comes, reported; a job whose worker died is a failure."""
+        pending, done = {job.setting for job in self.to_build}, []
+        while pending:
+            try:
+                result = self.results.get(timeout=1)
+            except queue.Empty:
+                if any(process.is_alive() for process in self.processes):
+                    continue
+                # Every worker has ended, and these were never reported: their worker died.
+                done += [Result(setting, 0.0, "the process building it stopped unexpectedly") for setting in sorted(pending)]
+                break
+            pending.discard(result.setting)
+            report(f"{result.setting}: " + (f"built in {result.seconds:.1f} s" if not result.error else "FAILED"))
+            done.append(result)
+        for process in self.processes:
+            process.join()
+        return done
 
 
 def build_all(jobs: list[Job], out: Path, workers: int, report=print) -> list[Result]:
     """Each job's site into OUT/<id>/, from the cache or built by ``workers`` processes."""
-    results = [Result(job.setting, 0.0, from_cache=True) for job in jobs if (job.cached / COMPLETE).exists()]
-    to_build = [job for job in jobs if not (job.cached / COMPLETE).exists()]
-    if to_build:
-        results += build_in_workers(to_build, workers, report)
-    for job in jobs:
-        if (job.cached / COMPLETE).exists():
-            publish(job, out)
+    cached = [job for job in jobs if (job.cached / COMPLETE).exists()]
+    to_build = [job for job in jobs if job not in cached]
+    building = Workers(to_build, workers) if to_build else None
+    for job in cached:
+        publish(job, out)
+    results = [Result(job.setting, 0.0, from_cache=True) for job in cached]
+    if building:
+        results += building.finish(report)
+        for job in to_build:
+            if (job.cached / COMPLETE).exists():
+                publish(job, out)
     return results
 
 
