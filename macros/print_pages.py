@@ -314,8 +314,8 @@ def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Ht
                else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
     parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
                  .format(qr, address))
-    parts.append(Html('<p class="pocket-card__meta">{}, {}{}. {}</p>').format(
-        policy.title, setting.name, EXAMPLE_MARK if setting.example else "", version.dated))
+    parts.append(Html('<p class="pocket-card__meta">{}, {}. {}</p>').format(
+        policy.title, f"{setting.name}{EXAMPLE_MARK if setting.example else ''}", version.dated))
     return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
 
 
