@@ -22,7 +22,7 @@ from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF, offline_z
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 from sitedata.settings import SETTINGS_DIR, SettingFolder, is_example, setting_folders
-from tools import build_all
+from tools import build_all, group_index
 from tools.group_index import INDEX_POLICY
 
 EXAMPLES = [folder for folder in setting_folders(SETTINGS_DIR) if is_example(folder)]
@@ -144,6 +144,14 @@ def test_the_hosts_headers_give_each_site_its_own_policy_under_its_path(group_bu
     assert re.search(rf"^/\n  {re.escape(INDEX_POLICY)}$", headers, re.MULTILINE)
     # No rule for every path: a host would add its headers to every site's.
     assert not re.search(r"^/\*$", headers, re.MULTILINE)
+
+
+def test_a_sites_host_rules_move_under_its_path_once():
+    """_headers is written for the site's root ("/*"), _redirects with the site's own path."""
+    site_rules = "/*\n  X-Content-Type-Options: nosniff\n/old/ /new/ 301\n/riverside/a/ /riverside/b/ 301"
+    assert group_index.under("/riverside/", site_rules).splitlines() == [
+        "/riverside/*", "  X-Content-Type-Options: nosniff", "/riverside/old/ /riverside/new/ 301",
+        "/riverside/a/ /riverside/b/ 301"]
 
 
 def test_the_index_alone_is_written_for_sites_joined_from_shards(group_build, tmp_path):

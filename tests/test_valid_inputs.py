@@ -1,8 +1,8 @@
 """Valid inputs that were once refused or shown wrongly: each builds, and each reads right on the page.
 
 One site is built with all of them at once (built once per run): Relay UK's number for the police,
-an 0845 council number, `short_name: 999` and `label: No` unquoted, a scenario answered with curly
-apostrophes, the DSL without a short name, a 24/7 line written `open: always`, and the DSL's
+an 0845 council number, `short_name: 999`, `label: No` and `id: no` unquoted, a scenario answered
+with those ids unquoted, the DSL without a short name, a 24/7 line written `open: always`, and the DSL's
 values with `supplied:` exactly as the documentation shows it. The documentation's own example
 is also loaded as it is written.
 """
@@ -120,7 +120,6 @@ RELAY_CONTACT = f"""
       checked_on: 2026-12-01
       note: "A fixture: an 0845 number, which Ofcom classes as a service number."
 """
-CURLY = "I\N{RIGHT SINGLE QUOTATION MARK}m"
 
 
 def make_valid_inputs(project: Path) -> None:
@@ -143,10 +142,8 @@ def make_valid_inputs(project: Path) -> None:
     team = data.parent / SETTING_DIR / "team.yml"
     team.write_text(with_documented_block(team.read_text(encoding="utf-8"), documented_examples()["docs/about/setup.md"],
                                           DSL_NUMBER).replace(f"    short_name: {DSL.short_name}\n", "", 1), encoding="utf-8")
-    replace(data / "pathways.yml", '      - label: "No"', "      - label: No")
-    replace(data / "training.yml",
-            """answers: ["No", "I'm worried a young person is being exploited", "Something else, or I'm not sure"]""",
-            f"""answers: [No, "{CURLY} worried a young person is being exploited", "Something else, or {CURLY} not sure"]""")
+    replace(data / "pathways.yml", '      - id: "no"\n        label: "No"', "      - id: no\n        label: No")
+    replace(data / "training.yml", 'answers: ["no", worried, not-sure]', "answers: [no, worried, not-sure]")
 
 
 @pytest.fixture(scope="module")
@@ -188,11 +185,11 @@ def test_the_dsl_as_documented_is_on_every_page_and_named_without_a_short_name(v
         assert not re.search(r">[^<]*\bNone\b", built.read_text(encoding="utf-8")), built
 
 
-def test_unquoted_words_and_curly_apostrophes_read_as_written(valid_site):
+def test_unquoted_words_read_as_written(valid_site):
     question = page(valid_site, "what-to-do/questions/in-danger")
     assert ">No</a>" in question
     scenarios = page(valid_site, "training/scenarios")
-    # The scenario's answers, walked with curly apostrophes, are shown as the navigator words them.
+    # The scenario's answers, walked by their unquoted ids, are shown as the navigator words them.
     assert "<strong>I&#39;m worried a young person is being exploited</strong>" in scenarios
 
 

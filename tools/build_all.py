@@ -330,7 +330,7 @@ def main(argv: list[str]) -> int:
         folders = setting_folders(SETTINGS_DIR)
         check_distinct_addresses(SETTINGS_DIR, args.base_url)
         if args.index_only:
-            group_index.write(args.out, folders)
+            group_index.write(args.out, folders, args.base_url)
             return 0
         picked = chosen(folders, args.examples, args.only, args.shard)
         check_group(picked)
@@ -339,7 +339,7 @@ def main(argv: list[str]) -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     results = build_all(jobs_for(picked, args.base_url), args.out, args.jobs)
-    group_index.write(args.out, folders)
+    group_index.write(args.out, folders, args.base_url)
     failed = [result for result in results if result.error]
     built = sum(1 for result in results if not result.error and not result.from_cache)
     print(f"{len(results)} settings: {built} built, {sum(r.from_cache for r in results)} from the cache, "

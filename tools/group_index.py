@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -17,7 +18,7 @@ from sitedata import DATA_DIR
 from sitedata.load import load_file
 from sitedata.files import read_yaml
 from sitedata.models import Contact, Group, GroupContacts, SettingFacts
-from sitedata.settings import SettingFolder
+from sitedata.settings import SettingFolder, site_address
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOST_FILES = ("_headers", "_redirects")
@@ -53,16 +54,26 @@ def emergency(contacts: GroupContacts) -> Contact:
     return next(contact for contact in contacts.contacts if contact.id == first)
 
 
-def under(site: str, text: str) -> str:
-    """A site's host file with each of its addresses moved under the site's path: "/*" -> "/<id>/*"."""
-    def moved(line: str) -> str:
+def under(path: str, text: str) -> str:
+    """A site's host file with its addresses as the host's root sees them, under the site's
+    ``path`` ("/bankside/"): "/*" -> "/bankside/*". An address already under it (_redirects is
+    written with the site's own path) is left as it is."""
+    def moved(word: str) -> str:
+        return word if not word.startswith("/") or word.startswith(path) else path.rstrip("/") + word
+
+    def line_moved(line: str) -> str:
         if not line.strip() or line.startswith(("#", " ", "\t")):
             return line
-        return " ".join(f"/{site}{word}" if word.startswith("/") else word for word in line.split())
-    return "\n".join(moved(line) for line in text.splitlines())
+        return " ".join(moved(word) for word in line.split())
+    return "\n".join(line_moved(line) for line in text.splitlines())
 
 
-def write(out: Path, folders: list[SettingFolder]) -> None:
+def site_path(folder: SettingFolder, base_url: str) -> str:
+    """The site's path on the host: its address's, else /<id>/ (OUT/<id>/ at the host's root)."""
+    return urlsplit(site_address(folder, base_url)).path or f"/{folder.id}/"
+
+
+def write(out: Path, folders: list[SettingFolder], base_url: str = "") -> None:
     """index.html, index.css, _headers and _redirects in ``out``, for the sites built there."""
     group = load_file(DATA_DIR / "group.yml")
     sites = sorted((listed(folder, group) for folder in folders if (out / folder.id / "index.html").is_file()),
@@ -73,11 +84,12 @@ def write(out: Path, folders: list[SettingFolder]) -> None:
         group=group, sites=sites, by_nation=[(nation, list(listed)) for nation, listed in
                                              itertools.groupby(sites, key=lambda site: site.nation)],
         emergency=emergency(load_file(DATA_DIR / "contacts.yml")))
+    paths = {folder.id: site_path(folder, base_url) for folder in folders}
     out.mkdir(parents=True, exist_ok=True)
     (out / "index.html").write_text(page, encoding="utf-8")
     (out / "index.css").write_text((TEMPLATES / "group-index.css").read_text(encoding="utf-8"), encoding="utf-8")
     for name in HOST_FILES:
         parts = [INDEX_HEADERS] if name == "_headers" else []
-        parts += [under(site.id, (out / site.id / name).read_text(encoding="utf-8"))
+        parts += [f"# {site.name}: {site.id}/\n" + under(paths[site.id], (out / site.id / name).read_text(encoding="utf-8"))
                   for site in sites if (out / site.id / name).is_file()]
         (out / name).write_text("\n".join(parts) + "\n", encoding="utf-8")
