@@ -196,7 +196,7 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         # A person's role is said in full to screen readers ("Designated Safeguarding Lead (DSL)").
         role = reached.role if isinstance(reached, TeamMember) else None
         # "{lead}": what the setting's staff call the person they tell ("DSL", "Safeguarding Lead").
-        label, short = (text.replace("{lead}", site.setting.lead) for text in (step.label, step.short_label or step.label))
+        label, short = (filled(text, {"lead": site.setting.lead}) for text in (step.label, step.short_label or step.label))
         entries.append({"label": label, "short": short, "role": role,
                         "text": phone.display if phone else shown,
                         "href": phone.href if phone else None, "anchor": contact_anchor(reached.id)})
@@ -284,16 +284,21 @@ def page_heading(page: str) -> str:
     raise DataError(f"docs/{page}", "the page", "has no first-level heading", "start the page with '# ' and its title")
 
 
+def filled(text: str, values: dict[str, str]) -> str:
+    """Data's text with each {name} it holds put in: "Tell the {lead}" -> "Tell the DSL". Plain
+    replacement, never a template: data cannot run code."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", value)
+    return text
+
+
 def local_procedures(paragraphs: list, names: dict[str, str], contacts: dict, links: dict) -> str:
     """A setting's local-procedure paragraphs (settings/<id>/local-procedures.yml) as Markdown:
     each paragraph's words, with the DSL's name put in ({dsl}), then its link or contact."""
     rendered = []
     for paragraph in paragraphs:
-        text = paragraph.text
-        for placeholder, name in names.items():
-            text = text.replace(f"{{{placeholder}}}", name)
         parts = [f"**{plain(paragraph.strong)}**"] if paragraph.strong else []
-        parts.append(str(plain(text)))
+        parts.append(str(plain(filled(paragraph.text, names))))
         if paragraph.link:
             parts.append(external_link(links[paragraph.link]))
         if paragraph.contact:

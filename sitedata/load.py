@@ -280,27 +280,28 @@ class SiteData:
         versions = Versions.load(group.pop("versions"), data_dir.parent, docs_dir)
         identity, local = group.pop("group"), own["contacts.yml"]
         shared_contacts, shared_links, sections = group.pop("contacts"), group.pop("links"), group.pop("sections")
-        team = own["team.yml"]
+        facts, team = own["setting.yml"], own["team.yml"]
+        kind = identity.kinds[facts.kind]
+        own_links = own["links.yml"].links if "links.yml" in own else []
         check_structure(group["pathways"])  # the Group's whole graph, before the setting's kind prunes it
-        group["pathways"] = for_setting(group["pathways"], own["setting.yml"].kind, set(team.by_id()))
+        group["pathways"] = for_setting(group["pathways"], facts.kind, set(team.by_id()))
         site = cls(
             **group,
             folder=folder,
-            setting=Setting(**dict(own["setting.yml"]), group=identity.name, policy=identity.policy,
-                            kind_name=identity.kinds[own["setting.yml"].kind].name,
-                            lead=identity.kinds[own["setting.yml"].kind].lead),
+            setting=Setting(**dict(facts), group=identity.name, policy=identity.policy, kind_name=kind.name,
+                            lead=kind.lead),
             team=team,
             contacts=ContactBook.model_construct(
                 emergency_route=shared_contacts.emergency_route, line_pairs=local.line_pairs,
                 contacts=[*local.contacts, *shared_contacts.contacts]),
-            links=LinkBook.model_construct(links=[*shared_links.links, *getattr(own.get("links.yml"), "links", [])]),
+            links=LinkBook.model_construct(links=[*shared_links.links, *own_links]),
             local_procedures=own["local-procedures.yml"],
             local_contacts=tuple(c.id for c in local.contacts),
-            local_links=tuple(link.id for link in getattr(own.get("links.yml"), "links", [])),
+            local_links=tuple(link.id for link in own_links),
             sections=section_book(sections, versions.text),
             versions=versions,
             built_on=built_on,
-            bank_holidays=hours.bank_holidays(own["setting.yml"].nation, built_on.year),
+            bank_holidays=hours.bank_holidays(facts.nation, built_on.year),
         )
         cited = citations(raw, docs_dir) + [
             c for name, content in setting_raw.items() for c in data_citations(folder.file(name), content)]
@@ -357,8 +358,8 @@ class SiteData:
         record names exists in the file that owns it."""
         team_file = self.folder.file("team.yml")
         local_file = self.folder.file("contacts.yml")
-        local = [c.id for c in self.contacts.contacts[: len(self.local_contacts)]]
-        shared = [c.id for c in self.contacts.contacts[len(self.local_contacts):]]
+        local = list(self.local_contacts)
+        shared = [c.id for c in self.contacts.contacts[len(local):]]
         check_unique(local_file, "contact", local)
         check_unique("data/contacts.yml", "contact", shared)
         for contact_id in set(local) & set(shared):

@@ -8,6 +8,7 @@ chooses one; without it, the build is for the one setting that is not an example
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from . import PROJECT_ROOT
 from .errors import DataError
-from .files import SETTINGS, read_yaml
+from .files import SETTINGS, changed, read_yaml
 
 SETTINGS_DIR = PROJECT_ROOT / SETTINGS
 # The environment variable that chooses the setting (`make build SETTING=<id>`).
@@ -51,8 +52,16 @@ def setting_folders(settings_dir: Path) -> list[SettingFolder]:
 
 
 def _facts(folder: SettingFolder) -> dict:
-    """A setting's setting.yml as read, before it is validated: to choose and compare settings."""
-    raw = read_yaml(folder.path / "setting.yml") if (folder.path / "setting.yml").is_file() else None
+    """A setting's setting.yml as read, before it is validated: to choose and compare settings.
+    Every build reads every setting's file this way (choose, check_distinct_addresses), so each
+    is read once until it changes."""
+    path = folder.path / "setting.yml"
+    return _read_facts(path, changed(path)) if path.is_file() else {}
+
+
+@functools.cache
+def _read_facts(path: Path, stamp: tuple[int, int]) -> dict:  # noqa: ARG001 (the stamp keys the cache)
+    raw = read_yaml(path)
     return raw if isinstance(raw, dict) else {}
 
 

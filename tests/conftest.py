@@ -179,9 +179,11 @@ def needs(items, fixtures: set[str]) -> bool:
     return any(fixtures & set(item.fixturenames) for item in items)
 
 
-def build_in_background(tmp_path_factory, whole: bool) -> None:
-    with contextlib.suppress(Exception):  # the fixture that needs the build runs it again, and reports why
-        build_downloads(tmp_path_factory) if whole else build_pages(tmp_path_factory)
+def in_background(build, tmp_path_factory) -> None:
+    """A build started ahead (build_ahead): the fixture that needs it runs it again, and reports
+    why it failed."""
+    with contextlib.suppress(Exception):
+        build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -195,9 +197,10 @@ def build_ahead(request, tmp_path_factory):
     whole = bool(SITE_DIR) or needs(items, {"built_downloads"})
     builders = []
     if whole or needs(items, PAGES_FIXTURES):
-        builders.append(threading.Thread(target=build_in_background, args=(tmp_path_factory, whole), daemon=True))
+        build = build_downloads if whole else build_pages
+        builders.append(threading.Thread(target=in_background, args=(build, tmp_path_factory), daemon=True))
     if needs(items, {"group_build"}):
-        builders.append(threading.Thread(target=group_build_in_background, args=(tmp_path_factory,), daemon=True))
+        builders.append(threading.Thread(target=in_background, args=(run_group_build, tmp_path_factory), daemon=True))
     for builder in builders:
         builder.start()
     yield
@@ -250,10 +253,14 @@ def build_group(folder: Path) -> GroupBuild:
         facts.write_text(re.sub(r"^kind: .*$", "kind: academy", facts.read_text(encoding="utf-8"), flags=re.M),
                          encoding="utf-8")
     out = folder / "out"
-    result = subprocess.run([sys.executable, "-m", "tools.build_all", str(out), "--examples", "--jobs", "2"],
-                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True, timeout=600)
+    result = run_build_all(project, out, "--examples", "--jobs", "2")
     return GroupBuild(out, project, result.returncode, result.stdout + result.stderr)
+
+
+def run_build_all(project: Path, *arguments) -> subprocess.CompletedProcess:
+    """scripts/build-all's tool, run in ``project``."""
+    return subprocess.run([sys.executable, "-m", "tools.build_all", *map(str, arguments)], cwd=project,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
 
 
 def run_group_build(tmp_path_factory) -> GroupBuild:
@@ -264,11 +271,6 @@ def run_group_build(tmp_path_factory) -> GroupBuild:
                lambda: json.dumps(dataclasses.asdict(build_group(folder)), default=str))
     built = json.loads(log)
     return GroupBuild(Path(built["out"]), Path(built["project"]), built["returncode"], built["output"])
-
-
-def group_build_in_background(tmp_path_factory) -> None:
-    with contextlib.suppress(Exception):  # the fixture runs it again, and reports why
-        run_group_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,11 @@ once per run in a copy of the project. What each site must show is test_settings
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, serve
+from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, run_build_all, serve
 from playwright.sync_api import expect
 
 from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF, offline_zip
@@ -26,11 +22,6 @@ from tools import build_all, group_index
 from tools.group_index import INDEX_POLICY
 
 EXAMPLES = [folder for folder in setting_folders(SETTINGS_DIR) if is_example(folder)]
-
-
-def run_build_all(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.build_all", *map(str, arguments)], cwd=project,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
 
 
 def test_a_broken_setting_fails_alone_naming_its_file_item_and_fix(group_build):

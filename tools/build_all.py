@@ -148,12 +148,10 @@ def worker_browser():
     if _browser is None:
         from playwright.sync_api import sync_playwright
 
-        from .browser import CHROMIUM_ARGS, LOOPBACK_ONLY, MISSING
+        from .pdf import launch_printer
 
-        if not CHROMIUM.exists():
-            raise SystemExit(MISSING)
         _playwright = sync_playwright().start()
-        _browser = _playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+        _browser = launch_printer(_playwright)
     return _browser
 
 

@@ -1,8 +1,8 @@
 """The copy to open from disk on a laptop with no signal: the site built again for ``file://``
 (Material's offline plugin, switched on by ``OFFLINE=true`` in mkdocs.yml) with the PDFs
 already built, zipped into the site's downloads. Its folder is named by the policy's version
-(bankside-child-exploitation-policy-2024-09-01/, by setting and version), so that a newer copy unzips beside an older one and
-never into it: no page of one version mixed with another's.
+(bankside-child-exploitation-policy-2024-09-01/, by setting and version), so that a newer copy
+unzips beside an older one and never into it: no page of one version mixed with another's.
 
     python -m tools.offline_copy SITE_DIR
 """
@@ -48,7 +48,7 @@ def build_offline_copy(site_dir: Path, build_pages: Callable[[Path], None] = bui
     downloads = site_dir / DOWNLOADS
     downloads.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
-        site = SiteData.load(DATA_DIR)
+        site = SiteData.load_once(DATA_DIR)
         copy = Path(temp) / offline_folder(site.folder.id, site.versions.current.date)
         build_pages(copy)
         for pdf in downloads.glob("*.pdf"):

@@ -94,18 +94,22 @@ class Printer:
         return data
 
 
+def launch_printer(playwright):
+    """Debian's Chromium as the PDF step runs it: reaching no host but the local server's."""
+    if not CHROMIUM.exists():
+        raise PrintError(MISSING)
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+
+
 @contextlib.contextmanager
 def printer(site_dir: Path, browser=None):
-    """A Printer for ``site_dir`` served on 127.0.0.1, in ``browser`` (a Playwright Chromium) or,
-    by default, in a Chromium of its own."""
+    """A Printer for ``site_dir`` served on 127.0.0.1, in ``browser`` (one from launch_printer)
+    or, by default, in a Chromium of its own."""
     with serve(site_dir) as base_url, contextlib.ExitStack() as cleanup:
         if browser is None:
             from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
 
-            if not CHROMIUM.exists():
-                raise PrintError(MISSING)
-            playwright = cleanup.enter_context(sync_playwright())
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+            browser = launch_printer(cleanup.enter_context(sync_playwright()))
             cleanup.callback(browser.close)
         # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
         context = browser.new_context(service_workers="block", bypass_csp=True)
@@ -433,7 +437,7 @@ def write_pdfs(site_dir: Path, browser=None) -> str:
     """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf, printed in
     ``browser`` (one Chromium can print many settings' sites: tools/build_all.py) or in a
     Chromium of its own. Returns what was written, in one line."""
-    setting = SiteData.load(DATA_DIR).setting
+    setting = SiteData.load_once(DATA_DIR).setting
     title = f"{setting.policy.title}, {setting.name}"
     public = site_url_of(site_dir)
     out = site_dir / DOWNLOADS
