@@ -50,7 +50,7 @@ POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self'",
-    "img-src": "'self' data:",  # data: for the favicon, which is inline in mkdocs.yml
+    "img-src": "'self' data:",  # data: for the favicon, which is inline (macros/brand.py)
     "font-src": "'self'",
     "connect-src": "'self'",
     "worker-src": "'self'",

@@ -5,6 +5,7 @@
   ``pathway_pages``).
 - Our scripts and stylesheets as phones download them (``assets``): the every-page scripts
   joined into one file, and minified.
+- The setting's brand colour (``brand``): its stylesheet, app icons and favicon.
 - Working offline (``service_worker``): versioned addresses for our own assets, the service worker and
   the manifest; for the copy opened from disk, the vendored search shim instead of a CDN's.
 - The policy's versions (``fidelity``, ``versions``): each section's page in the nav, checked
@@ -28,9 +29,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import assets, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
+from macros import assets, brand, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
+from sitedata.colours import Palette  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 from sitedata.models import Setting  # noqa: E402
@@ -61,10 +63,14 @@ def on_config(config):
     config.site_url = config.site_url or (str(site.setting.site_url) if site.setting.site_url else "")
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
     build_date.export()
-    # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py).
-    version = service_worker.asset_version()
+    # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py),
+    # which the brand colour's files share.
+    palette = Palette.from_brand(site.setting.brand_colour)
+    version = service_worker.asset_version(site.setting.brand_colour)
     config.extra["asset_version"] = version
     config.extra_css = [service_worker.versioned(path, version) for path in config.extra_css]
+    config.extra_css.append(f"{brand.STYLESHEET}?v={version}")
+    config.theme["favicon"] = brand.favicon(palette)
     # The served site gets a service worker and a manifest; the copy opened from disk cannot.
     config.extra["served_site"] = not is_offline_copy(config)
     # Material's offline plugin adds a search shim from a CDN: use our vendored copy instead.
@@ -95,6 +101,8 @@ def nav_section(config, title: str, fill) -> None:
 def on_files(files: Files, config) -> Files:
     site = site_data()
     for src_uri, content in pathway_pages.generated_pages(site, config.use_directory_urls).items():
+        files.append(File.generated(config, src_uri, content=content))
+    for src_uri, content in brand.files(Palette.from_brand(site.setting.brand_colour)).items():
         files.append(File.generated(config, src_uri, content=content))
     # The policy's old addresses: a page where each retired page was, and the map of old clause
     # anchors that clause-aliases.js follows (every page carries it: overrides/main.html).
@@ -144,6 +152,8 @@ def on_env(env, config, files):
     # Every page's content is built by now, and nothing is written yet.
     if _differences:
         raise PluginError(fidelity.report(_differences))
+    # The templates' one view of the setting's colours (overrides/main.html: theme-color).
+    env.globals["brand"] = Palette.from_brand(site_data().setting.brand_colour)
     return env
 
 
@@ -160,7 +170,7 @@ def on_post_build(config) -> None:
         setting = site_data().setting
         # The app opens at the site's root, wherever the site is published: the manifest is there.
         service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
-                                      description(setting), start_url="./")
+                                      description(setting), start_url="./", theme_colour=setting.brand_colour)
         service_worker.write_service_worker(site_dir)
         base_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
         (site_dir / REDIRECTS_FILE).write_text(versions.redirects(site_data().versions.pages, base_path),

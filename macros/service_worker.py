@@ -22,6 +22,7 @@ from sitedata import PROJECT_ROOT
 from sitedata.addresses import MANIFEST, SEARCH_INDEX, SERVICE_WORKER, served_file
 
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
+BRAND_TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = Path(__file__).with_name("sw.template.js")
 # A file a page loads: a script, a stylesheet, an image, the manifest (not <a> links: pages are
 # all precached anyway, and the downloads are kept when first opened).
@@ -30,9 +31,12 @@ LOADED = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"#]+)"')
 THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
-def asset_version() -> str:
-    """A short hash of our own assets (overrides/assets): it changes when any of them does."""
-    digest = hashlib.sha256()
+def asset_version(brand_colour: str) -> str:
+    """A short hash of our own assets (overrides/assets, and those the brand colour draws from
+    macros/templates): it changes when any of them does."""
+    digest = hashlib.sha256(brand_colour.encode())
+    for path in sorted(BRAND_TEMPLATES.iterdir()):
+        digest.update(path.read_bytes())
     for path in sorted(p for p in OWN_ASSETS.rglob("*") if p.is_file()):
         digest.update(path.relative_to(OWN_ASSETS).as_posix().encode())
         digest.update(path.read_bytes())
@@ -100,7 +104,8 @@ def write_service_worker(site_dir: Path) -> None:
     (site_dir / SERVICE_WORKER).write_text(script, encoding="utf-8")
 
 
-def write_manifest(site_dir: Path, name: str, short_name: str, description: str, start_url: str) -> None:
+def write_manifest(site_dir: Path, name: str, short_name: str, description: str, start_url: str,
+                   theme_colour: str) -> None:
     """The web app manifest, meeting the browsers' criteria for installing a site as an app
     (tests/test_offline.py checks them). ``start_url``, relative to the manifest, is also the
     app's ``id``: each site the build is published at is an app of its own."""
@@ -112,7 +117,7 @@ def write_manifest(site_dir: Path, name: str, short_name: str, description: str,
         "start_url": start_url,
         "scope": start_url,
         "display": "standalone",
-        "theme_color": "#1d4e89",
+        "theme_color": theme_colour,
         "background_color": "#ffffff",
         "icons": [
             {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png"},

@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, field_validator, model_validator
 
+from .colours import BrandColour
 from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
 from .hours import Hours, LinePair, Nation
 from .phones import Phone  # noqa: F401 (re-exported)
@@ -69,6 +70,8 @@ class SettingFacts(Strict):
     local_authority_area: Text
     police_force: Text
     recording_systems: Annotated[list[Text], Field(min_length=1)]
+    # The header's, the buttons' and the links' colour; the rest are derived (sitedata/colours.py).
+    brand_colour: BrandColour
     # Where the setting's site is published (the sitemap's and the app's address); SITE_URL, if
     # set, wins.
     site_url: WebAddress | None = None

@@ -105,6 +105,18 @@ def test_every_page_of_an_example_says_it_is_not_real(example_sites, example):
         assert not unmarked, f"{pdf.name}: sheets {unmarked} of {len(sheets)} do not say {BANNER!r}"
 
 
+@pytest.mark.parametrize("example", [f.id for f in EXAMPLES])
+def test_each_site_is_drawn_in_its_own_brand_colour(example_sites, example):
+    site = example_sites[example]
+    colour = load(next(f for f in EXAMPLES if f.id == example)).setting.brand_colour
+    others = {load(f).setting.brand_colour for f in FOLDERS} - {colour}
+    assert json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))["theme_color"] == colour
+    assert f'<meta name="theme-color" content="{colour}">' in (site / "index.html").read_text(encoding="utf-8")
+    drawn = [(site / "assets" / "stylesheets" / "brand.css").read_text(encoding="utf-8"),
+             (site / "assets" / "images" / "icon.svg").read_text(encoding="utf-8")]
+    assert all(colour in text and not any(other in text for other in others) for text in drawn)
+
+
 def test_the_real_setting_is_not_marked_as_an_example(built_site):
     assert not any(BANNER in page.read_text(encoding="utf-8") for page in built_site.pages())
 
@@ -204,6 +216,16 @@ def test_a_nation_outside_the_four_is_refused(tmp_path):
     edit_yaml(lambda d: d.update(nation="Cornwall"))(first_example(tmp_path) / "setting.yml")
     message = load_copy(tmp_path)
     assert f"settings/{EXAMPLES[0].id}/setting.yml: field 'nation': 'Cornwall' is not allowed" in message
+
+
+@pytest.mark.parametrize("written, says", [
+    ("#ffcc00", "field 'brand_colour': #ffcc00 has a contrast of 1.5:1 with the white text"),
+    # Unquoted, YAML reads the colour as a comment: the field is empty.
+    (None, "field 'brand_colour': is empty. Fix: write the colour in quotes"),
+])
+def test_a_brand_colour_white_text_cannot_sit_on_is_refused(tmp_path, written, says):
+    edit_yaml(lambda d: d.update(brand_colour=written))(first_example(tmp_path) / "setting.yml")
+    assert f"settings/{EXAMPLES[0].id}/setting.yml: {says}" in load_copy(tmp_path)
 
 
 def test_two_settings_at_one_address_are_refused(tmp_path):
