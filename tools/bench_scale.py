@@ -35,6 +35,8 @@ KINDS = ("school", "college", "childrens-home", "school-and-home")
 # The example whose team has the roles each kind needs (data/pathways.yml, kind_roles).
 TEMPLATE = {"school": "example-scotland-school", "college": "example-scotland-school",
             "childrens-home": "example-wales-home", "school-and-home": "example-scotland-school"}
+# Brand colours in turn, each dark enough for white text (sitedata/colours.py checks).
+BRAND_COLOURS = ("#1d4e89", "#1f5c3a", "#5b2a86", "#8a3b00", "#00596b")
 PLACES = ("Ashby", "Brynmor", "Carrick", "Dunmore", "Eskdale", "Fairlie", "Glenmor", "Harlow", "Inverlee", "Kilbride")
 # What the copy leaves out: neither code nor data.
 NOT_COPIED = (".git", ".venv", ".cache", "site", "test-artefacts", "node_modules", "__pycache__", ".pytest_cache")
@@ -57,7 +59,7 @@ def registered_manager(examples: Path) -> str:
 
 def generate(settings_dir: Path, count: int, examples: Path = PROJECT_ROOT / SETTINGS) -> list[str]:
     """``count`` example settings in ``settings_dir``: every nation and kind in turn, each with
-    its own name, area, police force and DSL. Returns their ids."""
+    its own name, area, police force, brand colour and DSL. Returns their ids."""
     kind_names = read_yaml(DATA_DIR / "group.yml")["kinds"]
     ids = []
     for number, (nation, kind) in zip(range(1, count + 1), itertools.cycle(itertools.product(NATIONS, KINDS))):
@@ -68,7 +70,8 @@ def generate(settings_dir: Path, count: int, examples: Path = PROJECT_ROOT / SET
         setting = (folder / "setting.yml").read_text(encoding="utf-8")
         for field, value in {"name": f"{place} {kind_names[kind]['name']} (synthetic)", "kind": kind,
                              "nation": nation, "local_authority_area": f"{place} (fictional)",
-                             "police_force": f"{place} Police (fictional)"}.items():
+                             "police_force": f"{place} Police (fictional)",
+                             "brand_colour": f'"{BRAND_COLOURS[number % len(BRAND_COLOURS)]}"'}.items():
             setting = re.sub(rf"^{field}: .*$", f"{field}: {value}", setting, count=1, flags=re.MULTILINE)
         (folder / "setting.yml").write_text(setting, encoding="utf-8")
         team = folder / "team.yml"
