@@ -95,12 +95,12 @@ def in_person(member: TeamMember, lead: str, when: str | None = None) -> str:
     return f"Tell {who}, in person{', ' + when if when else ''}."
 
 
-def person_first(member: TeamMember, lead: str, when: str | None = None) -> Html:
-    """The first way to reach a member: their call button, or whom to tell in person (on paper,
-    with a line to write their number on)."""
+def person_first(member: TeamMember, lead: str, when: str | None = None, primary: bool = True) -> Html:
+    """The first way to reach a member: their call button (filled where it is the screen's first
+    action, ``primary``), or whom to tell in person (on paper, with a line to write their number on)."""
     if member.dial:
         text = f"Call the {lead}, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
-        return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text))
+        return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text, primary))
     who = f"The {lead}, {member.name}" if member.kind == "dsl" else member.label
     return Html('<p class="reach__first reach__in-person"><strong>{}</strong>'
                 '<span class="print-only">{}, number: <span class="write-in"></span></span></p>').format(
@@ -111,19 +111,21 @@ def team_link(linker: Linker, member_id: str) -> Html:
     return Html('<a href="{}">The safeguarding team</a>').format(linker.contact(member_id))
 
 
-def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | None = None) -> Html:
+def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | None = None,
+                primary: bool = True) -> Html:
     """Every "Tell the DSL": the DSL first (a call button, or in person where the setting has given
     no number), then (``full``) whom to tell if they are not there (any DSL, 7.4; in the
     children's home, the Home Safeguarding Lead, 12.3) and what to do if no one answers. A screen
     that names the DSL in several steps gives the whole control once, and after that only the
-    DSL's button where there is one."""
+    DSL's button where there is one, by the name the screen has taught ("Call Carys")."""
     team = site.team
     dsl = team.by_id()["dsl"]
     if not full:
         if not dsl.dial:
             return Html("")
+        # The screen has named them in full already: short enough for one line on a phone.
         return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(
-            call_link(dsl.dial, f"Call the {site.setting.lead}, {dsl.name}", primary=False))
+            call_link(dsl.dial, f"Call {dsl.called}", primary=False))
     others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
     buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
     # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
@@ -132,7 +134,8 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
         clause_links(site, site.pathways.not_available.anyone.clauses, linker), Html(" ").join(buttons),
         team_link(linker, dsl.id)), *no_answer(site, linker)]
     return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
-                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, site.setting.lead, when), dsl.called, Html("").join(items))
+                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, site.setting.lead, when, primary), dsl.called,
+                                                          Html("").join(items))
 
 
 # The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
@@ -222,7 +225,7 @@ def action(site: SiteData, contact_id: str, linker: Linker, full: bool = True, w
     call button is the filled one (a screen's first action is; the calls after it are outlined).
     Where a contact comes from (the policy or not) is said in "Where this comes from"."""
     if contact_id == "dsl":
-        return dsl_control(site, linker, full, when)
+        return dsl_control(site, linker, full, when, primary)
     reached = site.reachable()[contact_id]
     if isinstance(reached, TeamMember):
         return member_line(reached, linker, site.setting.lead, when)

@@ -197,14 +197,14 @@ def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
         role = reached.role if isinstance(reached, TeamMember) else None
         # "{lead}": what the setting's staff call the person they tell ("DSL", "Safeguarding Lead").
         label, short = (filled(text, {"lead": site.setting.lead}) for text in (step.label, step.short_label or step.label))
-        entries.append({"label": label, "short": short, "role": role,
+        entries.append({"label": label, "short": short, "role": role, "deputy": False,
                         "text": phone.display if phone else shown,
                         "href": phone.href if phone else None, "anchor": contact_anchor(reached.id)})
         if step.contact == "dsl":
             # The deputies the setting has given a number for, straight after the DSL.
             for deputy in site.team.of_kind("deputy-dsl"):
                 if deputy.dial:
-                    entries.append({"label": "Deputy", "short": "Deputy", "role": deputy.role,
+                    entries.append({"label": "Deputy", "short": "Deputy", "role": deputy.role, "deputy": True,
                                     "text": deputy.dial.display, "href": deputy.dial.href,
                                     "anchor": contact_anchor(deputy.id)})
     return entries

@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
 from tools.local_server import serve
 from sitedata import build_date
+from sitedata.files import read_yaml
 from sitedata.hours import LONDON
 from sitedata.load import SiteData
 from sitedata.models import Training
@@ -92,7 +93,7 @@ def edit_yaml(change):
     """A mutation that parses the file, lets ``change`` edit it, and writes it back."""
 
     def mutate(path: Path) -> None:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)  # the build's own YAML: `on:` is a word, not YAML 1.1's true
         change(data)
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
@@ -194,6 +195,8 @@ def build_ahead(request, tmp_path_factory):
     (pytest_collection_modifyitems), so no worker sits waiting; a test that needs a build waits
     in its fixture, which also reports a failed build."""
     items = request.session.items
+    # The run's temporary folder is made here, once: made by two threads at once, one of them fails.
+    tmp_path_factory.getbasetemp()
     whole = bool(SITE_DIR) or needs(items, {"built_downloads"})
     builders = []
     if whole or needs(items, PAGES_FIXTURES):

@@ -2,8 +2,8 @@
 small screens (an iPhone SE, what Safari leaves of it, 360x640, 320x568), with JavaScript on and
 off, the summary and the first action (999 on an emergency, else the way to reach the DSL) are
 in the first screen, and so is the page's first filled button; the strip keeps 999 and the DSL
-on one row; nothing scrolls sideways; the reader's own steps end within two screens at 360x800;
-the contacts page is at most six. In the navigator the first action is in the first screen too.
+on one row; nothing scrolls sideways; the reader's own steps end within two and a half screens at 360x800;
+the contacts page is at most seven and a half. In the navigator the first action is in the first screen too.
 Every screen of the navigator passes axe-core in light and dark mode. (To look at the screens:
 `make screens`, tools/screens.py.)"""
 
@@ -17,8 +17,10 @@ from playwright.sync_api import expect
 
 
 SIZES = {"360x800": VIEWPORTS["phone"], **SMALL_SCREENS}
-MAX_OWN_SCREENS = 2  # at 360x800, for all of the reader's own steps
-MAX_CONTACTS_SCREENS = 6
+# At 360x800, for all of the reader's own steps: with a complete team each step that names the
+# DSL has their call button, which Bankside's team, still incomplete, does not have yet.
+MAX_OWN_SCREENS = 2.5
+MAX_CONTACTS_SCREENS = 7.5  # a complete team: each card with its number, email, place and who supplied them
 
 # Where the parts of an answer's first screen end (px from the top of the screen), and what else
 # a reader on a small phone would notice. The first action: the way to reach the DSL (or whom the
