@@ -135,16 +135,13 @@ def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     """An outcome below its title: its one-line summary, then its body. "DSL" is spelt out where
     the summary or the first action first uses it, for a reader new to the word (the steps are
     the data's words, as written)."""
-    in_full = site.team.by_id()["dsl"].role
+    in_full = site.setting.dsl_in_full
     summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
     first = answer_first(site, outcome, linker)
-    # Only by a role that spells the abbreviation out ("... (DSL)"): a children's home's
-    # "Safeguarding Lead" is not "DSL" in full.
-    if DSL.search(in_full):
-        if DSL.search(outcome.summary):
-            summary = spell_out_first(summary, in_full)
-        else:
-            first = spell_out_first(first, in_full)
+    if DSL.search(outcome.summary):
+        summary = spell_out_first(summary, in_full)
+    else:
+        first = spell_out_first(first, in_full)
     return summary + outcome_body(site, outcome, linker, first)
 
 
@@ -152,8 +149,8 @@ DSL = re.compile(r"\bDSL\b")
 
 
 def spell_out_first(html: Html, in_full: str) -> Html:
-    """``html`` with the first "DSL" in its text (not in a tag) written as ``in_full`` (the DSL's
-    role in the setting's team.yml, "Designated Safeguarding Lead (DSL)")."""
+    """``html`` with the first "DSL" in its text (not in a tag) written as ``in_full``
+    ("Designated Safeguarding Lead (DSL)", data/group.yml)."""
     chunks = re.split(r"(<[^>]*>)", str(html))
     for number, chunk in enumerate(chunks):
         if not chunk.startswith("<") and DSL.search(chunk):

@@ -289,7 +289,7 @@ class SiteData:
             **group,
             folder=folder,
             setting=Setting(**dict(facts), group=identity.name, policy=identity.policy, kind_name=kind.name,
-                            lead=kind.lead),
+                            lead=kind.lead, dsl_in_full=identity.dsl_in_full),
             team=team,
             contacts=ContactBook.model_construct(
                 emergency_route=shared_contacts.emergency_route, line_pairs=local.line_pairs,

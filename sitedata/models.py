@@ -47,6 +47,7 @@ class Group(Strict):
 
     name: Text
     policy: PolicyIdentity
+    dsl_in_full: Text
     kinds: dict[SettingKind, KindWords]
 
     @field_validator("kinds")
@@ -84,6 +85,7 @@ class Setting(SettingFacts):
     policy: PolicyIdentity
     kind_name: Text  # what its kind is called (data/group.yml)
     lead: Text  # what its staff call the person they tell: "DSL", "Safeguarding Lead" (data/group.yml)
+    dsl_in_full: Text  # "Designated Safeguarding Lead (DSL)" (data/group.yml)
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------

@@ -39,6 +39,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SETTING = choose(SETTINGS_DIR)
 SETTING_DIR = SETTING.shown
 
+
+def team_number(n: int = 1) -> str:
+    """A team member's number for a test's copy of the data, never dialled: Ofcom's drama range
+    in an example setting (which must call no one real), and beside it in a real one (which must
+    not use a drama number)."""
+    return f"07700 9001{n:02d}" if is_example(SETTING) else f"01905 9601{n:02d}"
+
+
+def tel_of(number: str) -> str:
+    """A UK number as its tel: address: 07700 900101 -> +447700900101."""
+    return "+44" + number.replace(" ", "")[1:]
+
 # --- time: the build's date, and the readers' clocks ---------------------------------------------
 
 # Every build of the run, the copies of the project included (which have no git history), is for

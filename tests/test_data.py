@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SETTING_DIR, copy_data, copy_project, edit_yaml, failed_build_output, real_data
+from conftest import ROOT, SETTING_DIR, copy_data, copy_project, edit_yaml, failed_build_output, real_data, team_number
 
 from sitedata.errors import DataError
 from sitedata.load import SiteData
@@ -80,6 +80,9 @@ DSL_NAME = real_data().team.by_id()["dsl"].name
 DSL_NAME_LINE = next(line for line in (ROOT / TEAM).read_text(encoding="utf-8").splitlines()
                      if line.startswith("    name: ") and DSL_NAME in line)
 EMERGENCY_PHONE = '    phone: "999"'
+# The setting's council office line, as the pages show it; a name too long for the pocket card.
+OFFICE_NUMBER = real_data().contacts.by_id()["local-authority-office"].phone.display
+LONG_NAME = "Example Police Force " * 4
 OPENS = '          opens: "09:00"'
 
 
@@ -230,7 +233,7 @@ BAD_DATA = [
         id="deputy-is-the-dsl",
     ),
     pytest.param(
-        TEAM, edit_yaml(supply_both({"phone": "01905 960101"}, {"name": "Sam Patel", "phone": "01905 960101"})),
+        TEAM, edit_yaml(supply_both({"phone": team_number()}, {"name": "Sam Patel", "phone": team_number()})),
         ["member 'deputy-dsl'", "same number as 'dsl'", "the emergency strip would show the same person twice"],
         id="deputy-has-the-dsls-number",
     ),
@@ -260,13 +263,14 @@ BAD_DATA = [
         id="placeholder-example-email",
     ),
     pytest.param(
-        TEAM, edit_yaml(lambda d: supply(phone="01905 960101")(d) or member(d, "dsl")["supplied"].update(by="TBA")),
+        TEAM, edit_yaml(lambda d: supply(phone=team_number())(d) or member(d, "dsl")["supplied"].update(by="TBA")),
         ["'dsl'", "field 'by'", "placeholder ('TBA')"],
         id="placeholder-supplied-by",
     ),
     pytest.param(
-        LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "police-non-emergency").update(name="Worcestershire Police " * 4)),
-        ["'police-non-emergency'", "pocket card, 87 characters", "short_name of 60 characters or fewer"],
+        LOCAL_CONTACTS, edit_yaml(lambda d: [contact(d, "police-non-emergency").update(name=LONG_NAME),
+                                             contact(d, "police-non-emergency").pop("short_name", None)]),
+        ["'police-non-emergency'", f"pocket card, {len(LONG_NAME.strip())} characters", "short_name of 60 characters or fewer"],
         id="helpline-name-too-long-for-the-pocket-card",
     ),
     # --- the point of each page ---
@@ -407,7 +411,7 @@ BAD_DATA = [
     ),
     pytest.param(
         LOCAL_CONTACTS, edit_yaml(lambda d: contact(d, "local-authority-office").pop("source")),
-        ["'local-authority-office'", "has no source", "the policy does not give 01905 822666", "add source:"],
+        ["'local-authority-office'", "has no source", f"the policy does not give {OFFICE_NUMBER}", "add source:"],
         id="not-in-policy-without-source",
     ),
     pytest.param(
@@ -468,7 +472,7 @@ BAD_DATA = [
         id="member-value-empty-not-marked",
     ),
     pytest.param(
-        TEAM, edit_yaml(lambda d: member(d, "dsl").update(phone="01905 960101")),
+        TEAM, edit_yaml(lambda d: [member(d, "dsl").update(phone=team_number()), member(d, "dsl").pop("supplied", None)]),
         ["'dsl'", "phone from the setting but no supplied:", "by:", "on:"],
         id="setting-number-without-source",
     ),
@@ -478,7 +482,7 @@ BAD_DATA = [
         id="member-phone-premium-rate",
     ),
     pytest.param(
-        TEAM, edit_yaml(lambda d: member(d, "dsl").update(name="to be supplied")),
+        TEAM, edit_yaml(lambda d: member(d, "dsl").update(name="to be supplied", name_in_policy=True)),
         ["'dsl'", "name_in_policy", "write the name the policy gives"],
         id="policy-name-removed",
     ),

@@ -423,7 +423,7 @@ def test_a_term_is_explained_once_on_each_answer_that_uses_it_with_its_source(si
 
 
 def test_dsl_is_spelt_out_where_each_answer_first_uses_it(site, built_site):
-    in_full = site.team.by_id()["dsl"].role
+    in_full = site.setting.dsl_in_full
     for outcome in site.pathways.outcomes:
         page = outcome_page(site, built_site, outcome.id)
         # From the summary below the title, which may say "DSL" as a name.

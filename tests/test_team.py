@@ -14,7 +14,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
-from conftest import BUILD_DATE, SETTING_DIR, SMALL_SCREENS, VIEWPORTS, copy_data, copy_project, edit_yaml
+from conftest import (BUILD_DATE, SETTING_DIR, SMALL_SCREENS, VIEWPORTS, copy_data, copy_project, edit_yaml, tel_of,
+                      team_number)
 from moments import (FRIDAY, LONDON, MONDAY, NEXT_YEAR, SATURDAY, UTC, WEDNESDAY, at_utc, bank_holiday,
                      christmas_on_a_weekday, clocks_change, good_friday, london, ordinary)
 from playwright.sync_api import expect
@@ -24,8 +25,7 @@ from sitedata import hours
 from sitedata.addresses import contact_anchor
 from sitedata.files import read_yaml
 from sitedata.load import SiteData
-from sitedata.models import NOT_SUPPLIED, Phone
-from sitedata.phones import drama_allowed
+from sitedata.models import NOT_SUPPLIED
 from tools.local_server import serve
 from tools.pdf import POCKET_CARD_OVERFLOWS
 
@@ -64,14 +64,7 @@ def test_no_page_offers_a_button_without_a_number(built_site):
         assert NOT_SUPPLIED not in html.replace("<code>to be supplied</code>", ""), path
 
 
-def fixture_phone(site, number: int) -> str:
-    """A team member's number for a build that is never published: Ofcom's drama range in an
-    example setting (which must call no one real), and in a real one a number beside them,
-    which the build must not refuse as a drama number."""
-    return f"07700 9001{number:02d}" if site.setting.example else f"01905 9601{number:02d}"
-
-
-def complete_team(project, site) -> None:
+def complete_team(project) -> None:
     """Fill in every value the setting supplies, as a setting would (fixture values, not real)."""
     path = project / SETTING_DIR / "team.yml"
     data = read_yaml(path)
@@ -79,7 +72,7 @@ def complete_team(project, site) -> None:
         for field in ("name", "where", "hours"):
             if member.get(field) == NOT_SUPPLIED:
                 member[field] = f"Fixture {field} {number}"
-        member["phone"] = fixture_phone(site, number)
+        member["phone"] = team_number(number)
         member["email"] = f"member{number}@bankside-fixture.org.uk"  # not an example.org address, which is refused
         member["supplied"] = {"by": "Test fixture", "on": BUILD_DATE.isoformat()}
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -132,9 +125,8 @@ LONG_SITE_URL = "https://bankside-college-safeguarding.github.io/child-exploitat
 
 def test_the_strict_build_passes_with_every_value_supplied_and_puts_them_on_the_pages(tmp_path, browser, site):
     project = copy_project(tmp_path)
-    complete_team(project, site)
-    with drama_allowed(site.setting.example):
-        dsl_number, deputy_number = (Phone.parse(fixture_phone(site, n)).tel for n in (1, 2))
+    complete_team(project)
+    dsl_number, deputy_number = tel_of(team_number(1)), tel_of(team_number(2))
     result = strict_build(project, tmp_path, LONG_SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     # The fullest pocket card (every name and number, the address and its QR code) still fits
