@@ -40,6 +40,13 @@ build-index: install ## Write the group's index, _headers and _redirects for the
 test: install browser ## Run the whole test suite
 	$(UV) run pytest
 
+# The example settings are the fixtures that prove the code general: a children's home in Wales,
+# a school in Scotland. The whole suite, built for each in turn (CI runs it beside `make test`).
+test-examples: install browser ## Run the whole suite for each example setting in turn
+	@for id in $$($(UV) run python -m sitedata.settings --examples); do \
+	  echo "SETTING=$$id"; SETTING=$$id $(UV) run pytest || exit 1; \
+	done
+
 # The build's date is SOURCE_DATE_EPOCH (sitedata/build_date.py) and every test moment derives from
 # it, so setting it runs the suite as if DATE were today: the build, the pages' clocks, the tests.
 test-future: install browser ## Run the whole suite as if DATE were today: make test-future DATE=2030-06-01

@@ -117,3 +117,11 @@ def check_required_files(folder: SettingFolder) -> None:
             raise DataError(folder.file(name), "the file", "is missing",
                             f"add it: copy the file of the same name from another setting's folder and change "
                             f"its values (MAINTAINING.md, \"Add a setting\")")
+
+
+if __name__ == "__main__":
+    # `python -m sitedata.settings --examples`: the example settings' ids, one a line (make test-examples).
+    import sys
+
+    wanted = "--examples" in sys.argv[1:]
+    print("\n".join(folder.id for folder in setting_folders(SETTINGS_DIR) if is_example(folder) == wanted))

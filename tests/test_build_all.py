@@ -11,7 +11,7 @@ import re
 import shutil
 
 import pytest
-from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, run_build_all, serve
+from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, edit_yaml, run_build_all, serve
 from playwright.sync_api import expect
 
 from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF, offline_zip
@@ -93,6 +93,18 @@ def test_settings_that_would_overwrite_each_other_are_refused_before_anything_is
     assert len(message.splitlines()) == 1 and "Traceback" not in message, message
     assert all(words in message for words in expected), message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_mistake_in_the_groups_data_stops_every_setting_before_any_is_built(tmp_path):
+    """The workers warm up while the Group's data is checked, and are stopped unbuilt if it fails."""
+    project = copy_project(tmp_path)
+    edit_yaml(lambda group: group.pop("dsl_in_full"))(project / "data" / "group.yml")
+    result = run_build_all(project, tmp_path / "out", "--examples")
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and "Traceback" not in message, message
+    assert "data/group.yml" in message and "dsl_in_full" in message, message
+    assert not (tmp_path / "out").exists() and not (project / ".cache").exists()
 
 
 # --- the group's index, and the host's files -----------------------------------------------------

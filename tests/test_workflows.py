@@ -104,7 +104,9 @@ def test_ci_builds_every_setting_in_shards_after_the_tests_and_publishes_them_wi
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("\nmake test")
     assert [step.get("run") for step in jobs["test"]["steps"]].count("make test") == 1
     sites = jobs["sites"]
-    assert sites["needs"] == "test"
+    assert sites["needs"] == ["test", "test-examples"]
+    # The examples prove the code general: the whole suite runs for each before anything is built.
+    assert [step.get("run") for step in jobs["test-examples"]["steps"]].count("make test-examples") == 1
     shards = sites["strategy"]["matrix"]["shard"]
     assert shards == list(range(1, len(shards) + 1))
     [build] = [step for step in sites["steps"] if "make build-all" in step.get("run", "")]
