@@ -96,7 +96,7 @@ def test_settings_that_would_overwrite_each_other_are_refused_before_anything_is
 
 
 def test_a_mistake_in_the_groups_data_stops_every_setting_before_any_is_built(tmp_path):
-    """The workers warm up while the Group's data is checked, and are stopped unbuilt if it fails."""
+    """The Group's data is checked once, before any worker starts: a mistake there fails no setting alone."""
     project = copy_project(tmp_path)
     edit_yaml(lambda group: group.pop("dsl_in_full"))(project / "data" / "group.yml")
     result = run_build_all(project, tmp_path / "out", "--examples")

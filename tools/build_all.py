@@ -12,10 +12,9 @@ the group's index of every site (``group_index.py``) and the host's ``_headers``
 What the settings share, so that each costs a fraction of a build of its own:
 - Before anything is built, the Group's data is loaded and checked once, and the settings' ids
   and addresses are checked to be distinct: a mistake there would fail every setting.
-- Worker processes, one per core, build the settings. Each imports MkDocs and the code once and
-  starts Chromium once (while the Group's data is checked), prints every site it builds with it,
-  and builds the copy opened from disk in the same process, reusing the data it loaded for the
-  pages.
+- Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
+  starts Chromium once and prints every site it builds with it, and builds the copy opened from
+  disk in the same process, reusing the data it loaded for the pages.
 - A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
   key is a hash of all it is made of: the code, theme and pages, the Group's data and the
   policy's text, the setting's folder, the build date and the site's address. Only the newest
@@ -156,20 +155,10 @@ def worker_browser():
     return _browser
 
 
-def warm_up() -> None:
-    """What every build in this process needs, done before the first job arrives, while the
-    main process still checks the Group's data: MkDocs and its plugins imported, Chromium started."""
-    from mkdocs.config import load_config
-
-    load_config(str(PROJECT_ROOT / "mkdocs.yml"))
-    worker_browser()
-
-
 def worker(jobs, results) -> None:
     """A worker process: builds the settings it takes from ``jobs`` until it takes None."""
     start_worker()
     try:
-        warm_up()
         for job in iter(jobs.get, None):
             results.put(build_setting(job))
     finally:
@@ -245,28 +234,19 @@ def publish(job: Job, out: Path) -> None:
 
 class Workers:
     """Fresh processes (spawned: no state from this one) sharing out the jobs, each taking the
-    next when it is done with one. They start at once and warm up (``warm_up``) while the caller
-    checks the Group's data; the jobs follow once it is checked (``start``), or the workers are
-    stopped (``stop``) before they build anything."""
+    next when it is done with one. They start at once, so that what the caller does meanwhile
+    (publishing the cached sites) overlaps their start."""
 
     def __init__(self, to_build: list[Job], count: int):
         context = multiprocessing.get_context("spawn")
         self.to_build, self.jobs, self.results = to_build, context.Queue(), context.Queue()
         self.processes = [context.Process(target=worker, args=(self.jobs, self.results))
                           for _ in range(min(count, len(to_build)))]
-        for process in self.processes:
-            process.start()
-
-    def start(self) -> None:
-        for job in self.to_build:
+        for job in to_build:
             self.jobs.put(job)
-        for _ in self.processes:
-            self.jobs.put(None)
-
-    def stop(self) -> None:
         for process in self.processes:
-            process.terminate()
-            process.join()
+            self.jobs.put(None)
+            process.start()
 
     def finish(self, report) -> list[Result]:
         """Each job's result as it comes, reported; a job whose worker died is a failure."""
@@ -288,22 +268,11 @@ class Workers:
         return done
 
 
-def build_all(jobs: list[Job], out: Path, workers: int, report=print, check=lambda: None) -> list[Result]:
-    """Each job's site into OUT/<id>/, from the cache or built by ``workers`` processes. The
-    workers start first, so that ``check`` (the Group's data) runs while they warm up; if it
-    fails, they are stopped before they build anything."""
+def build_all(jobs: list[Job], out: Path, workers: int, report=print) -> list[Result]:
+    """Each job's site into OUT/<id>/, from the cache or built by ``workers`` processes."""
     cached = [job for job in jobs if (job.cached / COMPLETE).exists()]
     to_build = [job for job in jobs if job not in cached]
     building = Workers(to_build, workers) if to_build else None
-    try:
-        check()
-    except BaseException:
-        if building:
-            building.stop()
-        raise
-    out.mkdir(parents=True, exist_ok=True)
-    if building:
-        building.start()
     for job in cached:
         publish(job, out)
     results = [Result(job.setting, 0.0, from_cache=True) for job in cached]
@@ -362,10 +331,12 @@ def main(argv: list[str]) -> int:
             group_index.write(args.out, folders, args.base_url)
             return 0
         picked = chosen(folders, args.examples, args.only, args.shard)
-        results = build_all(jobs_for(picked, args.base_url), args.out, args.jobs, check=lambda: check_group(picked))
+        check_group(picked)
     except DataError as error:
         print(f"scripts/build-all: {error}", file=sys.stderr)
         return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = build_all(jobs_for(picked, args.base_url), args.out, args.jobs)
     group_index.write(args.out, folders, args.base_url)
     failed = [result for result in results if result.error]
     built = sum(1 for result in results if not result.error and not result.from_cache)
