@@ -32,7 +32,6 @@ if str(PROJECT_ROOT) not in sys.path:
 from macros import assets, brand, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
-from sitedata.colours import Palette  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
 from sitedata.errors import DataError  # noqa: E402
 from sitedata.models import Setting  # noqa: E402
@@ -65,12 +64,11 @@ def on_config(config):
     build_date.export()
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py),
     # which the brand colour's files share.
-    palette = Palette.from_brand(site.setting.brand_colour)
     version = service_worker.asset_version(site.setting.brand_colour)
     config.extra["asset_version"] = version
     config.extra_css = [service_worker.versioned(path, version) for path in config.extra_css]
     config.extra_css.append(f"{brand.STYLESHEET}?v={version}")
-    config.theme["favicon"] = brand.favicon(palette)
+    config.theme["favicon"] = brand.favicon(site.setting.palette)
     # The served site gets a service worker and a manifest; the copy opened from disk cannot.
     config.extra["served_site"] = not is_offline_copy(config)
     # Material's offline plugin adds a search shim from a CDN: use our vendored copy instead.
@@ -102,7 +100,7 @@ def on_files(files: Files, config) -> Files:
     site = site_data()
     for src_uri, content in pathway_pages.generated_pages(site, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
-    for src_uri, content in brand.files(Palette.from_brand(site.setting.brand_colour)).items():
+    for src_uri, content in brand.files(site.setting.palette).items():
         files.append(File.generated(config, src_uri, content=content))
     # The policy's old addresses: a page where each retired page was, and the map of old clause
     # anchors that clause-aliases.js follows (every page carries it: overrides/main.html).
@@ -153,7 +151,7 @@ def on_env(env, config, files):
     if _differences:
         raise PluginError(fidelity.report(_differences))
     # The templates' one view of the setting's colours (overrides/main.html: theme-color).
-    env.globals["brand"] = Palette.from_brand(site_data().setting.brand_colour)
+    env.globals["brand"] = site_data().setting.palette
     return env
 
 

@@ -18,11 +18,11 @@ import posixpath
 import re
 from pathlib import Path
 
+from macros.brand import TEMPLATES as BRAND_TEMPLATES
 from sitedata import PROJECT_ROOT
 from sitedata.addresses import MANIFEST, SEARCH_INDEX, SERVICE_WORKER, served_file
 
 OWN_ASSETS = PROJECT_ROOT / "overrides" / "assets"
-BRAND_TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = Path(__file__).with_name("sw.template.js")
 # A file a page loads: a script, a stylesheet, an image, the manifest (not <a> links: pages are
 # all precached anyway, and the downloads are kept when first opened).

@@ -9,11 +9,12 @@ Every check raises ``ValueError`` with the problem and the fix; the loader adds 
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, field_validator, model_validator
 
-from .colours import BrandColour
+from .colours import BrandColour, Palette
 from .fields import CheckedOn, ClauseRef, Id, PagePath, Strict, Text, WebAddress  # noqa: F401 (re-exported: the models' shared types)
 from .hours import Hours, LinePair, Nation
 from .phones import Phone  # noqa: F401 (re-exported)
@@ -86,6 +87,11 @@ class Setting(SettingFacts):
     kind_name: Text  # what its kind is called (data/group.yml)
     lead: Text  # what its staff call the person they tell: "DSL", "Safeguarding Lead" (data/group.yml)
     dsl_in_full: Text  # "Designated Safeguarding Lead (DSL)" (data/group.yml)
+
+    @functools.cached_property
+    def palette(self) -> Palette:
+        """Its brand colour and the shades derived from it: the stylesheet, icons and manifest's."""
+        return Palette.from_brand(self.brand_colour)
 
 
 # --- data/contacts.yml ------------------------------------------------------------------------

@@ -30,7 +30,8 @@ from sitedata import build_date
 from sitedata.files import read_yaml
 from sitedata.hours import LONDON
 from sitedata.load import SiteData
-from sitedata.models import Training
+from sitedata.models import Phone, Training
+from sitedata.phones import drama_allowed
 from sitedata.settings import SETTINGS_DIR, choose, is_example, setting_folders
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +49,9 @@ def team_number(n: int = 1) -> str:
 
 
 def tel_of(number: str) -> str:
-    """A UK number as its tel: address: 07700 900101 -> +447700900101."""
-    return "+44" + number.replace(" ", "")[1:]
+    """A number from team_number as the build writes its tel: address (+447700900101)."""
+    with drama_allowed(is_example(SETTING)):
+        return Phone.parse(number).tel
 
 # --- time: the build's date, and the readers' clocks ---------------------------------------------
 
