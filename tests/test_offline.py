@@ -349,7 +349,8 @@ def test_two_settings_on_one_host_keep_their_own_offline_copies(browser, two_bui
     """Two settings' sites published under one host at two paths, as scripts/build-all publishes
     the group's: a new build of one replaces its own cache only; the other still opens without
     signal."""
-    other = next(path.name for path in sorted(group_build.out.iterdir()) if (path / "sw.js").is_file())
+    other = next(path.name for path in sorted(group_build.out.iterdir())
+                 if (path / "sw.js").is_file() and path.name != SETTING.id)
     served = tmp_path / "served"
     two_builds.publish(two_builds.first, served / SETTING.id)
     shutil.copytree(group_build.site(other), served / other)
