@@ -30,6 +30,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from macros import assets, brand, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
+from macros.template_cache import THEME_TEMPLATES  # noqa: E402
 from macros.stop import build_error  # noqa: E402
 from sitedata import build_date  # noqa: E402
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
@@ -152,6 +153,7 @@ def on_env(env, config, files):
         raise PluginError(fidelity.report(_differences))
     # The templates' one view of the setting's colours (overrides/main.html: theme-color).
     env.globals["brand"] = site_data().setting.palette
+    env.bytecode_cache = THEME_TEMPLATES  # compiled once per process (scripts/build-all builds many sites)
     return env
 
 
