@@ -13,8 +13,10 @@ What the settings share, so that each costs a fraction of a build of its own:
 - Before anything is built, the Group's data is loaded and checked once, and the settings' ids
   and addresses are checked to be distinct: a mistake there would fail every setting.
 - Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
-  starts Chromium once and prints every site it builds with it, and builds the copy opened from
-  disk in the same process, reusing the data it loaded for the pages.
+  compiles the theme's templates once (macros/template_cache.py), and starts Chromium once to
+  print every site it builds. A setting's build is two parts that two workers can build at
+  once: its site (pages, then PDFs) and the pages of its copy opened from disk; so one setting
+  changed is rebuilt on two cores, not one.
 - A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
   key is a hash of all it is made of: the code, theme and pages, the Group's data and the
   policy's text, the setting's folder, the build date and the site's address. Only the newest
@@ -63,6 +65,23 @@ class Job:
     def cached(self) -> Path:
         return CACHE_DIR / self.setting / self.key
 
+    @property
+    def partial(self) -> Path:
+        """The site while it is built: the pages and PDFs."""
+        return self.cached.with_name(self.key + ".partial")
+
+    @property
+    def for_disk(self) -> Path:
+        """The copy opened from disk while it is built, before it is zipped into the site."""
+        return self.cached.with_name(self.key + ".disk")
+
+
+# A setting's build in two parts, which two workers can build at once: its site (the pages, then
+# the PDFs printed from them) and the pages of its copy opened from disk. Once both are built,
+# the copy is zipped into the site's downloads with the PDFs.
+SITE, FOR_DISK = "site", "for-disk"
+PARTS = (SITE, FOR_DISK)
+
 
 @dataclasses.dataclass(frozen=True)
 class Result:
@@ -70,6 +89,7 @@ class Result:
     seconds: float
     error: str | None = None
     from_cache: bool = False
+    part: str = SITE
 
 
 # --- what to build, and its key ----------------------------------------------------------------
@@ -155,12 +175,12 @@ def worker_browser():
     return _browser
 
 
-def worker(jobs, results) -> None:
-    """A worker process: builds the settings it takes from ``jobs`` until it takes None."""
+def worker(tasks, results) -> None:
+    """A worker process: builds the parts it takes from ``tasks``, (job, part), until it takes None."""
     start_worker()
     try:
-        for job in iter(jobs.get, None):
-            results.put(build_setting(job))
+        for job, part in iter(tasks.get, None):
+            results.put(build_part(job, part))
     finally:
         if _browser is not None:
             _browser.close()
@@ -177,28 +197,39 @@ def build_pages(site_dir: Path, offline: bool = False) -> None:
     build(load_config(str(PROJECT_ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
 
 
-def build_setting(job: Job) -> Result:
-    """One setting's site into the cache: pages, PDFs and the offline copy, as scripts/build."""
+def build_part(job: Job, part: str) -> Result:
+    """One part of a setting's build (PARTS), as scripts/build builds it."""
     from tools import offline_copy, pdf
 
     started = time.monotonic()
     os.environ["SETTING"], os.environ["SITE_URL"] = job.setting, job.address
     _messages.clear()
-    partial = job.cached.with_name(job.key + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    folder = job.partial if part == SITE else job.for_disk
+    shutil.rmtree(folder, ignore_errors=True)
     try:
-        build_pages(partial)
-        pdf.write_pdfs(partial, worker_browser())
-        offline_copy.build_offline_copy(partial, lambda copy: build_pages(copy, offline=True))
+        if part == SITE:
+            build_pages(folder)
+            pdf.write_pdfs(folder, worker_browser())
+        else:
+            offline_copy.build_copy_pages(folder, lambda copy: build_pages(copy, offline=True))
     except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)
-        shutil.rmtree(partial, ignore_errors=True)
-        return Result(job.setting, time.monotonic() - started, failure(error))
-    (partial / COMPLETE).touch()
+        shutil.rmtree(folder, ignore_errors=True)
+        return Result(job.setting, time.monotonic() - started, failure(error), part=part)
+    return Result(job.setting, time.monotonic() - started, part=part)
+
+
+def finish_setting(job: Job) -> None:
+    """Both parts built: the copy opened from disk zipped into the site, and the site cached."""
+    from tools import offline_copy
+
+    [copy] = job.for_disk.iterdir()
+    offline_copy.zip_copy(job.partial, copy, job.setting)
+    shutil.rmtree(job.for_disk)
+    (job.partial / COMPLETE).touch()
     for older in job.cached.parent.iterdir():
-        if older != partial:
+        if older != job.partial:
             shutil.rmtree(older)
-    partial.rename(job.cached)
-    return Result(job.setting, time.monotonic() - started)
+    job.partial.rename(job.cached)
 
 
 def failure(error: BaseException) -> str:
@@ -233,39 +264,60 @@ def publish(job: Job, out: Path) -> None:
 
 
 class Workers:
-    """Fresh processes (spawned: no state from this one) sharing out the jobs, each taking the
-    next when it is done with one. They start at once, so that what the caller does meanwhile
-    (publishing the cached sites) overlaps their start."""
+    """Fresh processes (spawned: no state from this one) sharing out the parts of the jobs, each
+    taking the next when it is done with one. They start at once, so that what the caller does
+    meanwhile (publishing the cached sites) overlaps their start."""
 
     def __init__(self, to_build: list[Job], count: int):
         context = multiprocessing.get_context("spawn")
-        self.to_build, self.jobs, self.results = to_build, context.Queue(), context.Queue()
-        self.processes = [context.Process(target=worker, args=(self.jobs, self.results))
-                          for _ in range(min(count, len(to_build)))]
-        for job in to_build:
-            self.jobs.put(job)
+        self.to_build, self.tasks, self.results = to_build, context.Queue(), context.Queue()
+        tasks = [(job, part) for job in to_build for part in PARTS]
+        self.processes = [context.Process(target=worker, args=(self.tasks, self.results))
+                          for _ in range(min(count, len(tasks)))]
+        for task in tasks:
+            self.tasks.put(task)
         for process in self.processes:
-            self.jobs.put(None)
+            self.tasks.put(None)
             process.start()
 
     def finish(self, report) -> list[Result]:
-        """Each job's result as it comes, reported; a job whose worker died is a failure."""
-        pending, done = {job.setting for job in self.to_build}, []
-        while pending:
+        """Each job's result once both its parts are built (and the job finished), reported; a
+        part that failed fails its job, and so does one whose worker died."""
+        jobs = {job.setting: job for job in self.to_build}
+        built: dict[str, list[Result]] = {setting: [] for setting in jobs}
+        done = []
+        while len(done) < len(jobs):
             try:
-                result = self.results.get(timeout=1)
+                part = self.results.get(timeout=1)
             except queue.Empty:
                 if any(process.is_alive() for process in self.processes):
                     continue
                 # Every worker has ended, and these were never reported: their worker died.
-                done += [Result(setting, 0.0, "the process building it stopped unexpectedly") for setting in sorted(pending)]
+                done += [Result(setting, 0.0, "the process building it stopped unexpectedly")
+                         for setting in sorted(set(jobs) - {result.setting for result in done})]
                 break
-            pending.discard(result.setting)
-            report(f"{result.setting}: " + (f"built in {result.seconds:.1f} s" if not result.error else "FAILED"))
-            done.append(result)
+            built[part.setting].append(part)
+            if len(built[part.setting]) == len(PARTS):
+                done.append(self.settle(jobs[part.setting], built[part.setting]))
+                report(f"{part.setting}: " + (f"built in {done[-1].seconds:.1f} s" if not done[-1].error else "FAILED"))
         for process in self.processes:
             process.join()
+        for job in self.to_build:  # what a failed or stopped build left
+            shutil.rmtree(job.partial, ignore_errors=True)
+            shutil.rmtree(job.for_disk, ignore_errors=True)
         return done
+
+    @staticmethod
+    def settle(job: Job, parts: list[Result]) -> Result:
+        """The job's result from its parts' (its time: both parts' work), its site finished if both were built."""
+        seconds = sum(part.seconds for part in parts)
+        if errors := [part.error for part in parts if part.error]:
+            return Result(job.setting, seconds, "\n".join(dict.fromkeys(errors)))
+        try:
+            finish_setting(job)
+        except OSError as error:
+            return Result(job.setting, seconds, f"the finished site could not be cached: {error}")
+        return Result(job.setting, seconds)
 
 
 def build_all(jobs: list[Job], out: Path, workers: int, report=print) -> list[Result]:

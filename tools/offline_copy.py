@@ -41,21 +41,33 @@ def build_pages_for_disk(copy: Path) -> None:
                          "Fix: correct what the message above names, then build again")
 
 
-def build_offline_copy(site_dir: Path, build_pages: Callable[[Path], None] = build_pages_for_disk) -> Path:
+def build_offline_copy(site_dir: Path) -> Path:
     """Build the site again for file:// (Material's offline plugin) and zip it, with the PDFs
-    already in ``site_dir``, into ``site_dir/downloads``. ``build_pages`` builds the pages into
-    the folder it is given (tools/build_all.py builds them in its own process)."""
+    already in ``site_dir``, into ``site_dir/downloads``."""
+    with tempfile.TemporaryDirectory() as temp:
+        return zip_copy(site_dir, build_copy_pages(Path(temp)), SiteData.load_once(DATA_DIR).folder.id)
+
+
+def build_copy_pages(parent: Path, build_pages: Callable[[Path], None] = build_pages_for_disk) -> Path:
+    """The pages for file:// in a folder of ``parent`` named by the setting and the policy's
+    version; returns that folder. ``build_pages`` builds them into the folder it is given
+    (tools/build_all.py builds them in its own process, while another prints the PDFs)."""
+    site = SiteData.load_once(DATA_DIR)
+    copy = parent / offline_folder(site.folder.id, site.versions.current.date)
+    build_pages(copy)
+    return copy
+
+
+def zip_copy(site_dir: Path, copy: Path, setting: str) -> Path:
+    """``copy`` (from build_copy_pages), with the PDFs in ``site_dir``, zipped into its downloads
+    under the ``setting``'s name."""
     downloads = site_dir / DOWNLOADS
     downloads.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as temp:
-        site = SiteData.load_once(DATA_DIR)
-        copy = Path(temp) / offline_folder(site.folder.id, site.versions.current.date)
-        build_pages(copy)
-        for pdf in downloads.glob("*.pdf"):
-            (copy / DOWNLOADS).mkdir(exist_ok=True)
-            shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
-        target = downloads / offline_zip(site.folder.id)
-        write_zip(target, copy)
+    for pdf in downloads.glob("*.pdf"):
+        (copy / DOWNLOADS).mkdir(exist_ok=True)
+        shutil.copy2(pdf, copy / DOWNLOADS / pdf.name)
+    target = downloads / offline_zip(setting)
+    write_zip(target, copy)
     return target
 
 
