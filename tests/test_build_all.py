@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 
 import pytest
 from conftest import BROKEN, SETTING, VIEWPORTS, axe_findings, copy_project, edit_yaml, run_build_all, serve
@@ -42,6 +43,33 @@ def test_a_second_run_builds_nothing_that_has_not_changed(group_build, tmp_path)
     for example in EXAMPLES:
         assert (tmp_path / "out" / example.id / DOWNLOADS / POLICY_PDF).read_bytes() == \
             (group_build.site(example.id) / DOWNLOADS / POLICY_PDF).read_bytes()
+
+
+def test_a_setting_is_cached_only_once_both_its_parts_are_built(tmp_path, monkeypatch):
+    """Its site and its copy opened from disk are built apart (by two workers at once): a part that
+    failed fails the setting and caches nothing; two built parts make one site, the copy zipped
+    with the PDFs into its downloads."""
+    monkeypatch.setattr(build_all, "CACHE_DIR", tmp_path / "cache")
+    job = build_all.Job("example", "", "key")
+
+    def parts_built() -> None:
+        (job.partial / DOWNLOADS).mkdir(parents=True)
+        (job.partial / DOWNLOADS / POLICY_PDF).write_bytes(b"%PDF-")
+        (job.for_disk / "copy").mkdir(parents=True)
+        (job.for_disk / "copy" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+
+    parts_built()
+    failed = build_all.Workers.settle(job, [build_all.Result("example", 1.0, part=build_all.SITE),
+                                            build_all.Result("example", 2.0, "team.yml: ... Fix: ...", part=build_all.FOR_DISK)])
+    assert failed.error == "team.yml: ... Fix: ..." and not job.cached.exists()
+
+    shutil.rmtree(job.partial), shutil.rmtree(job.for_disk)
+    parts_built()
+    built = build_all.Workers.settle(job, [build_all.Result("example", 1.0, part=part) for part in build_all.PARTS])
+    assert built.error is None and built.seconds == 2.0
+    assert (job.cached / build_all.COMPLETE).exists() and not job.partial.exists() and not job.for_disk.exists()
+    with zipfile.ZipFile(job.cached / DOWNLOADS / offline_zip("example")) as copy:
+        assert sorted(copy.namelist()) == [f"copy/{DOWNLOADS}/{POLICY_PDF}", "copy/index.html"]
 
 
 def test_a_change_to_one_settings_folder_changes_only_its_key(tmp_path):
