@@ -63,7 +63,8 @@ def test_a_setting_is_cached_only_once_both_its_parts_are_built(tmp_path, monkey
                                             build_all.Result("example", 2.0, "team.yml: ... Fix: ...", part=build_all.FOR_DISK)])
     assert failed.error == "team.yml: ... Fix: ..." and not job.cached.exists()
 
-    shutil.rmtree(job.partial), shutil.rmtree(job.for_disk)
+    shutil.rmtree(job.partial)
+    shutil.rmtree(job.for_disk)
     parts_built()
     built = build_all.Workers.settle(job, [build_all.Result("example", 1.0, part=part) for part in build_all.PARTS])
     assert built.error is None and built.seconds == 2.0

@@ -89,7 +89,7 @@ class Result:
     seconds: float
     error: str | None = None
     from_cache: bool = False
-    part: str = SITE
+    part: str | None = None  # one part's result (PARTS); None: the whole setting's
 
 
 # --- what to build, and its key ----------------------------------------------------------------
@@ -213,7 +213,6 @@ def build_part(job: Job, part: str) -> Result:
         else:
             offline_copy.build_copy_pages(folder, lambda copy: build_pages(copy, offline=True))
     except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)
-        shutil.rmtree(folder, ignore_errors=True)
         return Result(job.setting, time.monotonic() - started, failure(error), part=part)
     return Result(job.setting, time.monotonic() - started, part=part)
 

@@ -17,8 +17,7 @@ How:
   (data-chapter: the policy's sections) each page follows on from the last; in any other, each
   page starts its own sheets (a CSS named page). A first printing counts each chapter's sheets
   and, from named destinations Chromium writes for the pages' headings, the sheet each page
-  starts on; that gives
-  the page numbers for the contents, for the footers and for every "see page N" slot (the
+  starts on; that gives the page numbers for the contents, for the footers and for every "see page N" slot (the
   summary's and the flowchart's references to each situation's steps). Every sheet but the
   cover has a footer (the setting, the policy's dates, the address of the page, or of the
   chapter's index page, "Page n of N") in a CSS page margin box, with the page counter started
@@ -57,8 +56,8 @@ POLICY_PRINT_PAGE = "print/policy/"
 POCKET_CARD_PRINT_PAGE = "print/pocket-card/"
 FOOTER_FONT = "7pt/1.35 system-ui, sans-serif"
 # The theme's script drives the screen (search, the header, instant loading) and changes nothing
-# on paper: the print stylesheet lays the pages out. Printing without it lays out the same text
-# and costs an eighth of each setting's build.
+# on paper: the print stylesheet lays the pages out. Printing without it gives the same text on
+# the same sheets, for about 0.7 s less of Chromium's work a setting.
 THEME_SCRIPT = r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"
 
 
