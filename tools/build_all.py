@@ -14,7 +14,7 @@ What the settings share, so that each costs a fraction of a build of its own:
   and addresses are checked to be distinct: a mistake there would fail every setting.
 - Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
   compiles the theme's templates once (macros/template_cache.py), and starts Chromium once to
-  print every site it builds. A setting's build is two parts that two workers can build at
+  print every site it builds, all in one browser context. A setting's build is two parts that two workers can build at
   once: its site (pages, then PDFs) and the pages of its copy opened from disk; so one setting
   changed is rebuilt on two cores, not one.
 - A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
@@ -28,6 +28,7 @@ exits 1 naming each failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import logging
@@ -44,7 +45,7 @@ from sitedata import DATA_DIR, PROJECT_ROOT
 from sitedata.errors import DataError
 from sitedata.settings import SETTINGS_DIR, SettingFolder, check_distinct_addresses, is_example, setting_folders, site_address
 
-from .browser import CHROMIUM
+from .browser import PRINTING_CHROMIUM
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "sites"
 # What no site is made of: left out of the cache key, so that editing them rebuilds nothing.
@@ -112,7 +113,7 @@ def shared_inputs_digest() -> str:
     """What every site is made of: the code, theme, pages and the Group's data, the Chromium that
     prints the PDFs, and the environment that changes a build."""
     hashed = hashlib.sha256(digest(files_under(PROJECT_ROOT, NOT_INPUTS), PROJECT_ROOT).encode())
-    chromium = CHROMIUM.resolve().stat() if CHROMIUM.exists() else None
+    chromium = PRINTING_CHROMIUM.resolve().stat() if PRINTING_CHROMIUM.exists() else None
     hashed.update(repr((sys.version, chromium and (chromium.st_size, chromium.st_mtime_ns))).encode())
     hashed.update(repr([os.environ.get(name, "") for name in ENVIRONMENT]).encode())
     return hashed.hexdigest()
@@ -143,7 +144,8 @@ def chosen(folders: list[SettingFolder], examples: bool, only: list[str], shard:
 # --- a worker: builds one setting after another, with one Chromium ------------------------------
 
 
-_browser = _playwright = None
+_printing = None  # this worker's Chromium and its context for printing (contextlib.ExitStack)
+_context = None
 _messages: list[str] = []
 
 
@@ -162,17 +164,20 @@ def start_worker() -> None:
     mkdocs_log.propagate = False
 
 
-def worker_browser():
-    """This worker's Chromium, started with its first setting (closed by ``worker``)."""
-    global _browser, _playwright
-    if _browser is None:
+def worker_context():
+    """This worker's Chromium context for printing, started with its first setting (closed by
+    ``worker``): it prints every site the worker builds."""
+    global _printing, _context
+    if _context is None:
         from playwright.sync_api import sync_playwright
 
-        from .pdf import launch_printer
+        from .pdf import launch_printer, print_context
 
-        _playwright = sync_playwright().start()
-        _browser = launch_printer(_playwright)
-    return _browser
+        _printing = contextlib.ExitStack()
+        browser = launch_printer(_printing.enter_context(sync_playwright()))
+        _printing.callback(browser.close)
+        _context = _printing.enter_context(print_context(browser))
+    return _context
 
 
 def worker(tasks, results) -> None:
@@ -182,9 +187,8 @@ def worker(tasks, results) -> None:
         for job, part in iter(tasks.get, None):
             results.put(build_part(job, part))
     finally:
-        if _browser is not None:
-            _browser.close()
-            _playwright.stop()
+        if _printing is not None:
+            _printing.close()
 
 
 def build_pages(site_dir: Path, offline: bool = False) -> None:
@@ -209,7 +213,7 @@ def build_part(job: Job, part: str) -> Result:
     try:
         if part == SITE:
             build_pages(folder)
-            pdf.write_pdfs(folder, worker_browser())
+            pdf.write_pdfs(folder, worker_context())
         else:
             offline_copy.build_copy_pages(folder, lambda copy: build_pages(copy, offline=True))
     except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)

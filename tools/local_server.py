@@ -90,7 +90,8 @@ def serve(directory: Path, headers: dict[str, str] | None = None, compress: bool
         "first_script": first_script.encode() if first_script is not None else None})
     handler = functools.partial(handler_class, directory=str(directory))
     server = Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled often: shutdown waits for the next poll, and the PDF step stops a server per setting.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

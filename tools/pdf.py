@@ -49,7 +49,7 @@ from sitedata.build_date import build_moment
 from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
 from sitedata.load import SiteData
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_ONLY, MISSING
+from .browser import CHROMIUM_ARGS, LOOPBACK_ONLY, PRINTING_CHROMIUM, PRINTING_MISSING
 from .local_server import serve
 
 POLICY_PRINT_PAGE = "print/policy/"
@@ -75,14 +75,21 @@ class Printer:
     context: object
     base_url: str
     refused: list[str] = field(default_factory=list)
+    tabs: list = field(default_factory=list)  # closed when the printer is done with the site
 
     def open(self, path: str):
         """A tab with the page at ``path`` (relative to the site's root, or a full URL of it)."""
         tab = self.context.new_page()
+        self.tabs.append(tab)
         tab.emulate_media(media="print")
         tab.goto(path if path.startswith(self.base_url) else self.base_url + path, wait_until="load")
         tab.evaluate("document.fonts.ready.then(() => true)")
         return tab
+
+    def close_tabs(self) -> None:
+        for tab in self.tabs:
+            if not tab.is_closed():
+                tab.close()
 
     def pdf(self, tab, css: str = "") -> bytes:
         if css:
@@ -99,25 +106,40 @@ class Printer:
 
 
 def launch_printer(playwright):
-    """Debian's Chromium as the PDF step runs it: reaching no host but the local server's."""
-    if not CHROMIUM.exists():
-        raise PrintError(MISSING)
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+    """Debian's headless Chromium as the PDF step runs it: reaching no host but the local server's."""
+    if not PRINTING_CHROMIUM.exists():
+        raise PrintError(PRINTING_MISSING)
+    return playwright.chromium.launch(executable_path=str(PRINTING_CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
 
 
 @contextlib.contextmanager
-def printer(site_dir: Path, browser=None):
-    """A Printer for ``site_dir`` served on 127.0.0.1, in ``browser`` (one from launch_printer)
+def print_context(browser):
+    """A browser context to print in. One can print many sites, one after another
+    (tools/build_all.py): a context of its own for each costs Chromium a quarter more work."""
+    # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
+    context = browser.new_context(service_workers="block", bypass_csp=True)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+# The browser keeps none of the site: a context prints many sites, and a later one may be served
+# on the port an earlier one had.
+NOT_STORED = {"Cache-Control": "no-store"}
+
+
+@contextlib.contextmanager
+def printer(site_dir: Path, context=None):
+    """A Printer for ``site_dir`` served on 127.0.0.1, in ``context`` (one from print_context)
     or, by default, in a Chromium of its own."""
-    with serve(site_dir) as base_url, contextlib.ExitStack() as cleanup:
-        if browser is None:
+    with serve(site_dir, NOT_STORED) as base_url, contextlib.ExitStack() as cleanup:
+        if context is None:
             from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
 
             browser = launch_printer(cleanup.enter_context(sync_playwright()))
             cleanup.callback(browser.close)
-        # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
-        context = browser.new_context(service_workers="block", bypass_csp=True)
-        cleanup.callback(context.close)
+            context = cleanup.enter_context(print_context(browser))
         session = Printer(context, base_url)
 
         def refuse(route) -> None:
@@ -128,6 +150,8 @@ def printer(site_dir: Path, browser=None):
         context.route(re.compile(rf"^(?!{re.escape(base_url)})"), refuse)
         context.route(re.compile(rf"^{re.escape(base_url)}{THEME_SCRIPT}"), lambda route: route.fulfill(
             content_type="text/javascript", body=""))
+        cleanup.callback(context.unroute_all)
+        cleanup.callback(session.close_tabs)
         yield session
 
 
@@ -335,7 +359,7 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
         (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page, chapter.part_footers)
         for chapter in chapters]
     for i, (tab, first, count, footer_page, part_footers) in enumerate(printings):
-        footer = page_footer_text(tab) if footer_page is None else footer_of(session, footer_page)
+        footer = page_footer_text(tab) if footer_page is None else footer_of(tab, footer_page)
         pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0), part_footers=part_footers))
         if sheets(pdf) != count:
             raise PrintError(f"{tab.url}: the page changed length between two printings")
@@ -354,11 +378,11 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     return writer, {path: start for path, start in zip(paths, [0] + starts)}
 
 
-def footer_of(session: Printer, url: str) -> str:
-    tab = session.open(url)
-    text = page_footer_text(tab)
-    tab.close()
-    return text
+def footer_of(tab, url: str) -> str:
+    """What the page at ``url`` says in its footer on paper, read from its HTML in ``tab``."""
+    return tab.evaluate(
+        f"async url => ({FOOTER_TEXT})(new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html'))",
+        url)
 
 
 # True when text on a card runs past its edge (the card hides what does not fit).
@@ -437,15 +461,15 @@ def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
         writer.write(out)
 
 
-def write_pdfs(site_dir: Path, browser=None) -> str:
+def write_pdfs(site_dir: Path, context=None) -> str:
     """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf, printed in
-    ``browser`` (one Chromium can print many settings' sites: tools/build_all.py) or in a
-    Chromium of its own. Returns what was written, in one line."""
+    ``context`` (from print_context: one can print many settings' sites, tools/build_all.py) or
+    in a Chromium of its own. Returns what was written, in one line."""
     setting = SiteData.load_once(DATA_DIR).setting
     title = f"{setting.policy.title}, {setting.name}"
     public = site_url_of(site_dir)
     out = site_dir / DOWNLOADS
-    with printer(site_dir, browser) as session:
+    with printer(site_dir, context) as session:
         policy, starts = policy_pdf(session)
         relink(policy, session.base_url, public, starts)
         write(policy, out / POLICY_PDF, title, setting.name)
