@@ -45,7 +45,7 @@ from sitedata import DATA_DIR, PROJECT_ROOT
 from sitedata.errors import DataError
 from sitedata.settings import SETTINGS_DIR, SettingFolder, check_distinct_addresses, is_example, setting_folders, site_address
 
-from .browser import PRINTING_CHROMIUM
+from .browser import HEADLESS_CHROMIUM
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "sites"
 # What no site is made of: left out of the cache key, so that editing them rebuilds nothing.
@@ -113,7 +113,7 @@ def shared_inputs_digest() -> str:
     """What every site is made of: the code, theme, pages and the Group's data, the Chromium that
     prints the PDFs, and the environment that changes a build."""
     hashed = hashlib.sha256(digest(files_under(PROJECT_ROOT, NOT_INPUTS), PROJECT_ROOT).encode())
-    chromium = PRINTING_CHROMIUM.resolve().stat() if PRINTING_CHROMIUM.exists() else None
+    chromium = HEADLESS_CHROMIUM.resolve().stat() if HEADLESS_CHROMIUM.exists() else None
     hashed.update(repr((sys.version, chromium and (chromium.st_size, chromium.st_mtime_ns))).encode())
     hashed.update(repr([os.environ.get(name, "") for name in ENVIRONMENT]).encode())
     return hashed.hexdigest()
@@ -180,9 +180,22 @@ def worker_context():
     return _context
 
 
+def warm_up() -> None:
+    """What every build needs, loaded while the main process finds the work: MkDocs, our code and
+    the theme's plugins (loading the config imports them)."""
+    from mkdocs.config import load_config
+
+    from tools import offline_copy, pdf  # noqa: F401
+
+    # Only warming: a mistake in the config fails the build that meets it, with its message.
+    with contextlib.suppress(Exception):
+        load_config(str(PROJECT_ROOT / "mkdocs.yml"))
+
+
 def worker(tasks, results) -> None:
     """A worker process: builds the parts it takes from ``tasks``, (job, part), until it takes None."""
     start_worker()
+    warm_up()
     try:
         for job, part in iter(tasks.get, None):
             results.put(build_part(job, part))
@@ -268,25 +281,44 @@ def publish(job: Job, out: Path) -> None:
 
 class Workers:
     """Fresh processes (spawned: no state from this one) sharing out the parts of the jobs, each
-    taking the next when it is done with one. They start at once, so that what the caller does
-    meanwhile (publishing the cached sites) overlaps their start."""
+    taking the next when it is done with one. They start before the work is known, so that their
+    start (Python, MkDocs, the theme's plugins) overlaps the checks and hashing that find it, and
+    what the caller does meanwhile (publishing the cached sites)."""
 
-    def __init__(self, to_build: list[Job], count: int):
+    def __init__(self, count: int):
         context = multiprocessing.get_context("spawn")
-        self.to_build, self.tasks, self.results = to_build, context.Queue(), context.Queue()
-        tasks = [(job, part) for job in to_build for part in PARTS]
-        self.processes = [context.Process(target=worker, args=(self.tasks, self.results))
-                          for _ in range(min(count, len(tasks)))]
-        for task in tasks:
-            self.tasks.put(task)
+        self.tasks, self.results = context.Queue(), context.Queue()
+        self.processes = [context.Process(target=worker, args=(self.tasks, self.results)) for _ in range(count)]
         for process in self.processes:
-            self.tasks.put(None)
             process.start()
+        self.told_to_end = False
 
-    def finish(self, report) -> list[Result]:
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.end()
+
+    def no_more_work(self) -> None:
+        """Each process ends once it is done with the tasks given so far."""
+        if not self.told_to_end:
+            for _ in self.processes:
+                self.tasks.put(None)
+            self.told_to_end = True
+
+    def end(self) -> None:
+        self.no_more_work()
+        for process in self.processes:
+            process.join()
+
+    def give(self, job: Job) -> None:
+        for part in PARTS:
+            self.tasks.put((job, part))
+
+    def finish(self, to_build: list[Job], report) -> list[Result]:
         """Each job's result once both its parts are built (and the job finished), reported; a
         part that failed fails its job, and so does one whose worker died."""
-        jobs = {job.setting: job for job in self.to_build}
+        jobs = {job.setting: job for job in to_build}
         built: dict[str, list[Result]] = {setting: [] for setting in jobs}
         done = []
         while len(done) < len(jobs):
@@ -303,9 +335,8 @@ class Workers:
             if len(built[part.setting]) == len(PARTS):
                 done.append(self.settle(jobs[part.setting], built[part.setting]))
                 report(f"{part.setting}: " + (f"built in {done[-1].seconds:.1f} s" if not done[-1].error else "FAILED"))
-        for process in self.processes:
-            process.join()
-        for job in self.to_build:  # what a failed or stopped build left
+        self.end()
+        for job in to_build:  # what a failed or stopped build left
             shutil.rmtree(job.partial, ignore_errors=True)
             shutil.rmtree(job.for_disk, ignore_errors=True)
         return done
@@ -323,19 +354,20 @@ class Workers:
         return Result(job.setting, seconds)
 
 
-def build_all(jobs: list[Job], out: Path, workers: int, report=print) -> list[Result]:
-    """Each job's site into OUT/<id>/, from the cache or built by ``workers`` processes."""
+def build_all(jobs: list[Job], out: Path, workers: Workers, report=print) -> list[Result]:
+    """Each job's site into OUT/<id>/, from the cache or built by the ``workers``."""
     cached = [job for job in jobs if (job.cached / COMPLETE).exists()]
     to_build = [job for job in jobs if job not in cached]
-    building = Workers(to_build, workers) if to_build else None
+    for job in to_build:
+        workers.give(job)
+    workers.no_more_work()
     for job in cached:
         publish(job, out)
     results = [Result(job.setting, 0.0, from_cache=True) for job in cached]
-    if building:
-        results += building.finish(report)
-        for job in to_build:
-            if (job.cached / COMPLETE).exists():
-                publish(job, out)
+    results += workers.finish(to_build, report)
+    for job in to_build:
+        if (job.cached / COMPLETE).exists():
+            publish(job, out)
     return results
 
 
@@ -386,12 +418,17 @@ def main(argv: list[str]) -> int:
             group_index.write(args.out, folders, args.base_url)
             return 0
         picked = chosen(folders, args.examples, args.only, args.shard)
-        check_group(picked)
     except DataError as error:
         print(f"scripts/build-all: {error}", file=sys.stderr)
         return 1
-    args.out.mkdir(parents=True, exist_ok=True)
-    results = build_all(jobs_for(picked, args.base_url), args.out, args.jobs)
+    with Workers(min(args.jobs, len(PARTS) * len(picked))) as workers:
+        try:
+            check_group(picked)
+        except DataError as error:
+            print(f"scripts/build-all: {error}", file=sys.stderr)
+            return 1
+        args.out.mkdir(parents=True, exist_ok=True)
+        results = build_all(jobs_for(picked, args.base_url), args.out, workers)
     group_index.write(args.out, folders, args.base_url)
     failed = [result for result in results if result.error]
     built = sum(1 for result in results if not result.error and not result.from_cache)
