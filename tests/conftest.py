@@ -24,7 +24,7 @@ import yaml
 from filelock import FileLock
 from playwright.sync_api import expect
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, MISSING
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, HEADLESS_CHROMIUM, HEADLESS_MISSING, MISSING
 from tools.local_server import serve
 from sitedata import build_date
 from sitedata.files import read_yaml
@@ -396,16 +396,33 @@ class ReadersBrowser:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    # A missing browser fails the run: browser tests are never skipped.
-    if not CHROMIUM.exists():
-        pytest.fail(MISSING)
+def playwright():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield ReadersBrowser(chromium)
-        chromium.close()
+    with sync_playwright() as started:
+        yield started
+
+
+def launched(playwright, path: Path, missing: str):
+    """Chromium at ``path``, launched once per worker. A missing browser fails the run: browser
+    tests are never skipped."""
+    if not path.exists():
+        pytest.fail(missing)
+    chromium = playwright.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+    yield ReadersBrowser(chromium)
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Chromium's headless shell (tools/browser.py): the engine, without the browser around it."""
+    yield from launched(playwright, HEADLESS_CHROMIUM, HEADLESS_MISSING)
+
+
+@pytest.fixture(scope="session")
+def full_chromium(playwright):
+    """The whole browser, for what only it does (judging a site installable as an app)."""
+    yield from launched(playwright, CHROMIUM, MISSING)
 
 
 @pytest.fixture(scope="session")

@@ -106,10 +106,10 @@ def test_the_manifest_meets_the_installability_criteria(built_site):
     assert sizes["maskable"] and all(width >= 512 and opaque for width, opaque in sizes["maskable"]), sizes
 
 
-def test_chromium_finds_the_site_installable(browser, site_url):
+def test_chromium_finds_the_site_installable(full_chromium, site_url):
     """Chromium's own check, on the served home page: the manifest parses and nothing stops it
     being installed but the test's private window (Chromium installs no app from one)."""
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context = full_chromium.new_context(viewport=VIEWPORTS["phone"])
     try:
         page = context.new_page()
         page.goto(site_url, wait_until="load")

@@ -1,16 +1,17 @@
 """Debian's Chromium (`make browser`), as the PDF step, the benchmark and the tests drive it
-through Playwright: Playwright never downloads a browser of its own. The PDF step uses the
-package's headless shell (PRINTING_CHROMIUM)."""
+through Playwright: Playwright never downloads a browser of its own."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-# The PDF step prints in Debian's chromium-headless-shell: the same Chromium without the browser
-# around it, as Playwright itself runs headless. It prints the same PDFs (the same text and the
-# same pixels, sheet for sheet) for about half of the full browser's work.
-PRINTING_CHROMIUM = Path("/usr/bin/chromium-headless-shell")
+# Debian's chromium-headless-shell: the same Chromium (engine and version) without the browser
+# around it, which Playwright itself runs for headless Chromium. The PDF step prints in it (the
+# same PDFs, text and pixels sheet for sheet) and the tests drive it, for about half of the full
+# browser's work. What only the full browser does (judging a site installable as an app) is
+# tested in CHROMIUM.
+HEADLESS_CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 # A headless browser on a closed network, run as root in CI.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -20,4 +21,4 @@ CHROMIUM_ARGS = [
 # behind the request filter.
 LOOPBACK_ONLY = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 MISSING = f"{CHROMIUM} is missing. Fix: run `make browser` (scripts/install-browsers)"
-PRINTING_MISSING = MISSING.replace(str(CHROMIUM), str(PRINTING_CHROMIUM))
+HEADLESS_MISSING = MISSING.replace(str(CHROMIUM), str(HEADLESS_CHROMIUM))

@@ -49,7 +49,7 @@ from sitedata.build_date import build_moment
 from sitedata.addresses import DOWNLOADS, POCKET_CARD_PDF, POLICY_PDF
 from sitedata.load import SiteData
 
-from .browser import CHROMIUM_ARGS, LOOPBACK_ONLY, PRINTING_CHROMIUM, PRINTING_MISSING
+from .browser import CHROMIUM_ARGS, HEADLESS_CHROMIUM, HEADLESS_MISSING, LOOPBACK_ONLY
 from .local_server import serve
 
 POLICY_PRINT_PAGE = "print/policy/"
@@ -107,9 +107,9 @@ class Printer:
 
 def launch_printer(playwright):
     """Debian's headless Chromium as the PDF step runs it: reaching no host but the local server's."""
-    if not PRINTING_CHROMIUM.exists():
-        raise PrintError(PRINTING_MISSING)
-    return playwright.chromium.launch(executable_path=str(PRINTING_CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+    if not HEADLESS_CHROMIUM.exists():
+        raise PrintError(HEADLESS_MISSING)
+    return playwright.chromium.launch(executable_path=str(HEADLESS_CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
 
 
 @contextlib.contextmanager
