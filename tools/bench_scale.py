@@ -38,8 +38,10 @@ TEMPLATE = {"school": "example-scotland-school", "college": "example-scotland-sc
 # Brand colours in turn, each dark enough for white text (sitedata/colours.py checks).
 BRAND_COLOURS = ("#1d4e89", "#1f5c3a", "#5b2a86", "#8a3b00", "#00596b")
 PLACES = ("Ashby", "Brynmor", "Carrick", "Dunmore", "Eskdale", "Fairlie", "Glenmor", "Harlow", "Inverlee", "Kilbride")
-# What the copy leaves out: neither code nor data.
-NOT_COPIED = (".git", ".venv", ".cache", "site", "test-artefacts", "node_modules", "__pycache__", ".pytest_cache")
+# What the copy leaves out: neither code nor data. __pycache__ comes too, as `make install` leaves
+# it (copytree keeps the sources' times, so the compiled modules stay valid): without it, where
+# PYTHONDONTWRITEBYTECODE is set, every process would compile our code afresh.
+NOT_COPIED = (".git", ".venv", ".cache", "site", "test-artefacts", "node_modules", ".pytest_cache")
 
 
 def project_copy(folder: Path) -> Path:
