@@ -24,6 +24,7 @@ import yaml
 from filelock import FileLock
 from playwright.sync_api import expect
 
+from tools import pages
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, HEADLESS_CHROMIUM, HEADLESS_MISSING, MISSING
 from tools.local_server import serve
 from sitedata import build_date
@@ -83,10 +84,7 @@ class BuiltSite:
 def build_site(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """Run the real strict MkDocs build of ``project`` into ``out`` (with ``env_vars`` set)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    return subprocess.run(pages.command(out), cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 # --- copies of the project, to break on purpose ------------------------------------------------
@@ -174,8 +172,7 @@ def site_dir(tmp_path_factory) -> Path:
 def build_pages(tmp_path_factory) -> BuiltSite:
     """The pages, exactly as `make build` makes them (its first step), built once per run."""
     out = site_dir(tmp_path_factory)
-    log = once(shared_folder(tmp_path_factory), "pages", lambda: run_build_step(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]))
+    log = once(shared_folder(tmp_path_factory), "pages", lambda: run_build_step(pages.command(out)))
     return BuiltSite(out, log)
 
 

@@ -8,7 +8,6 @@ import datetime
 import os
 import re
 import subprocess
-import sys
 
 import pytest
 import yaml
@@ -26,6 +25,7 @@ from sitedata.addresses import contact_anchor
 from sitedata.files import read_yaml
 from sitedata.load import SiteData
 from sitedata.models import NOT_SUPPLIED
+from tools import pages
 from tools.local_server import serve
 from tools.pdf import POCKET_CARD_OVERFLOWS
 
@@ -80,8 +80,8 @@ def complete_team(project) -> None:
 
 def strict_build(project, tmp_path, site_url: str = ""):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REQUIRE_COMPLETE": "1", "SITE_URL": site_url}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(pages.command(tmp_path / "out"), cwd=project, env=env, capture_output=True, text=True,
+                          timeout=300)
 
 
 def test_a_complete_team_has_a_deputy_and_an_on_call_route_with_its_hours(tmp_path):

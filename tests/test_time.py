@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from sitedata import build_date
 from sitedata.errors import DataError
+from tools import pages
 
 PYTHON_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
 
@@ -71,8 +72,7 @@ def test_a_copy_without_git_history_asks_for_source_date_epoch(tmp_path):
 
 @pytest.mark.parametrize("how", ["scripts/build", "mkdocs build"])
 def test_the_build_stops_on_an_unparsable_source_date_epoch_with_one_message(tmp_path, how):
-    command = ["bash", "scripts/build", str(tmp_path / "out")] if how == "scripts/build" else [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")]
+    command = ["bash", "scripts/build", str(tmp_path / "out")] if how == "scripts/build" else pages.command(tmp_path / "out")
     result = run(command, ROOT, {**PYTHON_ENV, build_date.VARIABLE: "next tuesday"})
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
@@ -119,7 +119,7 @@ def test_two_builds_of_one_commit_on_different_days_in_different_folders_are_byt
     on_another_day = [FAKETIME, "-f", f"@{other_day:%Y-%m-%d %H:%M:%S}"]
     out = tmp_path / "elsewhere" / "site"
     for step in (
-        [*on_another_day, sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        [*on_another_day, *pages.command(out, quiet=True)],
         [sys.executable, "-m", "tools.pdf", str(out)],
         [*on_another_day, sys.executable, "-m", "tools.offline_copy", str(out)],
     ):

@@ -185,7 +185,7 @@ def warm_up() -> None:
     the theme's plugins (loading the config imports them)."""
     from mkdocs.config import load_config
 
-    from tools import offline_copy, pdf  # noqa: F401
+    from tools import offline_copy, pages, pdf  # noqa: F401
 
     # Only warming: a mistake in the config fails the build that meets it, with its message.
     with contextlib.suppress(Exception):
@@ -204,19 +204,9 @@ def worker(tasks, results) -> None:
             _printing.close()
 
 
-def build_pages(site_dir: Path, offline: bool = False) -> None:
-    """MkDocs in this process (strict, as scripts/build runs it): the served site, or with
-    ``offline`` the copy opened from disk (mkdocs.yml switches Material's offline plugin on)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    build(load_config(str(PROJECT_ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
-
-
 def build_part(job: Job, part: str) -> Result:
     """One part of a setting's build (PARTS), as scripts/build builds it."""
-    from tools import offline_copy, pdf
+    from tools import offline_copy, pages, pdf
 
     started = time.monotonic()
     os.environ["SETTING"], os.environ["SITE_URL"] = job.setting, job.address
@@ -225,10 +215,10 @@ def build_part(job: Job, part: str) -> Result:
     shutil.rmtree(folder, ignore_errors=True)
     try:
         if part == SITE:
-            build_pages(folder)
+            pages.build_here(folder)
             pdf.write_pdfs(folder, worker_context())
         else:
-            offline_copy.build_copy_pages(folder, lambda copy: build_pages(copy, offline=True))
+            offline_copy.build_copy_pages(folder, lambda copy: pages.build_here(copy, offline=True))
     except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)
         return Result(job.setting, time.monotonic() - started, failure(error), part=part)
     return Result(job.setting, time.monotonic() - started, part=part)

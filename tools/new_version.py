@@ -47,6 +47,8 @@ from sitedata.policy_text import PolicyText, parse, read
 from sitedata.versions import FILE as VERSIONS_FILE
 from sitedata.versions import TO_DO, VersionBook, dated, clause_aliases, data_citations, page_citations, source_file, to_check
 
+from . import pages
+
 # Words either side of a change that the terminal shows.
 CONTEXT = 6
 COLOURS = {"removed": "\033[31m", "added": "\033[32m"}
@@ -165,8 +167,8 @@ def archive_pdf(date: datetime.date) -> None:
     say(f"Building the PDF of the version dated {long_date(date)}, to keep it (a minute or two)…")
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, build_date.VARIABLE: str(build_date.epoch()), "NO_MKDOCS_2_WARNING": "1"}
-        for step in (["-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", folder], ["-m", "tools.pdf", folder]):
-            if subprocess.run([sys.executable, *step], cwd=PROJECT_ROOT, env=env).returncode:
+        for step in (pages.command(folder, quiet=True), [sys.executable, "-m", "tools.pdf", folder]):
+            if subprocess.run(step, cwd=PROJECT_ROOT, env=env).returncode:
                 raise SystemExit("tools/new_version.py: the build of the current version stopped (see above), so its "
                                  "PDF cannot be kept. Fix: correct what it names, or build with `make build`, then run "
                                  "make new-version again")
@@ -261,8 +263,7 @@ def page_edits(changes: list[Change], pages: dict[str, str]) -> list[str]:
 def run_build(site_dir: Path) -> str | None:
     """The strict build into ``site_dir``: None if it passes, else its message."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(pages.command(site_dir, quiet=True), cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
     if result.returncode == 0:
         return None
     return "\n".join(line.removeprefix("ERROR    -  ") for line in (result.stdout + result.stderr).splitlines()

@@ -23,6 +23,8 @@ from sitedata.build_date import build_moment
 from sitedata.addresses import DOWNLOADS, offline_folder, offline_zip
 from sitedata.load import SiteData
 
+from . import pages
+
 SOURCE_MAP = ".map"  # for developers' tools only: left out of the zip
 # A regular file, rw-r--r--, in the zip's Unix attributes (the upper 16 bits).
 READABLE_FILE = 0o100644 << 16
@@ -31,10 +33,7 @@ READABLE_FILE = 0o100644 << 16
 def build_pages_for_disk(copy: Path) -> None:
     """MkDocs, in a process of its own, building the pages for file:// into ``copy``."""
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(copy)],
-        cwd=PROJECT_ROOT, env=env,
-    )
+    built = subprocess.run(pages.command(copy, quiet=True), cwd=PROJECT_ROOT, env=env)
     if built.returncode != 0:
         # MkDocs has printed the mistake: say which build it was, without a traceback.
         raise SystemExit("tools/offline_copy.py: the build of the copy opened from disk stopped (see above). "
