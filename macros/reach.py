@@ -59,8 +59,12 @@ def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> 
         kind, phone.href, text, phone.display, number_words(phone))
 
 
-def email_link(email: str, text: str) -> Html:
-    return Html('<a class="contact-action" href="mailto:{}">{}: {}</a>').format(email, text, email)
+def email_link(email: str, text: str, whom: str = "") -> Html:
+    """An email button. ``text`` says whom it writes to ("Email the DSL"); the address follows
+    unless the text already ends with it. ``whom``: as call_link's."""
+    shown = text if text.endswith(str(email)) else Html("{}: {}").format(text, email)
+    hidden = Html('<span class="visually-hidden">, {}</span>').format(whom) if whom else ""
+    return Html('<a class="contact-action" href="mailto:{}">{}{}</a>').format(email, shown, hidden)
 
 
 def note(text: str) -> Html:

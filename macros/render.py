@@ -25,7 +25,7 @@ from sitedata.versions import Version
 
 from . import reach
 from .reach import number_words
-from .text import formatted, plain
+from .text import Html, formatted, plain
 
 if TYPE_CHECKING:
     from sitedata.load import MissingFact, SiteData
@@ -74,19 +74,15 @@ def contact_inline(contact: Contact, channel: str | None = None) -> str:
     return f'<a class="contact-{channel}" href="{plain(href)}">{plain(text)}{words}</a>'
 
 
-def contact_actions(contact: Contact, label: str = "") -> str:
-    """Large tap-to-call and email buttons. ``label`` names the contact for screen readers where
-    the button stands away from the contact's name ("Call 101, Worcestershire Police")."""
-    actions = []
-    suffix = f'<span class="visually-hidden">, {plain(label)}</span>' if label else ""
+def card_buttons(contact: Contact) -> list[Html]:
+    """A contact card's call and email buttons: the number or address, under the contact's name
+    (which screen readers hear with each button, away from the heading)."""
+    buttons = []
     if contact.phone:
-        href, text = contact_href(contact, "phone")
-        actions.append(f'<a class="contact-action contact-action--call" href="{href}">Call {text}'
-                       f'{number_words(contact.phone)}{suffix}</a>')
+        buttons.append(reach.call_link(contact.phone, f"Call {contact.phone.display}", whom=contact.name))
     if contact.email:
-        href, text = contact_href(contact, "email")
-        actions.append(f'<a class="contact-action" href="{href}">Email {text}{suffix}</a>')
-    return " ".join(actions)
+        buttons.append(reach.email_link(str(contact.email), f"Email {contact.email}", whom=contact.name))
+    return buttons
 
 
 # A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
@@ -104,8 +100,8 @@ def contact_card(contact: Contact, clause_links: list[str], web_link: str | None
         name = f" ({plain(contact.short_name)})" if contact.short_name else ""
         lines += [f"**{plain(contact.role)}**{name}", ""]
     lines += [str(plain(contact.use_when)) + in_the_policy(clause_links), ""]
-    if (actions := contact_actions(contact)) and not in_panel:
-        lines += [actions, ""]
+    if (actions := card_buttons(contact)) and not in_panel:
+        lines += [str(Html(" ").join(actions)), ""]
     if web_link:
         lines += [f"Web: {web_link}", ""]
     if contact.hours and not in_panel:

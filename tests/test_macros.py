@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from macros import render
 from sitedata.models import Contact, IndicatorList, Link, Phone
@@ -67,9 +69,20 @@ def test_inline_contact_refuses_a_channel_it_does_not_have():
 def test_contact_card_has_call_button_clauses_and_anchor():
     card = render.contact_card(contact(phone="0800 011 3764"), ["[7.4](x.md#clause-7-4)"], None)
     assert "### Police { #contact-police-non-emergency }" in card
-    assert '<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764</a>' in card
+    assert ('<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764'
+            '<span class="visually-hidden">, Police</span></a>') in card
     assert "(In the policy: [7.4](x.md#clause-7-4))" in card
     assert "Not in the policy" not in card
+
+
+def test_contact_cards_buttons_show_an_address_as_it_is_written():
+    """The contacts page's buttons are the site's one call and email button (macros/reach.py),
+    which writes Markdown's characters as text: no emphasis is made of an address."""
+    card = render.contact_card(contact(email="safe*guard*ing@ofgl.co.uk"), [], None)
+    page = markdown.markdown(card, extensions=["md_in_html", "attr_list"])
+    assert "<em>" not in page
+    assert BeautifulSoup(page, "html.parser").find("a", class_="contact-action").get_text() == \
+        "Email safe*guard*ing@ofgl.co.uk, Police"
 
 
 def test_contact_card_flags_a_number_that_is_not_in_the_policy():
