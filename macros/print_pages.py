@@ -34,7 +34,7 @@ from sitedata.addresses import (
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import pathway_pages, reach, render, screens
+from . import pathway_pages, reach, render
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -210,7 +210,7 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
             if contact.email:
                 ways.append(Html("{}").format(contact.email))
             if contact.link:
-                ways.append(screens.guidance_link(links[contact.link]))
+                ways.append(reach.guidance_link(links[contact.link], links[contact.link].title))
             if contact.hours:
                 ways.append(Html("Open {}.").format(contact.hours.in_words))
             if not contact.in_policy:

@@ -19,7 +19,8 @@ import json
 from sitedata.addresses import Linker
 from sitedata.hours import DAYS, Hours, minutes
 from sitedata.load import SiteData
-from sitedata.models import Contact, LinePair, Phone, TeamMember, is_supplied
+from sitedata.dates import long_date
+from sitedata.models import Contact, LinePair, Link, Phone, TeamMember, is_supplied
 
 from .text import Html
 
@@ -65,6 +66,28 @@ def email_link(email: str, text: str, whom: str = "") -> Html:
     shown = text if text.endswith(str(email)) else Html("{}: {}").format(text, email)
     hidden = Html('<span class="visually-hidden">, {}</span>').format(whom) if whom else ""
     return Html('<a class="contact-action" href="mailto:{}">{}{}</a>').format(email, shown, hidden)
+
+
+# Words that are ours, not the policy's: a note beside a fact (macros/fidelity.py leaves them out).
+EDITORIAL = "editorial"
+
+
+def guidance_link(link: Link, text: str | None = None) -> Html:
+    """A guidance document, never at a guessed address: where its address is not confirmed, its
+    name and publisher; an internal Group document, whom to ask; a replaced one, with its
+    successor. ``text``: the words shown, by default the link's own (a page's Markdown words
+    come as Markup, and stay Markdown)."""
+    shown = link.text if text is None else text
+    if link.kind == "internal":
+        return Html('{}<span class="{}"> (an internal Group document: ask your DSL)</span>').format(shown, EDITORIAL)
+    if not link.confirmed:
+        return Html('{}<span class="{}"> ({}: address to be confirmed by the policy owner)</span>').format(
+            shown, EDITORIAL, link.publisher)
+    html = Html('<a href="{}">{}</a>').format(link.url, shown)
+    if successor := link.superseded_by:
+        html += Html('<span class="{}"> (replaced from {} by <a href="{}">{}</a>)</span>').format(
+            EDITORIAL, long_date(successor.since), successor.url, successor.title)
+    return html
 
 
 def note(text: str) -> Html:

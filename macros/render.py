@@ -13,6 +13,8 @@ import datetime
 import posixpath
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from sitedata import DOCS_DIR
 from sitedata.addresses import contact_anchor
 from sitedata.clauses import anchor_id
@@ -24,7 +26,7 @@ from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and rende
 from sitedata.versions import Version
 
 from . import reach
-from .reach import number_words
+from .reach import EDITORIAL, number_words
 from .text import Html, formatted, plain
 
 if TYPE_CHECKING:
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
 
 # Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
 # readers, print and the fidelity test can tell them from the policy's words.
-EDITORIAL = "editorial"
 
 
 def relative(target: str, from_page: str) -> str:
@@ -228,24 +229,8 @@ def link_target(url: object) -> str:
 
 
 def external_link(link: Link, text: str | None = None) -> str:
-    """A guidance link. Uncertain addresses are not guessed: the reader is told they are unconfirmed."""
-    # Text a page passes is the page's own Markdown; the link's text from data/ is escaped.
-    text = text or plain(link.text)
-    if link.kind == "internal":
-        return f'{text}<span class="{EDITORIAL}"> (an internal Group document: ask your DSL)</span>'
-    if not link.confirmed:
-        return (
-            f'{text}<span class="{EDITORIAL}"> ({plain(link.publisher)}: '
-            "address to be confirmed by the policy owner)</span>"
-        )
-    shown = f"[{text}]({link_target(link.url)})"
-    if link.superseded_by:
-        successor = link.superseded_by
-        shown += (
-            f'<span class="{EDITORIAL}"> (replaced from {long_date(successor.since)} by '
-            f"[{plain(successor.title)}]({link_target(successor.url)}))</span>"
-        )
-    return shown
+    """A guidance link (reach.guidance_link). Text a page passes is the page's own Markdown."""
+    return str(reach.guidance_link(link, Markup(text) if text else None))
 
 
 # --- setting ----------------------------------------------------------------------------------

@@ -263,14 +263,6 @@ def external(url: str) -> Html:
     return Html('<a href="{}">{}</a>').format(url, url)
 
 
-def guidance_link(link) -> Html:
-    """A guidance document the policy names; an address not confirmed is not guessed."""
-    if link.confirmed:
-        return Html('<a href="{}">{}</a>').format(link.url, link.title)
-    return Html('{} <span class="editorial">({}: address to be confirmed by the policy owner)</span>').format(
-        link.title, link.publisher)
-
-
 def language_guide(site: SiteData, linker: Linker) -> Html:
     """The language guide of data/training.yml (10.0): do's, don'ts and examples, each citing its
     clauses, and the guidance the policy names for it."""
@@ -283,7 +275,7 @@ def language_guide(site: SiteData, linker: Linker) -> Html:
     examples = Html("").join(
         Html("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
         for e in language.examples)
-    guidance = Html("").join(Html("<li>{}</li>").format(guidance_link(link))
+    guidance = Html("").join(Html("<li>{}</li>").format(reach.guidance_link(link, link.title))
                                for link in site.links.links if set(link.clauses) & set(language.clauses))
     return Html(
         '<h2>Do</h2><ul class="language__do">{}</ul><h2>Don\'t</h2><ul class="language__dont">{}</ul>'

@@ -25,7 +25,8 @@ from sitedata.addresses import CHANGES, DOWNLOADS, Linker, built_address, supers
 from sitedata.changes import PARAGRAPH, Change, words
 from sitedata.clauses import anchor_id
 
-from .render import EDITORIAL, long_date, page_heading, relative
+from .reach import EDITORIAL
+from .render import long_date, page_heading, relative
 from .text import Html, plain
 
 # How long the home page says the version is new.

@@ -145,14 +145,20 @@ def test_sentence_list_renders_as_its_sentence():
 
 
 def test_confirmed_link_is_a_link():
-    assert render.external_link(link()) == "[KCSiE 2024](https://www.gov.uk/kcsie)"
+    assert render.external_link(link()) == '<a href="https://www.gov.uk/kcsie">KCSiE 2024</a>'
+
+
+def test_a_pages_own_words_for_a_link_stay_markdown():
+    page = markdown.markdown("See " + render.external_link(link(), text="the *statutory* guidance") + ".")
+    assert page == '<p>See <a href="https://www.gov.uk/kcsie">the <em>statutory</em> guidance</a>.</p>'
 
 
 def test_superseded_link_shows_its_successor():
     rendered = render.external_link(link(superseded_by={
         "title": "Keeping children safe in education 2025", "url": "https://www.gov.uk/kcsie-2025", "since": "2025-09-01"}))
-    assert rendered.startswith("[KCSiE 2024](https://www.gov.uk/kcsie)")
-    assert "replaced from 1 September 2025 by [Keeping children safe in education 2025](https://www.gov.uk/kcsie-2025)" in rendered
+    assert rendered.startswith('<a href="https://www.gov.uk/kcsie">KCSiE 2024</a>')
+    assert ('replaced from 1 September 2025 by <a href="https://www.gov.uk/kcsie-2025">Keeping children safe in '
+            "education 2025</a>") in rendered
 
 
 @pytest.mark.parametrize("confidence", ["low", "none"])
