@@ -68,7 +68,8 @@ def email_link(email: str, text: str, whom: str = "") -> Html:
     return Html('<a class="contact-action" href="mailto:{}">{}{}</a>').format(email, shown, hidden)
 
 
-# Words that are ours, not the policy's: a note beside a fact (macros/fidelity.py leaves them out).
+# Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
+# readers, print and the fidelity test (macros/fidelity.py) can tell them from the policy's words.
 EDITORIAL = "editorial"
 
 

@@ -32,9 +32,6 @@ from .text import Html, formatted, plain
 if TYPE_CHECKING:
     from sitedata.load import MissingFact, SiteData
 
-# Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
-# readers, print and the fidelity test can tell them from the policy's words.
-
 
 def relative(target: str, from_page: str) -> str:
     """A docs/ path as seen from another docs/ page: ('contacts.md', 'policy/07-x.md') -> '../contacts.md'."""

@@ -14,9 +14,9 @@ What the settings share, so that each costs a fraction of a build of its own:
   and addresses are checked to be distinct: a mistake there would fail every setting.
 - Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
   compiles the theme's templates once (macros/template_cache.py), and starts Chromium once to
-  print every site it builds, all in one browser context. A setting's build is two parts that two workers can build at
-  once: its site (pages, then PDFs) and the pages of its copy opened from disk; so one setting
-  changed is rebuilt on two cores, not one.
+  print every site it builds, all in one browser context. A setting's build is two parts that
+  two workers can build at once: its site (pages, then PDFs) and the pages of its copy opened
+  from disk; so one setting changed is rebuilt on two cores, not one.
 - A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
   key is a hash of all it is made of: the code, theme and pages, the Group's data and the
   policy's text, the setting's folder, the build date and the site's address. Only the newest
