@@ -3,10 +3,13 @@ print pages, and the print stylesheet in Chromium."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
 import json
 import os
 import re
+import threading
 
 import pdfplumber
 import pytest
@@ -352,62 +355,98 @@ def test_the_print_pages_are_in_neither_the_nav_nor_the_search(built_site):
 # --- the PDF step's guards (a tiny site printed on its own) ---------------------------------
 
 
-@pytest.fixture
-def context(browser):
-    with pdf.print_context(browser) as context:
-        yield context
+@pytest.fixture(scope="module")
+def printing():
+    """``printing(scenario)`` runs ``scenario(context)`` in a context of the PDF step's own
+    Chromium, as build-all prints one site after another in one context; in an event loop on
+    a thread of its own (the tests' Playwright holds this thread's)."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    def run(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+
+    chromium = contextlib.AsyncExitStack()
+    context = run(chromium.enter_async_context(pdf.own_context()))
+    yield lambda scenario: run(scenario(context))
+    run(chromium.aclose())
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join()
+    loop.close()
 
 
-def test_one_context_prints_site_after_site_each_as_it_is_now(context, tmp_path):
+async def print_page(session, path: str) -> bytes:
+    return await session.pdf(await session.open(path))
+
+
+def test_one_context_prints_site_after_site_each_as_it_is_now(printing, tmp_path):
     """build-all prints every setting in one context: neither what one site may load nor its
     files are kept for the next, even a file at the same address and with the same date."""
-    printed = []
-    for words in ["Bankside", "Riverside"]:
-        page = tmp_path / words / "index.html"
-        page.parent.mkdir()
-        with pdf.printer(page.parent, context) as session:
-            for version in [words, f"{words} changed"]:
-                page.write_text(f'<html lang="en"><title>t</title><p>{version}</p></html>')
-                os.utime(page, (0, 1_600_000_000))  # long unchanged: a browser may keep such a file
-                printed.append(PdfReader(io.BytesIO(session.pdf(session.open("index.html")))).pages[0].extract_text())
-    assert printed == ["Bankside", "Bankside changed", "Riverside", "Riverside changed"]
-    assert not context.pages, "each site's tabs are closed once it is printed"
+
+    async def site_after_site(context):
+        texts = []
+        for words in ["Bankside", "Riverside"]:
+            page = tmp_path / words / "index.html"
+            page.parent.mkdir()
+            async with pdf.printer(page.parent, context) as session:
+                for version in [words, f"{words} changed"]:
+                    page.write_text(f'<html lang="en"><title>t</title><p>{version}</p></html>')
+                    os.utime(page, (0, 1_600_000_000))  # long unchanged: a browser may keep such a file
+                    texts.append(PdfReader(io.BytesIO(await print_page(session, "index.html"))).pages[0].extract_text())
+        return texts, context.pages
+
+    texts, tabs_left = printing(site_after_site)
+    assert texts == ["Bankside", "Bankside changed", "Riverside", "Riverside changed"]
+    assert not tabs_left, "each site's tabs are closed once it is printed"
 
 
-def test_printing_refuses_and_reports_a_request_to_another_origin(context, tmp_path):
+def test_printing_refuses_and_reports_a_request_to_another_origin(printing, tmp_path):
     """Another loopback address stands for the outside world: nothing leaves the machine even if
-    the guard fails."""
+    the guard fails. The request is laid at the door of the page that made it, though others
+    print at the same time."""
     (tmp_path / "ok.html").write_text('<html lang="en"><title>t</title><p>Local only</p></html>')
     (tmp_path / "remote.html").write_text('<html lang="en"><title>t</title><img src="http://127.0.0.2:9/x.png" alt="x"></html>')
-    with pdf.printer(tmp_path, context) as session:
-        assert PdfReader(io.BytesIO(session.pdf(session.open("ok.html")))).pages
-        with pytest.raises(pdf.PrintError, match=re.escape("remote.html asked for http://127.0.0.2:9/x.png")):
-            session.pdf(session.open("remote.html"))
+
+    async def both(context):
+        async with pdf.printer(tmp_path, context) as session:
+            remote = await session.open("remote.html")
+            assert PdfReader(io.BytesIO(await print_page(session, "ok.html"))).pages
+            with pytest.raises(pdf.PrintError, match=re.escape("remote.html asked for http://127.0.0.2:9/x.png")):
+                await session.pdf(remote)
+
+    printing(both)
 
 
-def test_a_pocket_card_longer_than_a_page_fails_the_build(context, tmp_path):
-    card = tmp_path / "print" / "pocket-card"
-    card.mkdir(parents=True)
-    (card / "index.html").write_text('<html lang="en"><title>t</title>' + "<p>A step.</p>" * 200 + "</html>")
-    with pdf.printer(tmp_path, context) as session, pytest.raises(pdf.PrintError, match="takes [2-9] A4 pages, not 1"):
-        pdf.pocket_card_pdf(session)
+@pytest.mark.parametrize("card, message", [
+    ("<p>A step.</p>" * 200, "takes [2-9] A4 pages, not 1"),
+    ('<div class="pocket-card" style="height: 50mm; overflow: hidden">' + "<p>A step.</p>" * 40 + "</div>",
+     "does not fit on its A6 card"),
+], ids=["longer than a page", "text past its A6 card"])
+def test_a_pocket_card_that_does_not_fit_fails_the_build(printing, tmp_path, card, message):
+    page = tmp_path / "print" / "pocket-card" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f'<html lang="en"><title>t</title>{card}</html>')
+
+    async def card_pdf(context):
+        async with pdf.printer(tmp_path, context) as session:
+            await pdf.pocket_card_pdf(session)
+
+    with pytest.raises(pdf.PrintError, match=message):
+        printing(card_pdf)
 
 
-def test_a_card_whose_text_does_not_fit_its_a6_fails_the_build(context, tmp_path):
-    card = tmp_path / "print" / "pocket-card"
-    card.mkdir(parents=True)
-    (card / "index.html").write_text('<html lang="en"><title>t</title><div class="pocket-card" style="height: 50mm; '
-                                     'overflow: hidden">' + "<p>A step.</p>" * 40 + "</div></html>")
-    with pdf.printer(tmp_path, context) as session, pytest.raises(pdf.PrintError, match="does not fit on its A6 card"):
-        pdf.pocket_card_pdf(session)
-
-
-def test_links_to_the_build_server_are_pointed_at_the_site_or_removed(context, tmp_path):
+def test_links_to_the_build_server_are_pointed_at_the_site_or_removed(printing, tmp_path):
     (tmp_path / "index.html").write_text('<html lang="en"><title>t</title><a href="other/">Other</a></html>')
     for site_url, expected in [("https://policy.example/", ["https://policy.example/other/"]), (None, [])]:
-        with pdf.printer(tmp_path, context) as session:
-            writer = pdf.PdfWriter(clone_from=io.BytesIO(session.pdf(session.open("index.html"))))
-            pdf.relink(writer, session.base_url, site_url)
+
+        async def relinked(context):
+            async with pdf.printer(tmp_path, context) as session:
+                writer = pdf.PdfWriter(clone_from=io.BytesIO(await print_page(session, "index.html")))
+                pdf.relink(writer, session.base_url, site_url)
+            return writer
+
+        writer = printing(relinked)
         uris = [a.get_object()["/A"]["/URI"] for page in writer.pages for a in page.get("/Annots") or []]
         assert uris == expected
 

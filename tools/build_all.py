@@ -14,7 +14,8 @@ What the settings share, so that each costs a fraction of a build of its own:
   and addresses are checked to be distinct: a mistake there would fail every setting.
 - Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
   compiles the theme's templates once (macros/template_cache.py), and starts Chromium once to
-  print every site it builds, all in one browser context. A setting's build is two parts that
+  print every site it builds, all in one browser context (started while its first site's pages
+  are built). A setting's build is two parts that
   two workers can build at once: its site (pages, then PDFs) and the pages of its copy opened
   from disk; so one setting changed is rebuilt on two cores, not one.
 - A cache, ``.cache/sites/<id>/<key>/``: a site is built again only when its key changes. The
@@ -28,6 +29,7 @@ exits 1 naming each failure.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import dataclasses
 import hashlib
@@ -144,7 +146,8 @@ def chosen(folders: list[SettingFolder], examples: bool, only: list[str], shard:
 # --- a worker: builds one setting after another, with one Chromium ------------------------------
 
 
-_printing = None  # this worker's Chromium and its context for printing (contextlib.ExitStack)
+_loop = None  # this worker's event loop, in which its Chromium lives from one setting to the next
+_printing = None  # this worker's Chromium and its context for printing (contextlib.AsyncExitStack)
 _context = None
 _messages: list[str] = []
 
@@ -164,20 +167,39 @@ def start_worker() -> None:
     mkdocs_log.propagate = False
 
 
-def worker_context():
+async def printing_context():
     """This worker's Chromium context for printing, started with its first setting (closed by
     ``worker``): it prints every site the worker builds."""
     global _printing, _context
     if _context is None:
-        from playwright.sync_api import sync_playwright
+        from playwright.async_api import async_playwright
 
         from .pdf import launch_printer, print_context
 
-        _printing = contextlib.ExitStack()
-        browser = launch_printer(_printing.enter_context(sync_playwright()))
-        _printing.callback(browser.close)
-        _context = _printing.enter_context(print_context(browser))
+        started = contextlib.AsyncExitStack()
+        try:
+            browser = await launch_printer(await started.enter_async_context(async_playwright()))
+            started.push_async_callback(browser.close)
+            _context = await started.enter_async_context(print_context(browser))
+        except BaseException:
+            await started.aclose()
+            raise
+        _printing = started
     return _context
+
+
+async def build_site(folder: Path) -> None:
+    """The pages, then the PDFs printed from them. Chromium starts (for the worker's first
+    site) while the pages are built, in a thread of their own."""
+    from tools import pages, pdf
+
+    launching = asyncio.ensure_future(printing_context())
+    try:
+        await asyncio.to_thread(pages.build_here, folder)
+    except BaseException:
+        await asyncio.gather(launching, return_exceptions=True)
+        raise
+    await pdf.print_pdfs(folder, await launching)
 
 
 def warm_up() -> None:
@@ -194,19 +216,22 @@ def warm_up() -> None:
 
 def worker(tasks, results) -> None:
     """A worker process: builds the parts it takes from ``tasks``, (job, part), until it takes None."""
+    global _loop
     start_worker()
     warm_up()
+    _loop = asyncio.new_event_loop()
     try:
         for job, part in iter(tasks.get, None):
             results.put(build_part(job, part))
     finally:
         if _printing is not None:
-            _printing.close()
+            _loop.run_until_complete(_printing.aclose())
+        _loop.close()
 
 
 def build_part(job: Job, part: str) -> Result:
     """One part of a setting's build (PARTS), as scripts/build builds it."""
-    from tools import offline_copy, pages, pdf
+    from tools import offline_copy, pages
 
     started = time.monotonic()
     os.environ["SETTING"], os.environ["SITE_URL"] = job.setting, job.address
@@ -215,8 +240,7 @@ def build_part(job: Job, part: str) -> Result:
     shutil.rmtree(folder, ignore_errors=True)
     try:
         if part == SITE:
-            pages.build_here(folder)
-            pdf.write_pdfs(folder, worker_context())
+            _loop.run_until_complete(build_site(folder))
         else:
             offline_copy.build_copy_pages(folder, lambda copy: pages.build_here(copy, offline=True))
     except BaseException as error:  # noqa: BLE001 (reported, and the other settings are built)

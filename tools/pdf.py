@@ -13,7 +13,9 @@ How:
 - The policy: ``print/policy/`` (cover and contents, docs/print/policy.md) and then every page
   its contents list links to, in chapters joined with pypdf, which also adds a bookmark for
   each page. Each group of the contents is printed from one tab: its first page is opened and
-  the others' content is fetched and moved in after it. In a group marked as one chapter
+  the others' content is fetched and moved in after it. The tabs (and the pocket card's) are
+  opened and printed at once (Playwright's async API), so that Chromium lays them out on every
+  core: the same bytes as one after another, in about three quarters of the time. In a group marked as one chapter
   (data-chapter: the policy's sections) each page follows on from the last; in any other, each
   page starts its own sheets (a CSS named page). A first printing counts each chapter's sheets
   and, from named destinations Chromium writes for the pages' headings, the sheet each page
@@ -32,6 +34,7 @@ How:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime
 import io
@@ -74,54 +77,61 @@ class Printer:
 
     context: object
     base_url: str
-    refused: list[str] = field(default_factory=list)
+    refused: list[tuple[object, str]] = field(default_factory=list)  # (the tab that asked, or None; the address)
     tabs: list = field(default_factory=list)  # closed when the printer is done with the site
 
-    def open(self, path: str):
+    async def open(self, path: str):
         """A tab with the page at ``path`` (relative to the site's root, or a full URL of it)."""
-        tab = self.context.new_page()
+        tab = await self.context.new_page()
         self.tabs.append(tab)
-        tab.emulate_media(media="print")
-        tab.goto(path if path.startswith(self.base_url) else self.base_url + path, wait_until="load")
-        tab.evaluate("document.fonts.ready.then(() => true)")
+        await tab.emulate_media(media="print")
+        await tab.goto(path if path.startswith(self.base_url) else self.base_url + path, wait_until="load")
+        await tab.evaluate("document.fonts.ready.then(() => true)")
         return tab
 
-    def close_tabs(self) -> None:
+    async def close_tabs(self) -> None:
         for tab in self.tabs:
             if not tab.is_closed():
-                tab.close()
+                await tab.close()
 
-    def pdf(self, tab, css: str = "") -> bytes:
+    def refuse(self, route) -> None:
+        try:
+            tab = route.request.frame.page
+        except Exception:  # noqa: BLE001 (a request of no page's: counted against every tab)
+            tab = None
+        self.refused.append((tab, route.request.url))
+
+    async def pdf(self, tab, css: str = "") -> bytes:
         if css:
-            tab.add_style_tag(content=css)
-        data = tab.pdf(format="A4", print_background=True)
-        if self.refused:
+            await tab.add_style_tag(content=css)
+        data = await tab.pdf(format="A4", print_background=True)
+        if asked := sorted({url for asker, url in self.refused if asker in (tab, None)}):
             page = tab.url.removeprefix(self.base_url) or "the home page"
             raise PrintError(
-                f"{page} asked for {', '.join(sorted(set(self.refused)))}: the PDFs are made without "
+                f"{page} asked for {', '.join(asked)}: the PDFs are made without "
                 "the network, and the site loads nothing from other sites. Fix: serve the file from the "
                 "site itself (overrides/assets/), or remove it"
             )
         return data
 
 
-def launch_printer(playwright):
+async def launch_printer(playwright):
     """Debian's headless Chromium as the PDF step runs it: reaching no host but the local server's."""
     if not HEADLESS_CHROMIUM.exists():
         raise PrintError(HEADLESS_MISSING)
-    return playwright.chromium.launch(executable_path=str(HEADLESS_CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
+    return await playwright.chromium.launch(executable_path=str(HEADLESS_CHROMIUM), args=CHROMIUM_ARGS + LOOPBACK_ONLY)
 
 
-@contextlib.contextmanager
-def print_context(browser):
+@contextlib.asynccontextmanager
+async def print_context(browser):
     """A browser context to print in. One can print many sites, one after another
     (tools/build_all.py): a context of its own for each costs Chromium a quarter more work."""
     # bypass_csp: the print styles are added as an inline <style>, which the pages' policy refuses.
-    context = browser.new_context(service_workers="block", bypass_csp=True)
+    context = await browser.new_context(service_workers="block", bypass_csp=True)
     try:
         yield context
     finally:
-        context.close()
+        await context.close()
 
 
 # The browser keeps none of the site: a context prints many sites, and a later one may be served
@@ -129,30 +139,51 @@ def print_context(browser):
 NOT_STORED = {"Cache-Control": "no-store"}
 
 
-@contextlib.contextmanager
-def printer(site_dir: Path, context=None):
-    """A Printer for ``site_dir`` served on 127.0.0.1, in ``context`` (one from print_context)
-    or, by default, in a Chromium of its own."""
-    with serve(site_dir, NOT_STORED) as base_url, contextlib.ExitStack() as cleanup:
-        if context is None:
-            from playwright.sync_api import sync_playwright  # only the PDF step needs a browser
+@contextlib.asynccontextmanager
+async def own_context():
+    """A print_context in a Chromium of its own."""
+    from playwright.async_api import async_playwright  # only the PDF step needs a browser
 
-            browser = launch_printer(cleanup.enter_context(sync_playwright()))
-            cleanup.callback(browser.close)
-            context = cleanup.enter_context(print_context(browser))
+    async with async_playwright() as playwright:
+        browser = await launch_printer(playwright)
+        try:
+            async with print_context(browser) as context:
+                yield context
+        finally:
+            await browser.close()
+
+
+@contextlib.asynccontextmanager
+async def printer(site_dir: Path, context):
+    """A Printer for ``site_dir`` served on 127.0.0.1, in ``context`` (from print_context)."""
+    with serve(site_dir, NOT_STORED) as base_url:
         session = Printer(context, base_url)
 
-        def refuse(route) -> None:
-            session.refused.append(route.request.url)
-            route.abort()
+        async def refuse(route) -> None:
+            session.refuse(route)
+            await route.abort()
 
         # Chromium matches these itself: the site's own requests never wait on Python.
-        context.route(re.compile(rf"^(?!{re.escape(base_url)})"), refuse)
-        context.route(re.compile(rf"^{re.escape(base_url)}{THEME_SCRIPT}"), lambda route: route.fulfill(
+        await context.route(re.compile(rf"^(?!{re.escape(base_url)})"), refuse)
+        await context.route(re.compile(rf"^{re.escape(base_url)}{THEME_SCRIPT}"), lambda route: route.fulfill(
             content_type="text/javascript", body=""))
-        cleanup.callback(context.unroute_all)
-        cleanup.callback(session.close_tabs)
-        yield session
+        try:
+            yield session
+        finally:
+            await session.close_tabs()
+            await context.unroute_all()
+
+
+async def all_of(*steps):
+    """The steps' results, run at once; the first to fail stops the others, and is raised."""
+    tasks = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 # --- the policy -------------------------------------------------------------------------------
@@ -192,9 +223,9 @@ FOOTER_TEXT = """root => [...root.querySelectorAll(
   .map(e => e.textContent.trim().replace(/\\s+/g, ' ')).join('\\n')"""
 
 
-def page_footer_text(tab) -> str:
+async def page_footer_text(tab) -> str:
     """What the page's own footer says on paper: the setting, the policy's dates, its address."""
-    return tab.evaluate(f"({FOOTER_TEXT})(document)")
+    return await tab.evaluate(f"({FOOTER_TEXT})(document)")
 
 
 def sheets(pdf: bytes) -> int:
@@ -217,17 +248,17 @@ class Chapter:
     sheets: int = 0
     part_footers: dict[str, str] = field(default_factory=dict)  # with ``separate``: {page name: footer}
 
-    def compose(self, session: Printer) -> None:
+    async def compose(self, session: Printer) -> None:
         """Open the first page and move every other page's content in after it (fetched, not
         opened: only the first page is laid out). Each part's heading gets an id, and a hidden
         link to it: Chromium then writes it into the PDF as a named destination, which says on
         which sheet the part starts."""
-        self.tab = session.open(self.parts[0]["url"])
-        moved = self.tab.evaluate(ARTICLES_MOVABLE, [part["url"] for part in self.parts[1:]])
-        self.tab.evaluate(JOIN_PARTS, {"contents": [part["html"] for part in moved], "first": self.first_part,
-                                       "separate": self.separate})
+        self.tab = await session.open(self.parts[0]["url"])
+        moved = await self.tab.evaluate(ARTICLES_MOVABLE, [part["url"] for part in self.parts[1:]])
+        await self.tab.evaluate(JOIN_PARTS, {"contents": [part["html"] for part in moved],
+                                             "first": self.first_part, "separate": self.separate})
         if self.separate:
-            footers = [page_footer_text(self.tab)] + [part["footer"] for part in moved]
+            footers = [await page_footer_text(self.tab)] + [part["footer"] for part in moved]
             self.part_footers = {f"pdf-part-{self.first_part + i}": footer for i, footer in enumerate(footers)}
 
     def part_starts(self, pdf: bytes) -> list[int]:
@@ -311,12 +342,13 @@ SEE_PAGE = ("pages => document.querySelectorAll('.pdf-page[data-page]').forEach(
             " if (pages[slot.dataset.page]) slot.textContent = 'see page ' + pages[slot.dataset.page] })")
 
 
-def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
+async def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     """The cover and contents, then every page the contents list, joined; returns the writer
-    and where each page starts in it ({site path: page index})."""
-    contents = session.open(POLICY_PRINT_PAGE)
+    and where each page starts in it ({site path: page index}). The chapters are opened and
+    printed at once, each in its own tab: Chromium lays them out on every core."""
+    contents = await session.open(POLICY_PRINT_PAGE)
     # [{group, chapter, parts: [{url, title}]}], in the order of the contents.
-    groups = contents.evaluate(
+    groups = await contents.evaluate(
         """() => [...document.querySelectorAll('.print-contents__group')].map(group => ({
              group: group.querySelector('h3').textContent.trim(),
              chapter: group.dataset.chapter ? new URL(group.dataset.chapter, location.href).href : null,
@@ -327,44 +359,44 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     if not parts:
         raise PrintError(f"{POLICY_PRINT_PAGE} lists no pages. Fix: check docs/print/policy.md")
     chapters = chapters_of(groups)
-    for chapter in chapters:
-        chapter.compose(session)
+    await all_of(*(chapter.compose(session) for chapter in chapters))
     tabs = [contents] + [chapter.tab for chapter in chapters]
     placeholders = {part["url"].removeprefix(session.base_url): "00" for part in parts}
-    for tab in tabs:
-        tab.evaluate(SEE_PAGE, placeholders)
+    await all_of(*(tab.evaluate(SEE_PAGE, placeholders) for tab in tabs))
 
     # First printing: how many sheets each chapter takes, and where each part starts in it.
-    cover_sheets = sheets(session.pdf(contents, NO_PAGE_FOOTER))
+    cover, *printed = await all_of(*(session.pdf(tab, NO_PAGE_FOOTER) for tab in tabs))
+    cover_sheets = sheets(cover)
     first_sheet = cover_sheets
     starts = []  # each part's first sheet, from 0
-    for chapter in chapters:
-        pdf = session.pdf(chapter.tab, NO_PAGE_FOOTER)
+    for chapter, pdf in zip(chapters, printed):
         chapter.first_sheet, chapter.sheets = first_sheet, sheets(pdf)
         starts += [first_sheet + start for start in chapter.part_starts(pdf)]
         first_sheet += chapter.sheets
     total = first_sheet
-    contents.evaluate(
+    await contents.evaluate(
         "numbers => document.querySelectorAll('.print-contents__page').forEach((slot, i) => { slot.textContent = numbers[i] })",
         [str(n + 1) for n in starts],
     )
     # "See page N" wherever a page names another that the PDF holds (the summary, the flowchart).
     page_of = {part["url"].removeprefix(session.base_url): str(start + 1) for part, start in zip(parts, starts)}
-    for tab in tabs:
-        tab.evaluate(SEE_PAGE, page_of)
+    await all_of(*(tab.evaluate(SEE_PAGE, page_of) for tab in tabs))
 
     # Second printing, with the footers, joined into one document.
-    writer = PdfWriter()
     printings = [(contents, 0, cover_sheets, None, {})] + [
         (chapter.tab, chapter.first_sheet, chapter.sheets, chapter.footer_page, chapter.part_footers)
         for chapter in chapters]
-    for i, (tab, first, count, footer_page, part_footers) in enumerate(printings):
-        footer = page_footer_text(tab) if footer_page is None else footer_of(tab, footer_page)
-        pdf = session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0), part_footers=part_footers))
+
+    async def with_footer(i: int, tab, first: int, count: int, footer_page: str | None, part_footers: dict) -> bytes:
+        footer = await (page_footer_text(tab) if footer_page is None else footer_of(tab, footer_page))
+        pdf = await session.pdf(tab, footer_css(footer, first + 1, total, cover=(i == 0), part_footers=part_footers))
         if sheets(pdf) != count:
             raise PrintError(f"{tab.url}: the page changed length between two printings")
+        return pdf
+
+    writer = PdfWriter()
+    for pdf in await all_of(*(with_footer(i, *printing) for i, printing in enumerate(printings))):
         writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
-        tab.close()
 
     writer.add_outline_item(title="Cover and contents", page_number=0)
     index = 0
@@ -378,9 +410,9 @@ def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
     return writer, {path: start for path, start in zip(paths, [0] + starts)}
 
 
-def footer_of(tab, url: str) -> str:
+async def footer_of(tab, url: str) -> str:
     """What the page at ``url`` says in its footer on paper, read from its HTML in ``tab``."""
-    return tab.evaluate(
+    return await tab.evaluate(
         f"async url => ({FOOTER_TEXT})(new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html'))",
         url)
 
@@ -389,18 +421,18 @@ def footer_of(tab, url: str) -> str:
 POCKET_CARD_OVERFLOWS = "[...document.querySelectorAll('.pocket-card')].some(c => c.scrollHeight > c.clientHeight + 1)"
 
 
-def pocket_card_pdf(session: Printer) -> PdfWriter:
-    tab = session.open(POCKET_CARD_PRINT_PAGE)
+async def pocket_card_pdf(session: Printer) -> PdfWriter:
+    tab = await session.open(POCKET_CARD_PRINT_PAGE)
     # Each card is cut to its A6 size on paper: text that does not fit would be lost unseen.
-    if tab.evaluate(POCKET_CARD_OVERFLOWS):
+    if await tab.evaluate(POCKET_CARD_OVERFLOWS):
         raise PrintError(
             f"the pocket card ({POCKET_CARD_PRINT_PAGE}) does not fit on its A6 card. Fix: shorten the pocket: "
             "texts of the steps in data/pathways.yml that the card carries (POCKET_CARD_OUTCOMES in "
             "macros/print_pages.py), or the card in macros/print_pages.py"
         )
-    pdf = session.pdf(tab)
+    pdf = await session.pdf(tab)
     # One A4 sheet per side of the card (its fronts, then its backs).
-    expected = max(1, tab.evaluate("document.querySelectorAll('.pocket-sheet').length"))
+    expected = max(1, await tab.evaluate("document.querySelectorAll('.pocket-sheet').length"))
     if (count := sheets(pdf)) != expected:
         raise PrintError(
             f"the pocket card ({POCKET_CARD_PRINT_PAGE}) takes {count} A4 pages, not {expected}. Fix: shorten "
@@ -461,29 +493,34 @@ def write(writer: PdfWriter, path: Path, title: str, author: str) -> None:
         writer.write(out)
 
 
-def write_pdfs(site_dir: Path, context=None) -> str:
-    """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf, printed in
-    ``context`` (from print_context: one can print many settings' sites, tools/build_all.py) or
-    in a Chromium of its own. Returns what was written, in one line."""
+async def print_pdfs(site_dir: Path, context) -> str:
+    """Write SITE_DIR/downloads/child-exploitation-policy.pdf and pocket-card.pdf, printed at
+    once in ``context`` (from print_context: one can print many settings' sites,
+    tools/build_all.py). Returns what was written, in one line."""
     setting = SiteData.load_once(DATA_DIR).setting
     title = f"{setting.policy.title}, {setting.name}"
     public = site_url_of(site_dir)
     out = site_dir / DOWNLOADS
-    with printer(site_dir, context) as session:
-        policy, starts = policy_pdf(session)
+    async with printer(site_dir, context) as session:
+        (policy, starts), card = await all_of(policy_pdf(session), pocket_card_pdf(session))
         relink(policy, session.base_url, public, starts)
-        write(policy, out / POLICY_PDF, title, setting.name)
-        card = pocket_card_pdf(session)
         relink(card, session.base_url, public)
-        write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
+    write(policy, out / POLICY_PDF, title, setting.name)
+    write(card, out / POCKET_CARD_PDF, f"{title}: pocket card", setting.name)
     sizes = ", ".join(f"{name} ({(out / name).stat().st_size // 1024} KB)" for name in (POLICY_PDF, POCKET_CARD_PDF))
     return f"PDFs: {sizes}; the policy has {len(policy.pages)} pages"
+
+
+async def print_alone(site_dir: Path) -> str:
+    """print_pdfs in a Chromium of its own."""
+    async with own_context() as context:
+        return await print_pdfs(site_dir, context)
 
 
 def main(site_dir: str) -> None:
     started = time.monotonic()
     try:
-        written = write_pdfs(Path(site_dir))
+        written = asyncio.run(print_alone(Path(site_dir)))
     except PrintError as error:
         raise SystemExit(f"tools/pdf.py: {error}") from None
     print(f"{written}; {time.monotonic() - started:.1f} s")
