@@ -1,4 +1,6 @@
-"""Load every file in ``data/``, validate it, and check the references between files.
+"""Load every file of ``data/`` and one setting's folder into ``SiteData``, each file
+validated on its own (``validation``), then checked against the others (``cross_checks``,
+``training_checks``).
 
 Any mistake raises ``DataError`` naming the file, the item and the fix, so that the build stops
 with a message the DSL who edited the file can act on.
@@ -7,44 +9,37 @@ with a message the DSL who edited the file can act on.
 from __future__ import annotations
 
 import datetime
-import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from . import SOURCE_DIR, hours, phones
 from .build_date import build_date
+from .cross_checks import check_site
 from .errors import DataError
-from .files import changed, read_json, read_yaml, shown
+from .files import changed, read_json, read_yaml
 from .linkreport import LinkReport
 from .models import (
     Contact,
     ContactBook,
     Group,
     GroupContacts,
-    LocalProcedures,
-    MemberKind,
-    SettingContacts,
-    SettingFacts,
-    Indicator,
     IndicatorBook,
     LinkBook,
-    Scenario,
+    LocalProcedures,
     Section,
     SectionBook,
     SectionPages,
     Setting,
+    SettingContacts,
+    SettingFacts,
     Team,
     TeamMember,
     Training,
-    is_supplied,
 )
-from .pathways import FILE as PATHWAYS_FILE
-from .pathways import PathwayGraph, WalkError, check_graph, check_structure, for_setting, walk
-from .phones import EMERGENCY_NUMBERS
+from .pathways import PathwayGraph, check_structure, for_setting
 from .policy_text import PolicyText
 from .settings import (
     REQUIRED_FILES,
@@ -54,92 +49,8 @@ from .settings import (
     check_required_files,
     choose,
 )
+from .validation import check_unique, parse
 from .versions import Citation, VersionBook, Versions, data_citations, page_citations
-
-# The generic fix for pydantic's own error types; our validators write their fix in the message.
-FIXES = {
-    "missing": "add this field",
-    "extra_forbidden": "remove this field or correct its spelling",
-    "date_from_datetime_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
-    "date_parsing": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
-    "date_type": "write dates as YYYY-MM-DD, e.g. 2025-09-01",
-    "too_short": "add the missing entries",
-    "literal_error": "use one of the values listed above",
-    "url_parsing": "write the full address, starting https://",
-    "url_scheme": "write the full address, starting https://",
-    "value_error": "see the problem above",
-    "string_type": "write this as text",
-    "list_type": "write this as a list (lines starting with '- ')",
-    "bool_parsing": "write true or false",
-    # By field name, where the field says more than the error type.
-    "email": "write the whole address, e.g. safeguarding@example.org",
-}
-
-
-# What YAML made of a value written without quotes, where a model expects text.
-YAML_READS = {bool: "a yes/no value", datetime.date: "a date", datetime.datetime: "a date and time",
-              list: "a list", dict: "a group of fields"}
-
-
-
-# The keys that name an item of a list in a message, the first one it has.
-LABELS = ("id", "clause", "section", "url")
-
-
-def _item_name(raw: Any, location: tuple) -> str:
-    """Turn pydantic's location ('contacts', 3, 'phone') into "contact 'police-101', field 'phone'"."""
-    parts, node = [], raw
-    for step in location:
-        if isinstance(step, int) and isinstance(node, list) and step < len(node):
-            node = node[step]
-            label = next((node[key] for key in LABELS if node.get(key)), None) if isinstance(node, dict) else None
-            parts.append(f"item {step + 1}" + (f" ({label!r})" if label else ""))
-        elif isinstance(step, str):
-            node = node.get(step) if isinstance(node, dict) else None
-            parts.append(f"field {step!r}")
-    return ", ".join(parts) or "the file"
-
-
-def parse(model: type[BaseModel], path: Path, raw: Any) -> Any:
-    """Validate ``raw`` against ``model``; on failure raise a DataError for the first problem."""
-    if raw is None:
-        raise DataError(shown(path), "the file", "is empty", "restore its content from version control")
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        message = first["msg"].removeprefix("Value error, ")
-        problem, _, fix = message.partition(" — fix: ")
-        if first["type"] == "literal_error":
-            problem = f"{first['input']!r} is not allowed: {problem[0].lower()}{problem[1:]}"
-        if first["type"] == "string_type" and (read_as := YAML_READS.get(type(first["input"]))):
-            written = str(first["input"]).lower() if isinstance(first["input"], bool) else first["input"]
-            problem = f"YAML reads {written} here as {read_as}, not as text"
-            fix = "write it in quotes"
-        field = next((step for step in reversed(first["loc"]) if isinstance(step, str)), "")
-        fix = fix or FIXES.get(field) or FIXES.get(first["type"], "correct this value")
-        problem = problem.rstrip(".")
-        raise DataError(shown(path), _item_name(raw, first["loc"]), problem, fix) from None
-
-
-def check_unique(file: str, kind: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for value in ids:
-        if value in seen:
-            raise DataError(file, f"{kind} {value!r}", "appears more than once", f"give each {kind} its own id")
-        seen.add(value)
-
-
-def check_signs_shared(items: list[Indicator]) -> None:
-    """A ``sign`` key links the same sign across lists, so one used once is a typo or leftover."""
-    uses = Counter(item.sign for item in items if item.sign)
-    for item in items:
-        if item.sign and uses[item.sign] == 1:
-            raise DataError(
-                "data/indicators.yml", f"indicator {item.id!r}", f"is the only item with sign {item.sign!r}",
-                "give the same sign key to the matching item in another list, or remove it",
-            )
-
 
 _LOADED: dict[tuple, SiteData] = {}
 # Entries a complete team has, besides the DSL: REQUIRE_COMPLETE=1 refuses to build without them.
@@ -305,12 +216,7 @@ class SiteData:
         )
         cited = citations(raw, docs_dir) + [
             c for name, content in setting_raw.items() for c in data_citations(folder.file(name), content)]
-        site.check_renumbered(cited)
-        site.check_references()
-        site.check_pages(docs_dir)
-        site.check_quoted_text()
-        site.check_numbers_in_policy(" ".join(clause.text for clause in versions.text.clauses.values()))
-        versions.check_checked(cited)
+        check_site(site, cited, docs_dir)
         return site
 
     @property
@@ -318,170 +224,12 @@ class SiteData:
         """The current version of the policy's text."""
         return self.versions.text
 
-    def check_renumbered(self, cited: list[Citation]) -> None:
-        """A citation of a number an earlier version had: said as such, with where it leads now."""
-        for citation in cited:
-            if citation.clause in self.versions.aliases:
-                raise self.unknown_clause(citation.file, citation.where, citation.clause)
-
-    def check_quoted_text(self) -> None:
-        """What data/ quotes from the policy is in the clause it cites, in the current version: a
-        new version that rewords a sign or a link's text stops the build here, naming it."""
-        # The setting's own links are its local procedures' addresses, not the Group's words.
-        group_links = LinkBook.model_construct(links=[link for link in self.links.links if link.id not in self.local_links])
-        if problems := quoted_text_problems(self.indicators, group_links, self.policy):
-            raise problems[0]
-
-    def check_pages(self, docs_dir: Path) -> None:
-        """Every section's page exists: a typo would otherwise stop the build with a traceback."""
-        for section in self.sections.sections:
-            if not (docs_dir / section.page).is_file():
-                raise DataError("data/sections.yml", f"section {section.section!r}",
-                                f"names page {section.page!r}, which is not in docs/",
-                                "write the path of the section's page under docs/, e.g. policy/11-concerns.md")
-
-    def check_numbers_in_policy(self, policy_text: str) -> None:
-        """A contact with no source is one the policy names, so its number is the policy's: a
-        contact added without its source, or a typo in a number the policy gives, stops the build."""
-        policy_digits = re.sub(r"[\s\u00a0]", "", policy_text)
-        for contact in self.contacts.contacts:
-            if contact.in_policy and contact.phone and contact.phone.display.replace(" ", "") not in policy_digits:
-                raise DataError(
-                    self.contact_file(contact.id), f"contact {contact.id!r}",
-                    f"has no source, so it is one the policy names, but the policy does not give {contact.phone.display}",
-                    "copy the number exactly as the policy gives it, or, for a number that is not in the policy, "
-                    "add source: with the public url, checked_on date and a note",
-                )
-
-    def check_references(self) -> None:
-        """Checks across records: ids are unique, and every clause, contact and link that one
-        record names exists in the file that owns it."""
-        team_file = self.folder.file("team.yml")
-        local_file = self.folder.file("contacts.yml")
-        local = list(self.local_contacts)
-        shared = [c.id for c in self.contacts.contacts[len(local):]]
-        check_unique(local_file, "contact", local)
-        check_unique("data/contacts.yml", "contact", shared)
-        for contact_id in set(local) & set(shared):
-            raise DataError(local_file, f"contact {contact_id!r}", "appears more than once: in data/contacts.yml too",
-                            "give the setting's contact another id, or remove one of the two")
-        check_unique(team_file, "member", [m.id for m in self.team.members])
-        for member in self.team.members:
-            if member.id in self.contacts.by_id():
-                raise DataError(team_file, f"member {member.id!r}", f"has the id of a contact in {self.contact_file(member.id)}",
-                                "give the member or the contact another id: pages and pathways name both by id")
-        if len(self.team.of_kind("dsl")) != 1 or "dsl" not in self.team.by_id():
-            raise DataError(team_file, "members", "need exactly one member of kind dsl, with id dsl",
-                            "keep the DSL's entry (id: dsl, kind: dsl)")
-        self.check_team()
-        check_unique("data/links.yml", "link", [link.id for link in self.links.links])
-        check_unique("data/indicators.yml", "list for clause", [lst.clause for lst in self.indicators.lists])
-        items = [item for lst in self.indicators.lists for item in lst.items]
-        check_unique("data/indicators.yml", "indicator", [item.id for item in items])
-        check_signs_shared(items)
-
-        clauses = self.sections.all_clauses()
-        links = {link.id for link in self.links.links}
-        contacts = set(self.reachable())
-        for number, step in enumerate(self.contacts.emergency_route, start=1):
-            if step.contact not in contacts:
-                raise DataError(
-                    "data/contacts.yml", f"emergency_route entry {number} ({step.contact!r})",
-                    "names a contact that does not exist", f"use one of {', '.join(sorted(contacts))}",
-                )
-        # After the check above, so that a misspelt first entry is named as misspelt.
-        self.check_emergency_numbers()
-
-        def check_clauses(file: str, item: str, cited: list[str]) -> None:
-            for clause in cited:
-                if clause not in clauses:
-                    raise self.unknown_clause(file, item, clause)
-
-        for member in self.team.members:
-            check_clauses(team_file, f"member {member.id!r}", member.clauses)
-        for contact in self.contacts.contacts:
-            check_clauses(self.contact_file(contact.id), f"contact {contact.id!r}", contact.clauses)
-            if contact.link and contact.link not in links:
-                raise DataError(
-                    self.contact_file(contact.id), f"contact {contact.id!r}", f"names unknown link {contact.link!r}",
-                    f"use an id from data/links.yml or {self.folder.file('links.yml')}",
-                )
-        check_clauses("data/indicators.yml", "reminder", [self.indicators.reminder.clause])
-        for lst in self.indicators.lists:
-            check_clauses("data/indicators.yml", f"list {lst.name!r}", [lst.clause])
-            if lst.kind not in self.indicators.kinds:
-                raise DataError(
-                    "data/indicators.yml", f"list {lst.name!r}", f"has kind {lst.kind!r}, which is not under kinds:",
-                    f"use one of {', '.join(self.indicators.kinds)}, or add it to kinds:",
-                )
-        for link in self.links.links:
-            check_clauses("data/links.yml", f"link {link.id!r}", link.clauses)
-        for pair in self.contacts.line_pairs:
-            lines = []
-            for role in ("office", "out_of_hours"):
-                contact = self.contacts.by_id().get(getattr(pair, role))
-                if contact is None or contact.hours is None:
-                    raise DataError(self.folder.file("contacts.yml"), f"line pair {pair.id!r}",
-                                    f"names {role} {getattr(pair, role)!r}, which is not a contact with hours:",
-                                    "use the id of a contact in this file that has hours:")
-                lines.append(contact.hours)
-            if problems := hours.coverage_problems(*lines):
-                raise DataError(self.folder.file("contacts.yml"), f"line pair {pair.id!r}", "; ".join(problems[:4]),
-                                "change the hours of the two lines so that exactly one is open at every minute")
-        self.check_roles(contacts)
-        self.check_example_numbers()
-        self.check_local_procedures(links, contacts)
-        route = {step.contact for step in self.contacts.emergency_route}
-        emergency = {c.id for c in self.contacts.contacts if c.group == "emergency"}
-        check_graph(self.pathways, set(clauses), route | set(self.team.by_id()), emergency)
-        check_training(self.training, self)
-
-    def check_local_procedures(self, links: set[str], contacts: set[str]) -> None:
-        """The setting's local procedures are for the clauses that have them, and name what exists."""
-        file = self.folder.file("local-procedures.yml")
-        local = {clause for section in self.sections.sections for clause in section.local}
-        for clause, paragraphs in self.local_procedures.clauses.items():
-            if clause not in local:
-                raise DataError(file, f"clause {clause!r}", "has no local procedures in the policy (data/sections.yml "
-                                f"names those of {', '.join(sorted(local))})", f"use one of {', '.join(sorted(local))}")
-            for number, paragraph in enumerate(paragraphs, start=1):
-                where = f"clause {clause!r}, paragraph {number}"
-                if paragraph.link and paragraph.link not in links:
-                    raise DataError(file, where, f"names unknown link {paragraph.link!r}",
-                                    f"use an id from data/links.yml or {self.folder.file('links.yml')}")
-                if paragraph.contact and paragraph.contact not in contacts:
-                    raise DataError(file, where, f"names unknown contact {paragraph.contact!r}",
-                                    f"use an id from data/contacts.yml, {self.folder.file('contacts.yml')} or team.yml")
-
-    def check_example_numbers(self) -> None:
-        """An example setting calls no one real: each number of its own is a drama number."""
-        if not self.setting.example:
-            return
-        own = [(self.contact_file(c.id), f"contact {c.id!r}", c.phone) for c in self.contacts.contacts
-               if c.id in self.local_contacts and c.phone]
-        own += [(self.folder.file("team.yml"), f"member {m.id!r}", m.dial) for m in self.team.members if m.dial]
-        for file, item, phone in own:
-            if not phone.drama and not phone.relay:
-                raise DataError(file, item, f"has the number {phone.display}, and this is an example setting (example: true), "
-                                "which must call no one real", "use a number from Ofcom's drama ranges, e.g. 07700 900123 "
-                                "or 01632 960123")
-
-    def check_roles(self, contacts: set[str]) -> None:
-        """The pathways name contacts by the role they play (police-non-emergency,
-        local-authority-office): a role the setting has no contact or team member for is named
-        as the setting's to fill."""
-        for outcome in self.pathways.outcomes:
-            for number, step in enumerate(outcome.steps, start=1):
-                for role in step.contacts:
-                    if role not in contacts:
-                        person = role in get_args(MemberKind)
-                        raise DataError(
-                            self.folder.file("team.yml" if person else "contacts.yml"), f"role {role!r}",
-                            f"is needed by data/pathways.yml (outcome {outcome.id!r}, step {number}), and the "
-                            f"setting has no {'team member' if person else 'contact'} with that id",
-                            (f"add a member with id: {role} and kind: {role} (its values may be `to be supplied`)"
-                             if person else f"add the setting's contact for it with id: {role}")
-                            + " (MAINTAINING.md, \"Add a setting\"), or correct the id in data/pathways.yml")
+    def check_cited(self, file: str, item: str, clauses: list[str]) -> None:
+        """Each clause that ``item`` of ``file`` cites is in the current version of the policy."""
+        known = self.sections.all_clauses()
+        for clause in clauses:
+            if clause not in known:
+                raise self.unknown_clause(file, item, clause)
 
     def unknown_clause(self, file: str, item: str, clause: str) -> DataError:
         """A citation of a clause the current version does not have: where its address leads now,
@@ -492,40 +240,6 @@ class SiteData:
                              f"cite {alias} if that is the clause meant, or the clause that says it now")
         return DataError(file, item, f"cites clause {clause}, which is not in the policy",
                          f"use a clause of the policy ({self.policy.file}; data/sections.yml names their pages)")
-
-    def check_team(self) -> None:
-        """The people staff are sent to are people: no member's number is a service's, and the DSL
-        and the deputies (the emergency strip's people) are each a different person."""
-        services = {c.phone.tel: c for c in self.contacts.contacts if c.phone}
-        for member in self.team.members:
-            if member.dial and (service := services.get(member.dial.tel)):
-                raise DataError(self.folder.file("team.yml"), f"member {member.id!r}",
-                                f"has the number {member.dial.display}, which is the number of {service.name} "
-                                f"(contact {service.id!r} in {self.contact_file(service.id)})", "write the person's own number")
-        strip = [self.team.by_id()["dsl"], *self.team.of_kind("deputy-dsl")]
-        for index, member in enumerate(strip):
-            for other in strip[:index]:
-                if same := _same_person(member, other):
-                    raise DataError(self.folder.file("team.yml"), f"member {member.id!r}",
-                                    f"has the same {same} as {other.id!r}: a deputy is another person, and the "
-                                    "emergency strip would show the same person twice",
-                                    f"write the {member.role}'s own {same}")
-        route = [step.contact for step in self.contacts.emergency_route]
-        check_unique("data/contacts.yml", "emergency_route contact", route)
-
-    def check_emergency_numbers(self) -> None:
-        """The emergency route starts with the emergency services, and they are 999 or 112: the
-        number a reader in a hurry dials is never a typo."""
-        contacts = self.contacts.by_id()
-        route = self.contacts.emergency_route
-        if not route or getattr(contacts.get(route[0].contact), "group", None) != "emergency":
-            raise DataError("data/contacts.yml", "emergency_route entry 1",
-                            "is not a contact of group emergency", "start the route with the emergency services (999)")
-        for contact in self.contacts.contacts:
-            if contact.group == "emergency" and (contact.phone is None or contact.phone.tel not in EMERGENCY_NUMBERS):
-                raise DataError(self.contact_file(contact.id), f"contact {contact.id!r}",
-                                f"is an emergency contact with number {contact.phone.display if contact.phone else 'none'}",
-                                "use 999 (or 112): the UK's emergency numbers")
 
     @classmethod
     def load_once(cls, data_dir: Path) -> SiteData:
@@ -567,120 +281,7 @@ class SiteData:
         return self.sections.all_clauses()[clause].page
 
 
-def quoted_text_problems(indicators: IndicatorBook, links: LinkBook, text: PolicyText) -> list[DataError]:
-    """Each sign, the 6.4 reminder and each link's text whose words are not in the clause it cites."""
-    problems = []
-
-    def quoted(file: str, item: str, words: str, clauses: list[str]) -> None:
-        words = words.replace("**", "")
-        if not any(clause in text.clauses and words in text.clauses[clause].text for clause in clauses):
-            problems.append(DataError(file, item, f"quotes “{words}”, which is not in clause {' or '.join(clauses)} of "
-                                      f"the policy ({text.file})", "copy the words exactly as the policy gives them "
-                                      "now, or cite the clause that has them"))
-
-    for lst in indicators.lists:
-        for sign in lst.items:
-            quoted("data/indicators.yml", f"indicator {sign.id!r}", sign.text, [lst.clause])
-    quoted("data/indicators.yml", "reminder", indicators.reminder.text, [indicators.reminder.clause])
-    for link in links.links:
-        quoted("data/links.yml", f"link {link.id!r}", link.text, link.clauses)
-    return problems
-
-
 def citations(raw: dict[str, Any], docs_dir: Path) -> list[Citation]:
     """Every clause the data files (as read) and the pages cite."""
     found = [c for name, content in raw.items() if name.endswith(".yml") for c in data_citations(f"data/{name}", content)]
     return found + page_citations(docs_dir)
-
-
-def _same_person(member: TeamMember, other: TeamMember) -> str | None:
-    """What two members share that only one person has ("number", "name"), or None."""
-    if member.dial and other.dial and member.dial.tel == other.dial.tel:
-        return "number"
-    if is_supplied(member.name) and is_supplied(other.name) and member.name.casefold() == other.name.casefold():
-        return "name"
-    return None
-
-
-# --- data/training.yml against the rest ------------------------------------------------------------
-
-TRAINING_FILE = "data/training.yml"
-# The session is planned to take 45 to 60 minutes (an induction slot).
-SESSION_MINUTES = (45, 60)
-
-
-def fail(item: str, problem: str, fix: str) -> None:
-    raise DataError(TRAINING_FILE, item, problem, fix)
-
-
-def check_training(training: Training, site: SiteData) -> None:
-    """Every clause and sign the training cites exists, the session fits its time, and every
-    scenario's answers walk the pathway graph to exactly the outcome it names (so the scenarios
-    double as acceptance tests of the pathways)."""
-    check_unique(TRAINING_FILE, "scenario", [s.id for s in training.scenarios])
-    check_unique(TRAINING_FILE, "question", [q.id for q in training.questions])
-
-    low, high = SESSION_MINUTES
-    minutes = training.session.minutes
-    if not low <= minutes <= high:
-        fail("session", f"the parts add up to {minutes} minutes", f"make the minutes add up to between {low} and {high}")
-
-    clauses = site.sections.all_clauses()
-
-    def cited(item: str, numbers: list[str]) -> None:
-        for number in numbers:
-            if number not in clauses:
-                raise site.unknown_clause(TRAINING_FILE, item, number)
-
-    for number, part in enumerate(training.session.parts, start=1):
-        cited(f"session part {number} ({part.title!r})", part.clauses)
-    signs = {item.id for lst in site.indicators.lists for item in lst.items}
-    for scenario in training.scenarios:
-        item = f"scenario {scenario.id!r}"
-        for number, point in enumerate(scenario.discussion, start=1):
-            cited(f"{item}, discussion point {number}", point.clauses)
-        for sign in scenario.signs:
-            if sign not in signs:
-                fail(item, f"names sign {sign!r}, which is not in data/indicators.yml", "use an indicator id from that file")
-        check_walk(scenario, site.pathways)
-    for question in training.questions:
-        cited(f"question {question.id!r}", question.clauses)
-
-    handout = training.handout
-    for definition in handout.definitions:
-        cited(f"handout definition {definition.term!r}", definition.clauses)
-    contacts = site.reachable()
-    for contact in handout.contacts:
-        if contact not in contacts:
-            fail("handout", f"names contact {contact!r}, which is not in data/contacts.yml or the setting's "
-                 f"{site.folder.file('contacts.yml')} or team.yml", "use a contact id from one of those files")
-    outcomes = {o.id for o in site.pathways.outcomes}
-    for outcome in handout.outcomes:
-        if outcome not in outcomes:
-            fail("handout", f"names outcome {outcome!r}, which is not in data/pathways.yml",
-                 f"use one of {', '.join(sorted(outcomes))}")
-
-    language = training.language
-    cited("language", language.clauses)
-    for kind, points in [("do", language.do), ("dont", language.dont)]:
-        for number, point in enumerate(points, start=1):
-            cited(f"language {kind} {number}", point.clauses)
-    for example in language.examples:
-        cited(f"language example {example.instead_of!r}", example.clauses)
-
-
-# A scenario that no longer walks the graph is a mistake in either file: in the scenario, or in
-# the pathway it checks (a renamed option, an option leading elsewhere). The message names both.
-WALK_FILES = f"{TRAINING_FILE} and {PATHWAYS_FILE}"
-CHECK_BOTH = f"if the pathway in {PATHWAYS_FILE} is right, change the scenario in {TRAINING_FILE}; if not, correct the pathway"
-
-
-def check_walk(scenario: Scenario, graph: PathwayGraph) -> None:
-    item = f"scenario {scenario.id!r}"
-    try:
-        _, reached = walk(graph, scenario.start, scenario.answers)
-    except WalkError as error:
-        raise DataError(WALK_FILES, item, error.problem, f"{error.fix}; {CHECK_BOTH}") from None
-    if reached != scenario.outcome:
-        raise DataError(WALK_FILES, item, f"its answers lead to outcome {reached!r}, not {scenario.outcome!r}",
-                        f"set outcome: {reached} if that is right, or change the answers; {CHECK_BOTH}")

@@ -9,6 +9,7 @@ The graph has three kinds of node, sharing one set of ids:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -290,35 +291,25 @@ def check_structure(graph: PathwayGraph) -> dict[str, Question | Outcome]:
     return nodes
 
 
-def check_graph(graph: PathwayGraph, clauses: set[str], people: set[str], emergency: set[str]) -> None:
+def check_graph(graph: PathwayGraph, check_cited: Callable[[str, str, list[str]], None], people: set[str],
+                emergency: set[str]) -> None:
     """Stop the build on any flaw a reader could fall into, in the graph as a setting walks it
     (its structure is check_structure's). (That each contact a step names exists is the
-    setting's to give: SiteData.check_roles.) ``people`` are the emergency route's contacts and
-    the safeguarding team: every outcome must send the reader to one of them, in a step of the
-    reader's own (which the answer's first screen offers). ``emergency``: the emergency
-    services' contacts, which an emergency outcome calls first."""
+    setting's to give: cross_checks.check_roles.) ``check_cited(file, item, clauses)``: the
+    site's one check that cited clauses are in the policy. ``people`` are the emergency route's
+    contacts and the safeguarding team: every outcome must send the reader to one of them, in a
+    step of the reader's own (which the answer's first screen offers). ``emergency``: the
+    emergency services' contacts, which an emergency outcome calls first."""
     check_structure(graph)
     for name, cited in graph.not_available:
-        for clause in cited.clauses:
-            if clause not in clauses:
-                fail(f"not_available, {name}", f"cites clause {clause}, which is not in the policy",
-                     "use a clause of the policy (data/sections.yml lists its sections)")
+        check_cited(FILE, f"not_available, {name}", cited.clauses)
     for outcome in graph.outcomes:
         for number, step in enumerate(outcome.steps, start=1):
-            where = f"outcome {outcome.id!r}, step {number}"
-            for clause in step.clauses:
-                if clause not in clauses:
-                    fail(where, f"cites clause {clause}, which is not in the policy", "use a clause of the policy (data/sections.yml lists its sections)")
+            check_cited(FILE, f"outcome {outcome.id!r}, step {number}", step.clauses)
         for caution in outcome.cautions:
-            for clause in caution.clauses:
-                if clause not in clauses:
-                    fail(f"outcome {outcome.id!r}, caution", f"cites clause {clause}, which is not in the policy",
-                         "use a clause of the policy (data/sections.yml lists its sections)")
+            check_cited(FILE, f"outcome {outcome.id!r}, caution", caution.clauses)
         for number, consider in enumerate(outcome.consider, start=1):
-            for clause in consider.clauses:
-                if clause not in clauses:
-                    fail(f"outcome {outcome.id!r}, consider {number}", f"cites clause {clause}, which is not in the policy",
-                         "use a clause of the policy (data/sections.yml lists its sections)")
+            check_cited(FILE, f"outcome {outcome.id!r}, consider {number}", consider.clauses)
         first_call = outcome.steps[0].contacts[:1]
         if outcome.emergency and not (first_call and first_call[0] in emergency):
             fail(f"outcome {outcome.id!r}, step 1", "is the first step of an emergency outcome, but does not call the "

@@ -41,7 +41,8 @@ from sitedata.dates import long_date
 from sitedata.changes import PARAGRAPH, Change, compare, words
 from sitedata.errors import DataError
 from sitedata.files import read_yaml
-from sitedata.load import DATA_FILES, SETTING_FILES, load_file, quoted_text_problems
+from sitedata.cross_checks import quoted_text_problems
+from sitedata.load import DATA_FILES, SETTING_FILES, load_file
 from sitedata.settings import SETTINGS_DIR, choose
 from sitedata.policy_text import PolicyText, parse, read
 from sitedata.versions import FILE as VERSIONS_FILE
