@@ -19,7 +19,7 @@ from sitedata.addresses import Linker
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 
-from . import linkhealth, pathway_pages, print_pages, reach, render, signs, training, versions
+from . import build_state, linkhealth, pathway_pages, print_pages, reach, render, signs, training, versions
 from .stop import build_error
 from .text import Html, formatted, plain
 
@@ -78,6 +78,8 @@ def on_pre_page_macros(env) -> None:
     # finalize is set here; Jinja reads it when it compiles each page.
     page = f"docs/{env.page.file.src_uri}"
     env.env.finalize = lambda value: _escape_value(value, page)
+    # The build's state (macros/build_state.py), made once the hooks' on_config has run.
+    env.variables["build"] = build_state.current()
 
 
 def _define_macros(env) -> None:
@@ -100,8 +102,7 @@ def _define_macros(env) -> None:
         return table[key]
 
     def known_clause(clause: str) -> str:
-        if clause not in site.sections.all_clauses():
-            raise site.unknown_clause(page_path(), f"clause {clause!r}", clause)
+        site.check_cited(page_path(), f"clause {clause!r}", [clause])
         return clause
 
     env.variables["setting"] = site.setting
@@ -195,7 +196,7 @@ def _define_macros(env) -> None:
         """Every screen of the navigator, as templates of this page, or (``from_hub``) read from
         the hub page when first needed (see pathway_pages); from disk a page cannot read
         another, so the copy opened from disk has them in the page."""
-        if from_hub and env.conf["extra"]["served_site"]:
+        if from_hub and build_state.current().served_site:
             return pathway_pages.navigator_screens_from_hub(page_src(), env.conf["use_directory_urls"])
         return pathway_pages.navigator_screens(site, page_src(), env.conf["use_directory_urls"])
 
@@ -244,13 +245,6 @@ def _define_macros(env) -> None:
     def signs_explorer() -> str:
         concern = pathway_pages.node_page(site.pathways, signs.NEXT_STEP_OUTCOME)
         return signs.explorer(site, page_src(), concern, linker().page(concern))
-
-    # The theme's templates (emergency strip, footer) read plain values from config.extra.
-    env.conf["extra"]["emergency_route"] = render.emergency_route(site)
-    env.conf["extra"]["review"] = render.review_status(site.versions.current, site.built_on)
-    env.conf["extra"]["setting_name"] = site.setting.name
-    # An example setting's pages say so on every page (overrides/partials/example.html).
-    env.conf["extra"]["example_setting"] = site.setting.example
 
     # Features with macros of their own.
     linkhealth.register(env, site)

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,18 +23,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-# MkDocs loads this file by its path, outside the macros package: make the package importable.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-if str(PROJECT_ROOT) not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from macros import assets, brand, csp, fidelity, front_matter, pathway_pages, service_worker, site_data, theme_css, valid_html, versions  # noqa: E402,E501
-from macros.template_cache import THEME_TEMPLATES  # noqa: E402
-from macros.stop import build_error  # noqa: E402
-from sitedata import build_date  # noqa: E402
-from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf  # noqa: E402
-from sitedata.errors import DataError  # noqa: E402
-from sitedata.models import Setting  # noqa: E402
+# MkDocs loads this file by its path; the packages it imports are the project's, installed
+# (editable) by `make install`.
+from macros import (assets, brand, build_state, csp, fidelity, front_matter, pathway_pages, service_worker, site_data,
+                    theme_css, valid_html, versions)
+from macros.stop import build_error
+from macros.template_cache import THEME_TEMPLATES
+from sitedata import PROJECT_ROOT, build_date
+from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf
+from sitedata.errors import DataError
+from sitedata.models import Setting
 
 # The nav section that the outcome pages join (after its first page, the hub).
 NAV_SECTION = "What to do now"
@@ -53,6 +50,9 @@ def is_offline_copy(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+# After every plugin's on_config (the order is MkDocs' event priority, highest first): Material's
+# offline plugin has switched directory URLs off and added its search shim, which this replaces.
+@event_priority(-100)
 def on_config(config):
     site = site_data()  # first: a mistake in data/ (or in SOURCE_DATE_EPOCH) stops the build here
     # The setting's name, from its data: nothing about one setting is written in mkdocs.yml. The
@@ -63,15 +63,14 @@ def on_config(config):
     config.site_url = config.site_url or (str(site.setting.site_url) if site.setting.site_url else "")
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else the wall clock: give it the build's date.
     build_date.export()
+    # The served site gets a service worker and a manifest; the copy opened from disk cannot.
+    build = build_state.begin(site, served_site=not is_offline_copy(config),
+                              use_directory_urls=config.use_directory_urls)
     # Our own stylesheets and scripts are addressed with their version (see macros/service_worker.py),
     # which the brand colour's files share.
-    version = service_worker.asset_version(site.setting.brand_colour)
-    config.extra["asset_version"] = version
-    config.extra_css = [service_worker.versioned(path, version) for path in config.extra_css]
-    config.extra_css.append(f"{brand.STYLESHEET}?v={version}")
+    config.extra_css = [service_worker.versioned(path, build.asset_version) for path in config.extra_css]
+    config.extra_css.append(f"{brand.STYLESHEET}?v={build.asset_version}")
     config.theme["favicon"] = brand.favicon(site.setting.palette)
-    # The served site gets a service worker and a manifest; the copy opened from disk cannot.
-    config.extra["served_site"] = not is_offline_copy(config)
     # Material's offline plugin adds a search shim from a CDN: use our vendored copy instead.
     if is_offline_copy(config):
         polyfills = config.extra.get("polyfills", [])
@@ -98,18 +97,16 @@ def nav_section(config, title: str, fill) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    site = site_data()
+    site = build_state.current().site
     for src_uri, content in pathway_pages.generated_pages(site, config.use_directory_urls).items():
         files.append(File.generated(config, src_uri, content=content))
     for src_uri, content in brand.files(site.setting.palette).items():
         files.append(File.generated(config, src_uri, content=content))
-    # The policy's old addresses: a page where each retired page was, and the map of old clause
-    # anchors that clause-aliases.js follows (every page carries it: overrides/main.html).
+    # The policy's old addresses: a page where each retired page was. (The map of old clause
+    # anchors that clause-aliases.js follows is the build state's: overrides/main.html.)
     for old, new in site.versions.pages.items():
         files.append(File.generated(config, old, content=versions.stub_page(old, new, site.versions.current.date),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
-    config.extra["clause_aliases"] = versions.alias_addresses(site.versions.aliases, site.clause_page,
-                                                              config.use_directory_urls)
     # Each superseded version's PDF, beside the current one.
     for version, _ in site.versions.superseded:
         name = superseded_pdf(version.date)
@@ -135,7 +132,7 @@ def on_page_content(html: str, page, config, files) -> str:
     # A title given in front matter (the generated pages') is printed in <title> as it is, too.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
-    site = site_data()
+    site = build_state.current().site
     section = next((s for s in site.sections.sections if s.page == page.file.src_uri), None)
     if section is None:
         return html
@@ -151,8 +148,8 @@ def on_env(env, config, files):
     # Every page's content is built by now, and nothing is written yet.
     if _differences:
         raise PluginError(fidelity.report(_differences))
-    # The templates' one view of the setting's colours (overrides/main.html: theme-color).
-    env.globals["brand"] = site_data().setting.palette
+    # The templates' one view of the build (macros/build_state.py).
+    env.globals["build"] = build_state.current()
     env.bytecode_cache = THEME_TEMPLATES  # compiled once per process (scripts/build-all builds many sites)
     return env
 
@@ -165,13 +162,14 @@ def on_post_build(config) -> None:
     theme_css.prune_theme_stylesheet(site_dir)
     assets.minify(site_dir)
     # First, so that the pages the service worker precaches carry their policy.
-    csp.apply(site_dir, config.theme.get_env(), on_disk=not config.extra["served_site"])
-    if config.extra["served_site"]:
-        setting = site_data().setting
+    build = build_state.current()
+    csp.apply(site_dir, config.theme.get_env(), on_disk=not build.served_site)
+    if build.served_site:
+        setting = build.setting
         # The app opens at the site's root, wherever the site is published: the manifest is there.
         service_worker.write_manifest(site_dir, f"{setting.policy.title}: {setting.name}", "Exploitation policy",
                                       description(setting), start_url="./", theme_colour=setting.brand_colour)
         service_worker.write_service_worker(site_dir)
         base_path = urlsplit(config.site_url or "").path.rstrip("/") + "/"
-        (site_dir / REDIRECTS_FILE).write_text(versions.redirects(site_data().versions.pages, base_path),
+        (site_dir / REDIRECTS_FILE).write_text(versions.redirects(build.site.versions.pages, base_path),
                                                encoding="utf-8")

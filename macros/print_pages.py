@@ -34,7 +34,7 @@ from sitedata.addresses import (
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import pathway_pages, reach, render
+from . import build_state, pathway_pages, reach, render
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -415,7 +415,7 @@ def register(env, site: SiteData) -> None:
 
     @env.macro
     def downloads() -> str:
-        return downloads_list(site, env.page.url, env.conf["extra"].get("served_site", True))
+        return downloads_list(site, env.page.url, build_state.current().served_site)
 
     @env.macro
     def offline_copy_link(text: str) -> str:
