@@ -115,8 +115,8 @@ def check_required_files(folder: SettingFolder) -> None:
     for name in REQUIRED_FILES:
         if not (folder.path / name).exists() and not (folder.path / name).is_symlink():
             raise DataError(folder.file(name), "the file", "is missing",
-                            f"add it: copy the file of the same name from another setting's folder and change "
-                            f"its values (MAINTAINING.md, \"Add a setting\")")
+                            "add it: copy the file of the same name from another setting's folder and change "
+                            "its values (MAINTAINING.md, \"Add a setting\")")
 
 
 if __name__ == "__main__":

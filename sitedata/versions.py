@@ -204,7 +204,7 @@ def clause_aliases(book: VersionBook, current: set[str]) -> dict[str, str]:
     for old, (new, date) in merged.items():
         item = f"version {date}, alias {old!r}"
         if old in current:
-            raise DataError(FILE, item, f"is a clause of the current version, so its address shows that clause, "
+            raise DataError(FILE, item, "is a clause of the current version, so its address shows that clause, "
                             "not the alias", f"remove the alias {old!r}")
         chain = [old, new]
         while chain[-1] not in current:

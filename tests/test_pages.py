@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros import pathway_pages, render
+from macros import pathway_pages
 from sitedata.clauses import anchor_id
 
 # The emergency strip must arrive in the first round trip of a slow connection (TCP's initial

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from test_print import SCREEN_WORDS, headings_of, stranded
 from conftest import SETTING
 
-from macros import print_pages, render
+from macros import print_pages
 from sitedata import addresses
 from tools import pdf
 from sitedata.addresses import Linker

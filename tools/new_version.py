@@ -205,19 +205,19 @@ def shown_words(change: Change, colour: bool) -> str:
     """The clause's words with the removed [-…-] and added {+…+}, and a few words either side."""
     runs = change.word_diff()
     parts = []
-    for index, (kind, words) in enumerate(runs):
-        words = ["¶" if word == PARAGRAPH else word for word in words]
+    for index, (kind, run) in enumerate(runs):
+        run_words = ["¶" if word == PARAGRAPH else word for word in run]
         if kind == "equal":
             keep_start = index > 0
             keep_end = index < len(runs) - 1
-            if len(words) > 2 * CONTEXT + 1 and (keep_start or keep_end):
-                head = words[:CONTEXT] if keep_start else []
-                tail = words[-CONTEXT:] if keep_end else []
-                words = [*head, "…", *tail]
-            parts.append(" ".join(words))
+            if len(run_words) > 2 * CONTEXT + 1 and (keep_start or keep_end):
+                head = run_words[:CONTEXT] if keep_start else []
+                tail = run_words[-CONTEXT:] if keep_end else []
+                run_words = [*head, "…", *tail]
+            parts.append(" ".join(run_words))
             continue
         start, end = MARKS[kind]
-        text = f"{start}{' '.join(words)}{end}"
+        text = f"{start}{' '.join(run_words)}{end}"
         parts.append(f"{COLOURS[kind]}{text}{RESET}" if colour else text)
     return " ".join(part for part in parts if part)
 
