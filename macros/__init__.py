@@ -126,7 +126,7 @@ def _define_macros(env) -> None:
 
     @env.macro
     def clause_link(number: str) -> str:
-        return render.clause_link(known_clause(number), site.clause_page(number), page_src())
+        return str(reach.clause_links(site, [known_clause(number)], linker(), beside_step=False))
 
     @env.macro
     def contact(contact_id: str, channel: str | None = None) -> str:
@@ -146,7 +146,7 @@ def _define_macros(env) -> None:
     @env.macro
     def nation_guidance() -> str:
         """The guidance for the setting's nation (3.2), if the policy names any for it."""
-        return render.nation_guidance(site, page_src())
+        return render.nation_guidance(site, linker())
 
     @env.macro
     def contact_cards(group: str) -> str:
@@ -219,8 +219,7 @@ def _define_macros(env) -> None:
         whom = "" if len(chosen) == 1 else " for any of them" if len(unreachable) == len(chosen) else " for some of them"
         return render.team_list(
             # HTML clause links: the list is HTML, which Markdown leaves as it is.
-            [(m, str(reach.member_actions(m)), [str(Html('<a href="{}">{}</a>').format(
-                linker().clause(number, site.clause_page(number)), number)) for number in m.clauses]) for m in chosen],
+            [(m, str(reach.member_actions(m)), [clause_link(number) for number in m.clauses]) for m in chosen],
             f"Contact details not added yet{whom}: ask the office or your line manager.", purpose)
 
     @env.macro
@@ -244,7 +243,7 @@ def _define_macros(env) -> None:
     @env.macro
     def signs_explorer() -> str:
         concern = pathway_pages.node_page(site.pathways, signs.NEXT_STEP_OUTCOME)
-        return signs.explorer(site, page_src(), concern, linker().page(concern))
+        return signs.explorer(site, linker(), concern)
 
     # Features with macros of their own.
     linkhealth.register(env, site)

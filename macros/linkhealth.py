@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Callable
 
+from sitedata.addresses import Linker
 from sitedata.linkreport import LinkReport, LinkResult
 from sitedata.models import Link
 
-from . import render
+from . import reach, render
 from .text import plain
 
 # The status as staff read it, and what the policy owner should do about it.
@@ -117,7 +118,8 @@ def register(env, site) -> None:
     report = site.link_report
 
     def clause_links(link: Link) -> list[str]:
-        return [render.clause_link(number, site.clause_page(number), env.page.file.src_uri) for number in link.clauses]
+        linker = Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+        return [str(reach.clause_links(site, [number], linker, beside_step=False)) for number in link.clauses]
 
     @env.macro
     def link_health() -> str:

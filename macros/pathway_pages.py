@@ -57,7 +57,7 @@ def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) 
     lines = [front_matter(outcome.title, "scripts: [now]") + f"# {plain(outcome.title)}", "",
              str(screens.answer_screen(site, outcome, linker)), ""]
     # Below the reader's actions: the guidance for the setting's nation (3.2).
-    if guidance := render.nation_guidance(site, here):
+    if guidance := render.nation_guidance(site, linker):
         lines += [guidance, ""]
     related = [site.pathways.outcome(r) for r in outcome.related]
     # Links onward: for the screen only (paper prints the steps, and their clauses).
@@ -72,10 +72,6 @@ def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) 
         "",
     ]
     return "\n".join(lines)
-
-
-def clause_links(site: SiteData, clauses: list[str], from_page: str) -> str:
-    return ", ".join(render.clause_link(c, site.clause_page(c), from_page) for c in clauses)
 
 
 def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:

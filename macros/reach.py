@@ -22,6 +22,7 @@ from sitedata.load import SiteData
 from sitedata.dates import long_date
 from sitedata.models import Contact, LinePair, Link, Phone, TeamMember, is_supplied
 
+from . import components
 from .text import Html
 
 # What a fact from outside the policy says beside it (a council's number, a helpline's hours).
@@ -38,11 +39,11 @@ def number_words(phone: Phone) -> Html:
     return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
 
 
-def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
-    """Links to the clauses a step or a line comes from, each to its place in the policy."""
-    return Html(", ").join(
-        Html('<a class="step__clause" href="{}">{}</a>').format(linker.clause(c, site.clause_page(c)), c) for c in clauses
-    )
+def clause_links(site: SiteData, clauses: list[str], linker: Linker, beside_step: bool = True) -> Html:
+    """Links to the clauses a step, a line or a record comes from, each to its place in the
+    policy; ``beside_step``: each a tap target of its own (components/clause-link.html)."""
+    return Html(", ").join(components.clause_link(c, linker.clause(c, site.clause_page(c)), beside_step)
+                           for c in clauses)
 
 
 def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:

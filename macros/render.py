@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from sitedata import DOCS_DIR
-from sitedata.addresses import contact_anchor
+from sitedata.addresses import Linker, contact_anchor
 from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
 from sitedata.hours import Hours
@@ -26,7 +26,7 @@ from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and rende
 from sitedata.versions import Version
 
 from . import reach
-from .reach import EDITORIAL, number_words
+from .reach import number_words
 from .text import Html, formatted, plain
 
 if TYPE_CHECKING:
@@ -44,12 +44,6 @@ def relative(target: str, from_page: str) -> str:
 def clause_anchor(clause: str) -> str:
     """The clause number that opens a clause: a link to itself, so its address can be copied."""
     return f"[{clause}](#{anchor_id(clause)}){{ #{anchor_id(clause)} .clause-number }}"
-
-
-def clause_link(clause: str, clause_page: str, from_page: str) -> str:
-    """A link to a clause from any page: [11.5](../policy/11-concerns.md#clause-11-5)."""
-    target = "" if clause_page == from_page else relative(clause_page, from_page)
-    return f"[{clause}]({target}#{anchor_id(clause)})"
 
 
 # --- contacts ---------------------------------------------------------------------------------
@@ -285,15 +279,15 @@ def local_procedures(paragraphs: list, names: dict[str, str], contacts: dict, li
     return "\n\n".join(rendered)
 
 
-def nation_guidance(site: SiteData, here: str) -> str:
+def nation_guidance(site: SiteData, linker: Linker) -> str:
     """The guidance the policy asks settings in the setting's nation to know (3.2) as a section of
-    Markdown for the page ``here``, citing the clauses that name it; empty where it names none."""
+    Markdown for the linker's page, citing the clauses that name it; empty where it names none."""
     nation = site.setting.nation
     links = [link for link in site.links.links if link.nation == nation]
     if not links:
         return ""
     clauses = sorted({clause for link in links for clause in link.clauses})
-    cited = ", ".join(clause_link(clause, site.clause_page(clause), here) for clause in clauses)
+    cited = reach.clause_links(site, clauses, linker, beside_step=False)
     items = "\n".join(f"- {external_link(link)}" for link in links)
     return (f"## Guidance for settings in {plain(nation)}\n\nSettings in **{plain(nation)}** should be familiar with "
             f"({cited}):\n\n{items}\n")

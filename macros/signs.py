@@ -5,11 +5,12 @@ lists, each with every list it appears in. The page is complete without JavaScri
 
 from __future__ import annotations
 
+from sitedata.addresses import Linker
 from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.models import Indicator, IndicatorBook, IndicatorList
 
-from . import render
+from . import reach, render
 from .text import formatted, plain
 
 # Where the summary sends the reader next: the pathway outcome for a concern.
@@ -38,9 +39,9 @@ def sign_anchor_on_signs_page(indicators: IndicatorBook, item_id: str) -> str:
     raise KeyError(item_id)
 
 
-def explorer(site: SiteData, from_page: str, concern_page: str, concern_address: str) -> str:
-    """The explorer's Markdown, as seen from ``from_page``; ``concern_address`` is the built
-    address of the concern steps, for the HTML that Markdown does not rewrite."""
+def explorer(site: SiteData, linker: Linker, concern_page: str) -> str:
+    """The explorer's Markdown, for the linker's page; ``concern_page``: the concern steps' page."""
+    from_page, concern_address = linker.from_page, linker.page(concern_page)
     indicators = site.indicators
     clause_page = site.clause_page
     signs = entries(indicators)
@@ -75,7 +76,7 @@ def explorer(site: SiteData, from_page: str, concern_page: str, concern_address:
                 f"#signs-{first.id} }}",
             ]
         lines += ["", "</section>", ""]
-    reminder_link = render.clause_link(indicators.reminder.clause, clause_page(indicators.reminder.clause), from_page)
+    reminder_link = reach.clause_links(site, [indicators.reminder.clause], linker, beside_step=False)
     # After the list, so that it stays at the foot of the screen while the reader scrolls the list.
     lines += ['<p class="signs-bar" hidden><a href="#signs-summary" class="signs-bar__link"></a></p>', ""]
     lines += [summary(indicators, reminder_link, render.relative(concern_page, from_page)), ""]

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 from typing import Callable
 
+from sitedata.addresses import Linker
 from sitedata.load import SiteData
 from sitedata.models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
 from sitedata.pathways import Outcome, walk
 
-from . import render, signs
-from .pathway_pages import clause_links, node_page
+from . import reach, render, signs
+from .pathway_pages import node_page
 from .text import plain
 
 # --- rendering ------------------------------------------------------------------------------------
 
 
-def session_plan(training: Training, site: SiteData, from_page: str) -> str:
+def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> str:
+    """The clauses a line of the training cites, each a link to its place in the policy."""
+    return str(reach.clause_links(site, clauses, linker, beside_step=False))
+
+
+def session_plan(training: Training, site: SiteData, linker: Linker) -> str:
     """A timetable, then each part with its clauses, what to open and the trainer's prompts: on a
     projector (trainer.js), the timetable and then each part are a slide."""
     session = training.session
@@ -33,28 +39,28 @@ def session_plan(training: Training, site: SiteData, from_page: str) -> str:
     elapsed = 0
     for number, part in enumerate(session.parts, start=1):
         lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {plain(part.title)} | "
-                     f"{clause_links(site, part.clauses, from_page) or '–'} |")
+                     f"{clause_links(site, part.clauses, linker) or '–'} |")
         elapsed += part.minutes
     lines += ["", f"Total: {session.minutes} minutes.", "", "</section>", ""]
     for number, part in enumerate(session.parts, start=1):
         lines += ['<section data-slide markdown>', "", f"### {number}. {plain(part.title)} ({part.minutes} minutes)", ""]
         if part.clauses:
-            lines += [f"From the policy: {clause_links(site, part.clauses, from_page)}", "{ .training-meta }", ""]
+            lines += [f"From the policy: {clause_links(site, part.clauses, linker)}", "{ .training-meta }", ""]
         if part.use:
             page, name = TRAINING_USES[part.use]
-            lines += [f"Open: [{name}]({render.relative(page, from_page)})", "{ .training-meta }", ""]
+            lines += [f"Open: [{name}]({render.relative(page, linker.from_page)})", "{ .training-meta }", ""]
         lines += [f"- {plain(prompt)}" for prompt in part.prompts] + ["", "</section>", ""]
     return "\n".join(lines + ["</div>", ""])
 
 
-def sign_line(site: SiteData, sign_id: str, from_page: str) -> str:
+def sign_line(site: SiteData, sign_id: str, linker: Linker) -> str:
     lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
-    where = render.relative("signs.md", from_page)
+    where = render.relative("signs.md", linker.from_page)
     anchor = signs.sign_anchor_on_signs_page(site.indicators, item.id)
-    return f"- [{plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], from_page)})"
+    return f"- [{plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], linker)})"
 
 
-def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page: str) -> str:
+def scenario_section(scenario: Scenario, number: int, site: SiteData, linker: Linker) -> str:
     """One scenario, a slide of the trainer view: the situation shown, then the answers and
     outcome, the signs and the discussion behind a <details> (the trainer's "reveal"; open it
     without JavaScript too), each a part that the trainer view reveals in turn."""
@@ -66,7 +72,7 @@ def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page:
         return ['<div class="scenario__part" data-slide-part markdown>', "", *lines, "", "</div>", ""]
 
     steps, _ = walk(graph, scenario.start, scenario.answers)
-    outcome_link = render.relative(node_page(graph, outcome.id), from_page)
+    outcome_link = render.relative(node_page(graph, outcome.id), linker.from_page)
     answers = [f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "", f"1. Start: **{plain(start.label)}**",
                *(f"1. {plain(question)} **{plain(answer)}**" for question, answer in steps), "",
                f"Outcome: [{plain(outcome.title)}]({outcome_link})", "{ .scenario__outcome }"]
@@ -81,20 +87,20 @@ def scenario_section(scenario: Scenario, number: int, site: SiteData, from_page:
     ]
     if scenario.signs:
         lines += part([f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", "",
-                       *(sign_line(site, sign, from_page) for sign in scenario.signs)])
+                       *(sign_line(site, sign, linker) for sign in scenario.signs)])
     lines += part([f"### Discussion {{ #scenario-{scenario.id}-discussion }}", "",
-                   *(f"- {plain(point.text)} ({clause_links(site, point.clauses, from_page)})" for point in scenario.discussion)])
+                   *(f"- {plain(point.text)} ({clause_links(site, point.clauses, linker)})" for point in scenario.discussion)])
     lines += ["</details>", "", "</section>", ""]
     return "\n".join(lines)
 
 
-def scenarios_view(training: Training, site: SiteData, from_page: str) -> str:
-    sections = [scenario_section(s, n, site, from_page) for n, s in enumerate(training.scenarios, start=1)]
+def scenarios_view(training: Training, site: SiteData, linker: Linker) -> str:
+    sections = [scenario_section(s, n, site, linker) for n, s in enumerate(training.scenarios, start=1)]
     return ('<div class="trainer" data-trainer data-trainer-one-at-a-time data-trainer-label="Scenarios" markdown>\n\n'
             + "\n".join(sections) + "\n</div>\n")
 
 
-def question_section(question: Question, number: int, total: int, site: SiteData, from_page: str) -> str:
+def question_section(question: Question, number: int, total: int, site: SiteData, linker: Linker) -> str:
     """One question, with its options listed and the answer behind a <details>. selfcheck.js
     turns the options into radio buttons; ``data-correct`` marks the answer for it."""
     options = "\n".join(
@@ -108,31 +114,31 @@ def question_section(question: Question, number: int, total: int, site: SiteData
         f'<ul class="selfcheck__options">\n{options}\n</ul>', "",
         '<details class="selfcheck__answer" markdown>', "<summary>Show the answer</summary>", "",
         f"The answer: **{plain(question.answer)}**", "{ .selfcheck__correct }", "",
-        f"{plain(question.feedback)} (From the policy: {clause_links(site, question.clauses, from_page)})",
+        f"{plain(question.feedback)} (From the policy: {clause_links(site, question.clauses, linker)})",
         "{ .selfcheck__feedback }", "",
         "</details>", "", "</section>", "",
     ])
 
 
-def answers_sheet(training: Training, site: SiteData, from_page: str) -> list[str]:
+def answers_sheet(training: Training, site: SiteData, linker: Linker) -> list[str]:
     """The answers on paper, on a sheet after the questions, so that the questions can be
     answered before the answers are read."""
     lines = ['<section class="selfcheck-answers print-only" markdown>', "", "## Answers", ""]
-    lines += [f"{number}. **{plain(q.answer)}**<br>{plain(q.feedback)} ({clause_links(site, q.clauses, from_page)})"
+    lines += [f"{number}. **{plain(q.answer)}**<br>{plain(q.feedback)} ({clause_links(site, q.clauses, linker)})"
               for number, q in enumerate(training.questions, start=1)]
     return lines + ["", "</section>", ""]
 
 
-def self_check(training: Training, site: SiteData, from_page: str) -> str:
+def self_check(training: Training, site: SiteData, linker: Linker) -> str:
     """Every question, then the summary and the printable record, which stay hidden until the
     script has shown the last answer (they need it: the date and the result come from it).
     Printed, the questions come first, each with boxes to tick, and the answers after them."""
     total = len(training.questions)
-    questions = [question_section(q, n, total, site, from_page) for n, q in enumerate(training.questions, start=1)]
+    questions = [question_section(q, n, total, site, linker) for n, q in enumerate(training.questions, start=1)]
     policy = site.setting.policy
     return "\n".join([
         '<div class="selfcheck" data-selfcheck markdown>', "", *questions, "</div>", "",
-        *answers_sheet(training, site, from_page),
+        *answers_sheet(training, site, linker),
         '<section id="selfcheck-summary" class="selfcheck-summary" hidden markdown>', "",
         '## Your summary { #selfcheck-summary-title tabindex="-1" }', "",
         '<p class="selfcheck-summary__score"></p>',
@@ -157,12 +163,12 @@ def self_check(training: Training, site: SiteData, from_page: str) -> str:
     ])
 
 
-def outcome_steps(outcome: Outcome, site: SiteData, from_page: str) -> list[str]:
+def outcome_steps(outcome: Outcome, site: SiteData, linker: Linker) -> list[str]:
     """An outcome's steps in short: what to do, by when, and the clauses."""
     lines = []
     for step in outcome.steps:
         when = f" *({plain(step.when)})*" if step.when else ""
-        lines.append(f"1. {plain(step.do)}{when} ({clause_links(site, step.clauses, from_page)})")
+        lines.append(f"1. {plain(step.do)}{when} ({clause_links(site, step.clauses, linker)})")
     return lines
 
 
@@ -181,27 +187,27 @@ def contact_row(site: SiteData, contact_id: str) -> str:
     return f"| {plain(contact.name)} | {plain(contact.use_when)} | {reach} |"
 
 
-def handout(training: Training, site: SiteData, from_page: str) -> str:
+def handout(training: Training, site: SiteData, linker: Linker) -> str:
     """The two printed pages: definitions, the emergency route and contacts on the first; the
     steps for a concern and a disclosure, and the language guide, on the second."""
     graph = site.pathways
     first, *others = [graph.outcome(o) for o in training.handout.outcomes]
     page_one = ['<section class="handout__page" markdown>', "", "## Key definitions", ""]
     for definition in training.handout.definitions:
-        page_one += [f"**{plain(definition.term)}**: {plain(definition.text)} ({clause_links(site, definition.clauses, from_page)})", ""]
-    page_one += [f"## {plain(first.title)}", "", plain(first.summary), "", *outcome_steps(first, site, from_page), ""]
+        page_one += [f"**{plain(definition.term)}**: {plain(definition.text)} ({clause_links(site, definition.clauses, linker)})", ""]
+    page_one += [f"## {plain(first.title)}", "", plain(first.summary), "", *outcome_steps(first, site, linker), ""]
     page_one += ["## Contacts", "", "| Who | When | How |", "| --- | --- | --- |"]
     page_one += [contact_row(site, c) for c in training.handout.contacts] + ["", "</section>", ""]
     page_two = ['<section class="handout__page" markdown>', ""]
     for outcome in others:
-        page_two += [f"## {plain(outcome.title)}", "", *outcome_steps(outcome, site, from_page), ""]
-    page_two += [language_guide(training.language, site, from_page), "</section>", ""]
+        page_two += [f"## {plain(outcome.title)}", "", *outcome_steps(outcome, site, linker), ""]
+    page_two += [language_guide(training.language, site, linker), "</section>", ""]
     return '<div class="handout" markdown>\n\n' + "\n".join(page_one + page_two) + "\n</div>\n"
 
 
-def language_guide(language: Language, site: SiteData, from_page: str) -> str:
+def language_guide(language: Language, site: SiteData, linker: Linker) -> str:
     def points(items: list[Point]) -> list[str]:
-        return [f"- {plain(p.text)} ({clause_links(site, p.clauses, from_page)})" for p in items]
+        return [f"- {plain(p.text)} ({clause_links(site, p.clauses, linker)})" for p in items]
 
     lines = ["## Language", "", '<div class="language" markdown>', "",
              '<div class="language__column" markdown>', "", "### Do", "", *points(language.do), "", "</div>", "",
@@ -213,7 +219,7 @@ def language_guide(language: Language, site: SiteData, from_page: str) -> str:
             "{ .language__note }", "",
             "| Instead of | Try | The policy |", "| --- | --- | --- |",
         ]
-        lines += [f"| “{plain(e.instead_of)}” | “{plain(e.say)}” | {clause_links(site, e.clauses, from_page)} |"
+        lines += [f"| “{plain(e.instead_of)}” | “{plain(e.say)}” | {clause_links(site, e.clauses, linker)} |"
                   for e in language.examples]
         lines.append("")
     return "\n".join(lines)
@@ -226,11 +232,8 @@ def register(env, site: SiteData) -> None:
     """Add the training macros to mkdocs-macros' ``env``."""
     training = site.training
 
-    def page_src() -> str:
-        return env.page.file.src_uri
-
-    def on_page(renderer: Callable[[Training, SiteData, str], str]) -> Callable[[], str]:
-        return lambda: renderer(training, site, page_src())
+    def on_page(renderer: Callable[[Training, SiteData, Linker], str]) -> Callable[[], str]:
+        return lambda: renderer(training, site, Linker(env.page.file.src_uri, env.conf["use_directory_urls"]))
 
     env.variables["training"] = training
     env.macro(on_page(session_plan), "training_session_plan")

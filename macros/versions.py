@@ -25,6 +25,7 @@ from sitedata.addresses import CHANGES, DOWNLOADS, Linker, built_address, supers
 from sitedata.changes import PARAGRAPH, Change, words
 from sitedata.clauses import anchor_id
 
+from . import components
 from .reach import EDITORIAL
 from .render import long_date, page_heading, relative
 from .text import Html, plain
@@ -102,7 +103,7 @@ def change_entry(change: Change, linker: Linker, clause_page, aliases: dict[str,
 
 
 def _link(number: str, linker: Linker, clause_page, text: str | None = None) -> Html:
-    return Html('<a href="{}">{}</a>').format(linker.clause(number, clause_page(number)), text or number)
+    return components.clause_link(text or number, linker.clause(number, clause_page(number)))
 
 
 def changes_page(versions, linker: Linker, clause_page) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import html
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import render
+from macros import reach, render
+from sitedata.addresses import Linker
 from sitedata.models import Contact, IndicatorList, Link, Phone
 from sitedata.versions import Version
 
@@ -106,16 +108,19 @@ def test_clause_anchor_links_to_itself():
 
 
 @pytest.mark.parametrize(
-    ("from_page", "expected"),
+    ("from_page", "directory_urls", "expected"),
     [
-        ("index.md", "[11.5](policy/11-concerns.md#clause-11-5)"),
-        ("about/editing.md", "[11.5](../policy/11-concerns.md#clause-11-5)"),
-        ("policy/07-trafficking.md", "[11.5](11-concerns.md#clause-11-5)"),
-        ("policy/11-concerns.md", "[11.5](#clause-11-5)"),
+        ("index.md", True, "policy/11-concerns/#clause-11-5"),
+        ("about/editing.md", True, "../../policy/11-concerns/#clause-11-5"),
+        ("policy/07-trafficking.md", True, "../11-concerns/#clause-11-5"),
+        ("policy/11-concerns.md", True, "#clause-11-5"),
+        # The copy opened from disk.
+        ("about/editing.md", False, "../policy/11-concerns.html#clause-11-5"),
     ],
 )
-def test_clause_link_is_relative_to_the_page(from_page, expected):
-    assert render.clause_link("11.5", "policy/11-concerns.md", from_page) == expected
+def test_a_clause_link_leads_to_the_clause_from_any_page(site, from_page, directory_urls, expected):
+    link = reach.clause_links(site, ["11.5"], Linker(from_page, directory_urls), beside_step=False)
+    assert html.unescape(link) == f'<a href="{expected}">11.5</a>'
 
 
 # --- indicators -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ readers without JavaScript expect it."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from sitedata.load import SiteData
 from sitedata.models import TRAINING_USES
 from sitedata.pathways import walk
 from macros.text import plain
+from sitedata.addresses import Linker
 
 FILE = "data/training.yml"
 
@@ -172,16 +174,16 @@ def test_bad_training_data_fails_the_build(tmp_path):
 # --- the renderers (record in, Markdown out) ----------------------------------------------------------
 
 
-PAGE = "training/scenarios.md"
+PAGE = Linker("training/scenarios.md")
 
 
 def test_session_plan_gives_running_times_that_add_up(site, training):
-    plan = training_module.session_plan(training, site, "training/index.md")
+    plan = training_module.session_plan(training, site, Linker("training/index.md"))
     rows = re.findall(r"^\| (\d+)–(\d+) min \|", plan, flags=re.MULTILINE)
     assert len(rows) == len(training.session.parts)
     assert rows[0][0] == "0" and int(rows[-1][1]) == training.session.minutes
     assert all(end == next_start for (_, end), (next_start, _) in zip(rows, rows[1:], strict=False))
-    assert "[2.0](../policy/02-training-and-recruitment.md#clause-2-0)" in plan
+    assert '<a href="../policy/02-training-and-recruitment/#clause-2-0">2.0</a>' in html.unescape(plan)
 
 
 def test_scenario_shows_the_situation_and_keeps_the_rest_behind_the_reveal(site, training):
@@ -200,13 +202,13 @@ def test_scenario_shows_the_situation_and_keeps_the_rest_behind_the_reveal(site,
 
 def test_question_marks_exactly_its_correct_option(site, training):
     for number, q in enumerate(training.questions, start=1):
-        text = training_module.question_section(q, number, len(training.questions), site, "training/self-check.md")
+        text = training_module.question_section(q, number, len(training.questions), site, Linker("training/self-check.md"))
         assert text.count("data-correct") == 1, q.id
         marked = re.search(r"<li data-correct>(.*?)</li>", text).group(1)
         assert marked == q.answer.replace("'", "&#x27;").replace('"', "&quot;"), q.id
 
 
 def test_examples_of_language_are_marked_as_not_the_policy(site, training):
-    guide = training_module.language_guide(training.language, site, "training/handout.md")
+    guide = training_module.language_guide(training.language, site, Linker("training/handout.md"))
     assert "the policy itself gives no list of phrases" in guide
     assert all(e.instead_of in guide and e.say in guide for e in training.language.examples)

@@ -1,0 +1,31 @@
+"""The site's views as Jinja templates (overrides/partials/components/), each given a small view
+model by Python, which keeps no markup of its own for them (the govuk-frontend way: a component
+is its template, and its examples are its tests, tests/test_components.py).
+
+Every value a template prints is escaped as ``plain()`` escapes it (macros/text.py): as text for
+the browser, Python-Markdown and mkdocs-macros alike, since a component's HTML goes into pages
+that all three read. A value that is ``Html`` already (another component) is kept as it is.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from sitedata import PROJECT_ROOT
+
+from .text import Html, plain
+
+COMPONENTS = PROJECT_ROOT / "overrides" / "partials" / "components"
+
+_templates = Environment(loader=FileSystemLoader(COMPONENTS), autoescape=True, finalize=plain,
+                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render(name: str, **view) -> Html:
+    """The component ``name`` (its file, without .html) filled in with ``view``."""
+    return Html(_templates.get_template(f"{name}.html").render(**view).strip())
+
+
+def clause_link(text: str, href: str, beside_step: bool = False) -> Html:
+    """A link to a clause of the policy: its number (or ``text``), leading to its place."""
+    return render("clause-link", text=text, href=href, beside_step=beside_step)
