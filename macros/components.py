@@ -16,9 +16,13 @@ from sitedata import PROJECT_ROOT
 from .text import Html, plain
 
 COMPONENTS = PROJECT_ROOT / "overrides" / "partials" / "components"
+# Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
+# readers, print and the fidelity test (macros/fidelity.py) can tell them from the policy's words.
+EDITORIAL = "editorial"
 
 _templates = Environment(loader=FileSystemLoader(COMPONENTS), autoescape=True, finalize=plain,
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_templates.globals["editorial"] = EDITORIAL
 
 
 def render(name: str, **view) -> Html:

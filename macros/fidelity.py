@@ -4,7 +4,7 @@ by clause, and nothing else.
 - Every sentence of a clause in the version as received (sitedata/policy_text.py) is in that
   clause's text on its page: nothing the policy says is missing or changed.
 - Every sentence of a clause on its page is in that clause of the version, or is the site's own
-  words, marked ``class="editorial"`` (macros/reach.py EDITORIAL): a sentence the policy does
+  words, marked ``class="editorial"`` (macros/components.py EDITORIAL): a sentence the policy does
   not have, or no longer has, fails the build, naming the page, the clause and the sentence.
 
 A clause on a page runs from the element with its id (``#clause-11-5``: the clause number that
@@ -30,7 +30,7 @@ from types import MappingProxyType
 
 from sitedata.policy_text import Clause, normalise, sentences
 
-from .reach import EDITORIAL
+from .components import EDITORIAL
 
 CLAUSE_ID = re.compile(r"^clause-(\d+)-(\d+)$")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

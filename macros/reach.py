@@ -47,49 +47,33 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker, beside_step
 
 
 def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> Html:
-    """A tap-to-call button. ``text`` says whom it calls: "Call the DSL, Kerry O'Brien"; the number
-    follows unless the text already ends with it ("Call 999"), then what to know about it.
-    ``whom``: said to screen readers only, where the button's words are the number alone and the
-    name stands beside it."""
-    kind = "contact-action contact-action--call" if primary else "contact-action"
-    if whom:
-        return Html('<a class="{}" href="{}">{}{}<span class="visually-hidden">, {}</span></a>').format(
-            kind, phone.href, text, number_words(phone), whom)
-    if text.endswith(phone.display):
-        return Html('<a class="{}" href="{}">{}{}</a>').format(kind, phone.href, text, number_words(phone))
-    return Html('<a class="{}" href="{}">{}: <span class="contact-action__number">{}</span>{}</a>').format(
-        kind, phone.href, text, phone.display, number_words(phone))
+    """A tap-to-call button (components/contact-action.html). ``text`` says whom it calls: "Call
+    the DSL, Kerry O'Brien"; the number follows unless the text already ends with it ("Call
+    999"), then what to know about it. ``whom``: said to screen readers only, where the button's
+    words are the number alone and the name stands beside it."""
+    number = None if whom or text.endswith(phone.display) else phone.display
+    return components.render("contact-action", href=phone.href, text=text, number=number, words=phone.words,
+                             whom=whom, primary=primary)
 
 
 def email_link(email: str, text: str, whom: str = "") -> Html:
     """An email button. ``text`` says whom it writes to ("Email the DSL"); the address follows
     unless the text already ends with it. ``whom``: as call_link's."""
-    shown = text if text.endswith(str(email)) else Html("{}: {}").format(text, email)
-    hidden = Html('<span class="visually-hidden">, {}</span>').format(whom) if whom else ""
-    return Html('<a class="contact-action" href="mailto:{}">{}{}</a>').format(email, shown, hidden)
-
-
-# Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
-# readers, print and the fidelity test (macros/fidelity.py) can tell them from the policy's words.
-EDITORIAL = "editorial"
+    number = None if text.endswith(str(email)) else email
+    return components.render("contact-action", href=f"mailto:{email}", text=text, number=number, words=None,
+                             whom=whom, primary=False)
 
 
 def guidance_link(link: Link, text: str | None = None) -> Html:
-    """A guidance document, never at a guessed address: where its address is not confirmed, its
-    name and publisher; an internal Group document, whom to ask; a replaced one, with its
-    successor. ``text``: the words shown, by default the link's own (a page's Markdown words
-    come as Markup, and stay Markdown)."""
-    shown = link.text if text is None else text
-    if link.kind == "internal":
-        return Html('{}<span class="{}"> (an internal Group document: ask your DSL)</span>').format(shown, EDITORIAL)
-    if not link.confirmed:
-        return Html('{}<span class="{}"> ({}: address to be confirmed by the policy owner)</span>').format(
-            shown, EDITORIAL, link.publisher)
-    html = Html('<a href="{}">{}</a>').format(link.url, shown)
-    if successor := link.superseded_by:
-        html += Html('<span class="{}"> (replaced from {} by <a href="{}">{}</a>)</span>').format(
-            EDITORIAL, long_date(successor.since), successor.url, successor.title)
-    return html
+    """A guidance document (components/guidance-link.html), never at a guessed address: where its
+    address is not confirmed, its name and publisher; an internal Group document, whom to ask; a
+    replaced one, with its successor. ``text``: the words shown, by default the link's own (a
+    page's Markdown words come as Markup, and stay Markdown)."""
+    kind = "internal" if link.kind == "internal" else "published" if link.confirmed else "unconfirmed"
+    successor = link.superseded_by
+    return components.render("guidance-link", kind=kind, text=link.text if text is None else text, url=link.url,
+                             publisher=link.publisher, successor=successor,
+                             since=long_date(successor.since) if successor else None)
 
 
 def note(text: str) -> Html:

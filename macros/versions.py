@@ -26,7 +26,6 @@ from sitedata.changes import PARAGRAPH, Change, words
 from sitedata.clauses import anchor_id
 
 from . import components
-from .reach import EDITORIAL
 from .render import long_date, page_heading, relative
 from .text import Html, plain
 
@@ -148,7 +147,7 @@ def markers(versions, linker: Linker) -> dict[str, Html]:
         if change.kind == "moved" and change.words_changed:
             words = f"renumbered and changed on {date}: was {change.old.number}"
         found[anchor_id(change.number)] = Html('<span class="{}">(<a href="{}">{}</a>)</span>').format(
-            EDITORIAL, linker.page(CHANGES, change_anchor(change.number)), words)
+            components.EDITORIAL, linker.page(CHANGES, change_anchor(change.number)), words)
     return found
 
 

@@ -14,16 +14,54 @@ from macros import components
 # What data/ may hold, to the letter: markup, Markdown, a template expression, quotes.
 HOSTILE = '<script>alert(1)</script> *x* _y_ [z](http://e.example) {{ setting }} "\' &amp;'
 
-# Each component's examples: (name, the view model, what the reader gets: the element's text
-# and its attributes, as a browser reads them).
+# Each component's examples: (name, the view model, what the reader gets: the text, and each
+# element's attributes in order, as a browser reads them).
+LINK = "https://www.gov.uk/guidance/kcsie"
 EXAMPLES = {
     "clause-link": [
         ("a clause", dict(text="11.5", href="../policy/11-concerns/#clause-11-5", beside_step=False),
-         ("11.5", {"href": "../policy/11-concerns/#clause-11-5"})),
+         ("11.5", [{"href": "../policy/11-concerns/#clause-11-5"}])),
         ("beside a step", dict(text="12.7", href="#clause-12-7", beside_step=True),
-         ("12.7", {"href": "#clause-12-7", "class": "step__clause"})),
+         ("12.7", [{"href": "#clause-12-7", "class": "step__clause"}])),
         ("hostile", dict(text=HOSTILE, href='x" onclick="y', beside_step=False),
-         (HOSTILE, {"href": 'x" onclick="y'})),
+         (HOSTILE, [{"href": 'x" onclick="y'}])),
+    ],
+    "contact-action": [
+        ("the first call", dict(href="tel:01632960123", text="Call the DSL, Kerry O'Brien", number="01632 960123",
+                                words=None, whom="", primary=True),
+         ("Call the DSL, Kerry O'Brien: 01632 960123",
+          [{"class": "contact-action contact-action--call", "href": "tel:01632960123"},
+           {"class": "contact-action__number"}])),
+        ("a number with its cost, named for screen readers",
+         dict(href="tel:08081234567", text="Call 0808 123 4567", number=None, words="free from any phone",
+              whom="Helpline", primary=False),
+         ("Call 0808 123 4567 (free from any phone), Helpline",
+          [{"class": "contact-action", "href": "tel:08081234567"}, {"class": "contact-words"},
+           {"class": "visually-hidden"}])),
+        ("an email", dict(href="mailto:safe*guard*ing@example.org", text="Email the DSL",
+                          number="safe*guard*ing@example.org", words=None, whom="", primary=False),
+         ("Email the DSL: safe*guard*ing@example.org",
+          [{"class": "contact-action", "href": "mailto:safe*guard*ing@example.org"}, {"class": "contact-action__number"}])),
+        ("hostile", dict(href="tel:999", text=HOSTILE, number=None, words=HOSTILE, whom=HOSTILE, primary=True),
+         (f"{HOSTILE} ({HOSTILE}), {HOSTILE}",
+          [{"class": "contact-action contact-action--call", "href": "tel:999"}, {"class": "contact-words"},
+           {"class": "visually-hidden"}])),
+    ],
+    "guidance-link": [
+        ("published", dict(kind="published", text="KCSiE", url=LINK, publisher="DfE", successor=None, since=None),
+         ("KCSiE", [{"href": LINK}])),
+        ("replaced", dict(kind="published", text="KCSiE 2024", url=LINK, publisher="DfE",
+                          successor=dict(url=LINK + "-2025", title="KCSiE 2025"), since="1 September 2025"),
+         ("KCSiE 2024 (replaced from 1 September 2025 by KCSiE 2025)",
+          [{"href": LINK}, {"class": "editorial"}, {"href": LINK + "-2025"}])),
+        ("address not confirmed", dict(kind="unconfirmed", text="Gangs guide", url=None, publisher="Home Office",
+                                       successor=None, since=None),
+         ("Gangs guide (Home Office: address to be confirmed by the policy owner)", [{"class": "editorial"}])),
+        ("internal", dict(kind="internal", text="Group safeguarding policy", url=None, publisher="the Group",
+                          successor=None, since=None),
+         ("Group safeguarding policy (an internal Group document: ask your DSL)", [{"class": "editorial"}])),
+        ("hostile", dict(kind="unconfirmed", text=HOSTILE, url=None, publisher=HOSTILE, successor=None, since=None),
+         (f"{HOSTILE} ({HOSTILE}: address to be confirmed by the policy owner)", [{"class": "editorial"}])),
     ],
 }
 
@@ -44,7 +82,7 @@ class Elements(HTMLParser):
 
 def read(html: str) -> Elements:
     parsed = Elements()
-    parsed.feed(html)
+    parsed.feed(str(html))  # plain text, not Markup: what is read is not escaped again
     parsed.close()
     return parsed
 
@@ -57,7 +95,7 @@ def test_each_component_renders_its_examples_as_text(name, view, expected):
     parsed = read(html)
     text, attributes = expected
     assert parsed.text == text
-    assert [attrs for _, attrs in parsed.elements] == [attributes], "no element but the component's own"
+    assert [attrs for _, attrs in parsed.elements] == attributes, "no element but the component's own"
     # Nothing of a value is left to start markup, Markdown or a template: pages read all three.
     assert not [raw for raw in ("<script", "*x*", "_y_", "[z]", "{{") if raw in html]
 
