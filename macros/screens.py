@@ -20,7 +20,7 @@ from sitedata.addresses import Linker, outcome_path
 from sitedata.load import SiteData
 from sitedata.pathways import Outcome, Question, Step
 
-from . import reach, render
+from . import components, reach, render
 from .reach import clause_links
 from .text import Html
 
@@ -40,14 +40,6 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
     office hours its panel is the reader's to act on, whoever leads the step. ``heading``: the
     first step of a list carries the list's heading for paper, where it prints as part of the
     step's first line (site.css), so that a page never ends with it."""
-    # The deadline leads the step ("Immediately: report ..."). Under "What you do now" a step the
-    # reader does alone says who by its heading: its who is for screen readers only. Paper draws
-    # the step's number on its first <strong> (site.css): a step without a deadline has an empty one.
-    when = Html('<span class="visually-hidden">When: </span><span class="step__when">{}:</span>').format(
-        step.when) if step.when else Html("")
-    meta = Html('<span class="{}"><strong>Who:</strong> <span class="step__who">{}</span></span> '
-                '<span class="step-source">From the policy: {}</span>').format(
-        "visually-hidden" if step.by == ["reader"] else "step-meta__who", step.who, clause_links(site, step.clauses, linker))
     # One "who to call now" panel a screen: the first step that names a pair of lines has it; a
     # later one names the lines as text.
     pair = reach.pair_in(site, step.contacts)
@@ -79,18 +71,17 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
         # The panel belongs to whoever leads the step: the reader's call, or the DSL's information.
         actions.append(reach.pair_panel(site, pair, linker, for_reader=step.readers_own, out_of_hours_reader=emergency))
         offered.add(pair.id)
-    body = Html("").join(Html('<div class="step__action">{}</div>').format(a) for a in actions if a)
-    on_paper = Html(' data-paper-heading="{}"').format(heading) if heading else ""
-    return Html('<li class="step"><p class="step__do"{}><strong class="step__when-label">{}</strong> {}</p>{}{}'
-                '<p class="step-meta">{}</p></li>').format(on_paper, when, step.do, term, body, meta)
+    return components.render("step", do=step.do, when=step.when, term=term, actions=[a for a in actions if a],
+                             who=step.who, who_for_screen_readers=step.by == ["reader"],
+                             clauses=clause_links(site, step.clauses, linker), heading=heading)
 
 
 def contacts_named(site: SiteData, contact_ids: list[str], linker: Linker) -> Html:
     """Contacts a step names as text, each a link to its card: the call is someone else's, or the
     screen's "who to call now" panel offers it already."""
     people = site.reachable()
-    return Html('<p class="step__contacts">Contacts: {}</p>').format(
-        Html(", ").join(Html('<a href="{}">{}</a>').format(linker.contact(c), reach.name_of(people[c])) for c in contact_ids))
+    return components.render("contacts-named", contacts=[
+        {"name": reach.name_of(people[c]), "href": linker.contact(c)} for c in contact_ids])
 
 
 def first_action(site: SiteData, outcome: Outcome) -> tuple[str, Step] | None:
@@ -115,8 +106,7 @@ def answer_first(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     if not found:
         return Html("")
     contact, step = found
-    return Html('<div class="answer-first"><h2 class="answer-first__title">Do this first</h2>{}</div>').format(
-        reach.action(site, contact, linker, full=True, when=step.when))
+    return components.render("answer-first", action=reach.action(site, contact, linker, full=True, when=step.when))
 
 
 def term_notes(site: SiteData, steps: list[Step]) -> dict[int, Html]:

@@ -10,6 +10,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from macros import components
+from macros.text import Html
 
 # What data/ may hold, to the letter: markup, Markdown, a template expression, quotes.
 HOSTILE = '<script>alert(1)</script> *x* _y_ [z](http://e.example) {{ setting }} "\' &amp;'
@@ -17,6 +18,10 @@ HOSTILE = '<script>alert(1)</script> *x* _y_ [z](http://e.example) {{ setting }}
 # Each component's examples: (name, the view model, what the reader gets: the text, and each
 # element's attributes in order, as a browser reads them).
 LINK = "https://www.gov.uk/guidance/kcsie"
+# Components inside components: a step's call button and its clause link.
+CALL = components.render("contact-action", href="tel:999", text="Call 999", number=None, words=None, whom="",
+                         primary=False)
+CLAUSE = components.clause_link("11.5", "#clause-11-5")
 EXAMPLES = {
     "clause-link": [
         ("a clause", dict(text="11.5", href="../policy/11-concerns/#clause-11-5", beside_step=False),
@@ -62,6 +67,42 @@ EXAMPLES = {
          ("Group safeguarding policy (an internal Group document: ask your DSL)", [{"class": "editorial"}])),
         ("hostile", dict(kind="unconfirmed", text=HOSTILE, url=None, publisher=HOSTILE, successor=None, since=None),
          (f"{HOSTILE} ({HOSTILE}: address to be confirmed by the policy owner)", [{"class": "editorial"}])),
+    ],
+    "step": [
+        ("the reader's own, with a deadline, a word explained and a call",
+         dict(do="Report it to the DSL", when="Immediately", term=Html('<p class="step__term">A term</p>'),
+              actions=[CALL], who="You", who_for_screen_readers=True, clauses=CLAUSE, heading="What you do now"),
+         ("When: Immediately: Report it to the DSL" "A term" "Call 999" "Who: You From the policy: 11.5",
+          [{"class": "step"}, {"class": "step__do", "data-paper-heading": "What you do now"},
+           {"class": "step__when-label"}, {"class": "visually-hidden"}, {"class": "step__when"},
+           {"class": "step__term"}, {"class": "step__action"}, {"class": "contact-action", "href": "tel:999"},
+           {"class": "step-meta"}, {"class": "visually-hidden"}, {}, {"class": "step__who"}, {"class": "step-source"},
+           {"href": "#clause-11-5"}])),
+        ("someone else's, with no deadline", dict(do="The DSL decides", when=None, term="", actions=[], who="The DSL",
+                                                  who_for_screen_readers=False, clauses=CLAUSE, heading=""),
+         (" The DSL decides" "Who: The DSL From the policy: 11.5",
+          [{"class": "step"}, {"class": "step__do"}, {"class": "step__when-label"}, {"class": "step-meta"},
+           {"class": "step-meta__who"}, {}, {"class": "step__who"}, {"class": "step-source"}, {"href": "#clause-11-5"}])),
+        ("hostile", dict(do=HOSTILE, when=HOSTILE, term="", actions=[], who=HOSTILE, who_for_screen_readers=False,
+                         clauses=CLAUSE, heading=HOSTILE),
+         (f"When: {HOSTILE}: {HOSTILE}Who: {HOSTILE} From the policy: 11.5",
+          [{"class": "step"}, {"class": "step__do", "data-paper-heading": HOSTILE}, {"class": "step__when-label"},
+           {"class": "visually-hidden"}, {"class": "step__when"}, {"class": "step-meta"}, {"class": "step-meta__who"},
+           {}, {"class": "step__who"}, {"class": "step-source"}, {"href": "#clause-11-5"}])),
+    ],
+    "contacts-named": [
+        ("two", dict(contacts=[{"name": "Children's services", "href": "../contacts/#contact-la"},
+                               {"name": "Police", "href": "../contacts/#contact-police"}]),
+         ("Contacts: Children's services, Police",
+          [{"class": "step__contacts"}, {"href": "../contacts/#contact-la"}, {"href": "../contacts/#contact-police"}])),
+        ("hostile", dict(contacts=[{"name": HOSTILE, "href": HOSTILE}]),
+         (f"Contacts: {HOSTILE}", [{"class": "step__contacts"}, {"href": HOSTILE}])),
+    ],
+    "answer-first": [
+        ("a call", dict(action=CALL), ("Do this firstCall 999", [
+            {"class": "answer-first"}, {"class": "answer-first__title"}, {"class": "contact-action", "href": "tel:999"}])),
+        ("hostile", dict(action=HOSTILE), (f"Do this first{HOSTILE}", [{"class": "answer-first"},
+                                                                       {"class": "answer-first__title"}])),
     ],
 }
 
