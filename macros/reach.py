@@ -279,56 +279,20 @@ def now_panel(site: SiteData, lines: list[Contact], linker: Linker, bank_holiday
     Without JavaScript: each line with its hours in words and its call button. Where the hours
     come from, and any disagreement between the sources, is said on the contacts page and in
     "Where this comes from"."""
-    items = []
-    for contact in lines:
-        hours = contact.hours
-        items.append(Html(
-            '<li class="now-panel__line" data-line="{}" data-hours="{}" data-name="{}">'
-            '<p class="now-panel__name"><strong>{}</strong><span class="now-panel__when" data-now-when></span>'
-            '<span class="now-panel__hours">: {}.</span></p><p>{}</p></li>'
-        ).format(contact.id, hours_for_script(hours), contact.short_name or contact.name, contact.name,
-                 hours.in_words,
-                 call_link(contact.phone, f"Call {contact.phone.display}", for_reader, contact.name) if contact.phone else ""))
-    # The bank holidays by date, with their names ("Easter Monday"): the panel says so by name.
-    holidays = json.dumps({day.isoformat(): name for day, name in bank_holidays.items()}, separators=(",", ":"))
-    years = sorted({day.year for day in bank_holidays})
-    not_in_policy = Html("")
-    if any(not c.in_policy for c in lines):
-        not_in_policy = Html('<p class="not-in-policy">Not in the policy: <a href="{}">check with your DSL</a>.</p>').format(
-            linker.contact(lines[0].id))
+    one_line = lines[0]
     status = ("Which line to call depends on the time and the day." if for_reader else
               "Which line is open depends on the time and the day.") if len(lines) > 1 else ""
-    # One line whose sources disagree about its hours: the panel does not claim it is open now.
-    # now.js says these attributes' words (it names no person itself).
-    uncertain = Html(' data-hours-uncertain="Its hours differ between sources: check with your DSL."') if (
-        len(lines) == 1 and lines[0].hours.sources_disagree) else ""
-    out_of_hours = Html(' data-reader-out-of-hours="Out of office hours, make this call yourself if the DSL cannot '
-                        'make it with you."') if out_of_hours_reader else ""
-    # On screen the panel says what to do now (now.js); paper is read at any time, so there the
-    # lines are a timetable instead, and the live status and the reordered lines are left off.
-    # One line is a step's own contact, not a choice between lines: no box and no title.
-    one = len(lines) == 1
-    return Html(
-        '<div class="now-panel {}" data-now-panel data-for="{}"{} data-bank-holidays="{}" data-years="{}"{}>{}'
-        '<p class="now-panel__status screen-only" data-now-status>{}</p>'
-        '<ul class="now-panel__lines screen-only">{}</ul>{}{}</div>'
-    ).format("now-panel--one" if one else "now-panel--lines", "reader" if for_reader else "others",
-             out_of_hours, holidays, f"{years[0]}-{years[-1]}",
-             uncertain, "" if one else Html('<p class="now-panel__title"><strong>{}</strong></p>').format(title), status,
-             Html("").join(items), timetable(lines), not_in_policy)
-
-
-def timetable(lines: list[Contact]) -> Html:
-    """The lines as paper shows them: when each answers, in the words of its hours, and its number."""
-    rows = Html("").join(
-        Html("<tr><td>{}{}</td><td>{}: {}</td></tr>").format(
-            contact.hours.in_words,
-            Html(" ({} Check with your DSL.)").format(contact.hours.sources_disagree) if contact.hours.sources_disagree else "",
-            contact.name, contact.phone.display)
-        for contact in lines)
-    caption = "Which line to call, by the time and the day" if len(lines) > 1 else "When it answers"
-    return Html('<div class="print-only"><table class="now-panel__timetable"><caption>{}</caption>'
-                "<thead><tr><th>When</th><th>Call</th></tr></thead><tbody>{}</tbody></table></div>").format(caption, rows)
+    return components.render(
+        "now-panel", for_reader=for_reader, out_of_hours_reader=out_of_hours_reader, title=title, status=status,
+        # The bank holidays by date, with their names ("Easter Monday"): the panel says so by name.
+        bank_holidays=json.dumps({day.isoformat(): name for day, name in bank_holidays.items()}, separators=(",", ":")),
+        years=f"{min(bank_holidays).year}-{max(bank_holidays).year}",
+        uncertain=len(lines) == 1 and bool(one_line.hours.sources_disagree),
+        dsl_card=linker.contact(one_line.id) if any(not c.in_policy for c in lines) else None,
+        lines=[{"id": c.id, "hours": hours_for_script(c.hours), "short_name": c.short_name or c.name, "name": c.name,
+                "in_words": c.hours.in_words, "display": c.phone.display, "disagree": c.hours.sources_disagree,
+                "call": call_link(c.phone, f"Call {c.phone.display}", for_reader, c.name) if c.phone else ""}
+               for c in lines])
 
 
 def pair_panel(site: SiteData, pair: LinePair, linker: Linker, for_reader: bool = True,
