@@ -27,7 +27,7 @@ _templates.globals["editorial"] = EDITORIAL
 
 def render(name: str, **view) -> Html:
     """The component ``name`` (its file, without .html) filled in with ``view``."""
-    return Html(_templates.get_template(f"{name}.html").render(**view).strip())
+    return Html(_templates.get_template(f"{name}.html").render(**view))
 
 
 def clause_link(text: str, href: str, beside_step: bool = False) -> Html:

@@ -36,7 +36,7 @@ NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where":
 def number_words(phone: Phone) -> Html:
     """What a caller needs to know about the number, after it: a text-relay number, or a service
     number's cost (sitedata/phones.py); nothing for an ordinary number."""
-    return Html(' <span class="contact-words">({})</span>').format(phone.words) if phone.words else Html("")
+    return components.render("contact-words", words=phone.words)
 
 
 def clause_links(site: SiteData, clauses: list[str], linker: Linker, beside_step: bool = True) -> Html:
@@ -76,10 +76,6 @@ def guidance_link(link: Link, text: str | None = None) -> Html:
                              since=long_date(successor.since) if successor else None)
 
 
-def note(text: str) -> Html:
-    return Html('<span class="reach__note">{}</span>').format(text)
-
-
 # --- anyone a page can send a reader to: a team member or a contact -------------------------
 
 
@@ -111,17 +107,15 @@ def in_person(member: TeamMember, lead: str, when: str | None = None) -> str:
 def person_first(member: TeamMember, lead: str, when: str | None = None, primary: bool = True) -> Html:
     """The first way to reach a member: their call button (filled where it is the screen's first
     action, ``primary``), or whom to tell in person (on paper, with a line to write their number on)."""
-    if member.dial:
-        text = f"Call the {lead}, {member.name}" if member.kind == "dsl" else f"Call {member.label}"
-        return Html('<p class="reach__first">{}</p>').format(call_link(member.dial, text, primary))
-    who = f"The {lead}, {member.name}" if member.kind == "dsl" else member.label
-    return Html('<p class="reach__first reach__in-person"><strong>{}</strong>'
-                '<span class="print-only">{}, number: <span class="write-in"></span></span></p>').format(
-        in_person(member, lead, when), who)
+    is_dsl = member.kind == "dsl"
+    call = call_link(member.dial, f"Call the {lead}, {member.name}" if is_dsl else f"Call {member.label}",
+                     primary) if member.dial else None
+    return components.render("person-first", call=call, tell=in_person(member, lead, when),
+                             who=f"The {lead}, {member.name}" if is_dsl else member.label)
 
 
-def team_link(linker: Linker, member_id: str) -> Html:
-    return Html('<a href="{}">The safeguarding team</a>').format(linker.contact(member_id))
+# The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
+SENIOR_CHAIN = ("headteacher", "registered-manager", "head-of-service", "regional-director")
 
 
 def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | None = None,
@@ -134,46 +128,25 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     team = site.team
     dsl = team.by_id()["dsl"]
     if not full:
-        if not dsl.dial:
-            return Html("")
         # The screen has named them in full already: short enough for one line on a phone.
-        return Html('<div class="reach reach--dsl"><p class="reach__first">{}</p></div>').format(
-            call_link(dsl.dial, f"Call {dsl.called}", primary=False))
-    others = [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")]
-    buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in others if m.dial]
-    # Whom to tell when the DSL is not there, one tap away: any DSL (7.4), the Home Safeguarding
-    # Lead in the children's home (12.3), then when no one answers.
-    items = [Html("<li>Tell any DSL. In the children's home, tell the Home Safeguarding Lead ({}). {} {}</li>").format(
-        clause_links(site, site.pathways.not_available.anyone.clauses, linker), Html(" ").join(buttons),
-        team_link(linker, dsl.id)), *no_answer(site, linker)]
-    return Html('<div class="reach reach--dsl">{}<details class="reach__no-answer quiet"><summary>If {} is not available'
-                "</summary><ul>{}</ul></details></div>").format(person_first(dsl, site.setting.lead, when, primary), dsl.called,
-                                                          Html("").join(items))
-
-
-# The senior people 12.7 names for when neither the DSL nor a deputy is available, by kind.
-SENIOR_CHAIN = ("headteacher", "registered-manager", "head-of-service", "regional-director")
-
-
-def no_answer(site: SiteData, linker: Linker) -> list[Html]:
-    """What to do when no DSL answers (at night, at weekends, on a bank holiday): the setting's own
-    on-call route where it has given one, 999 if a child is in danger, and 12.7's senior chain."""
-    team = site.team
+        return components.render("dsl-control", full=False, call=call_link(dsl.dial, f"Call {dsl.called}", primary=False)
+                                 ) if dsl.dial else Html("")
+    not_available = site.pathways.not_available
     emergency = site.contacts.by_id()[site.contacts.emergency_route[0].contact]
-    on_call = [m for m in team.of_kind("on-call") if m.dial]
     senior = [m for kind in SENIOR_CHAIN for m in team.of_kind(kind)]
-    items = [Html("<li>If no one answers and a child or young person is in danger now: {} ({})</li>").format(
-        call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False),
-        clause_links(site, site.pathways.not_available.danger.clauses, linker))]
-    items += [Html("<li>The setting's own on-call: {}{}</li>").format(
-        call_link(m.dial, f"Call {m.label}", primary=False),
-        Html(" ({})").format(m.hours) if m.hours and is_supplied(m.hours) else "") for m in on_call]
-    items.append(Html("<li>If no DSL answers, tell a senior manager: {}, as appropriate. {} names them for when "
-                      "neither the DSL nor a deputy is available. {}</li>").format(
-        and_list([f"the {m.role}" for m in senior], "or"),
-        clause_links(site, site.pathways.not_available.senior.clauses, linker),
-        Html(" ").join(call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial)))
-    return items
+    return components.render(
+        "dsl-control", full=True, first=person_first(dsl, site.setting.lead, when, primary), called=dsl.called,
+        anyone_clauses=clause_links(site, not_available.anyone.clauses, linker), team_href=linker.contact(dsl.id),
+        others=[call_link(m.dial, f"Call {m.label}", primary=False)
+                for m in [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")] if m.dial],
+        emergency_call=call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False),
+        danger_clauses=clause_links(site, not_available.danger.clauses, linker),
+        on_calls=[{"call": call_link(m.dial, f"Call {m.label}", primary=False),
+                   "hours": m.hours if m.hours and is_supplied(m.hours) else None}
+                  for m in team.of_kind("on-call") if m.dial],
+        senior_roles=and_list([f"the {m.role}" for m in senior], "or"),
+        senior_clauses=clause_links(site, not_available.senior.clauses, linker),
+        senior_calls=[call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial])
 
 
 def and_list(items: list[str], conjunction: str = "and") -> str:
@@ -184,39 +157,31 @@ def and_list(items: list[str], conjunction: str = "and") -> str:
 def members_line(members: list[TeamMember], linker: Linker) -> Html:
     """Several members a step names (12.7's chain): a call button for each with a number; those
     without are told in person (the step names them), with the way to the safeguarding team."""
-    buttons = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
-    shown = Html(" ").join(buttons)
-    if len(buttons) < len(members):
-        shown += Html('<p class="reach__in-person">Tell them in person. {}</p>').format(team_link(linker, members[0].id))
-    return shown
+    calls = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
+    return components.render("members-line", calls=calls,
+                             team_href=linker.contact(members[0].id) if len(calls) < len(members) else None)
 
 
 def member_line(member: TeamMember, linker: Linker, lead: str, when: str | None = None) -> Html:
     """A member other than the DSL, where a step names one: a call button, or whom to tell in person."""
-    first = person_first(member, lead, when)
-    return first if member.dial else first + Html('<p class="reach__others">{}</p>').format(team_link(linker, member.id))
+    return components.render("member-line", first=person_first(member, lead, when),
+                             team_href=None if member.dial else linker.contact(member.id))
 
 
 def member_actions(member: TeamMember) -> Html:
     """A member's card on the contacts page: how to reach them, and in one line what the setting
     has still to add (the About page's setup checklist lists each value)."""
-    rows = []
-    if member.dial:
-        rows.append(call_link(member.dial, f"Call {member.label}"))
-    if is_supplied(member.email):
-        rows.append(email_link(member.email, "Email"))
-    if is_supplied(member.where):
-        rows.append(Html("<strong>Where to find them:</strong> {}").format(member.where))
-    if member.hours is not None and is_supplied(member.hours):
-        rows.append(Html("<strong>Hours:</strong> {}").format(member.hours))
     missing = [NOT_ADDED_FIELDS[field] for field in member.missing() if field in NOT_ADDED_FIELDS]
-    if not rows:
-        rows.append(note("Contact details not added yet: ask the office or your line manager."))
+    where, hours = (value if value is not None and is_supplied(value) else None for value in (member.where, member.hours))
+    email = email_link(member.email, "Email") if is_supplied(member.email) else None
+    if not (member.dial or email or where or hours):
+        note = "Contact details not added yet: ask the office or your line manager."
     elif not member.dial:
-        rows.append(note("Number not added yet: ask the office or your line manager."))
-    elif missing:
-        rows.append(note(f"Not added yet: {and_list(missing)}."))
-    return Html('<ul class="reach__card">{}</ul>').format(Html("").join(Html("<li>{}</li>").format(r) for r in rows))
+        note = "Number not added yet: ask the office or your line manager."
+    else:
+        note = f"Not added yet: {and_list(missing)}." if missing else None
+    return components.render("team-card", call=call_link(member.dial, f"Call {member.label}") if member.dial else None,
+                             email=email, where=where, hours=hours, note=note)
 
 
 # --- services ------------------------------------------------------------------------------

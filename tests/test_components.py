@@ -32,6 +32,9 @@ def line(line_id: str, name: str) -> dict:
             "in_words": "Monday to Friday, 9am to 5pm", "disagree": None, "call": call}
 
 
+DSL_CONTROL = dict(full=True, first=CALL, called="Kerry", anyone_clauses=CLAUSE, others=[CALL], team_href="#team",
+                   emergency_call=CALL, danger_clauses=CLAUSE, on_calls=[{"call": CALL, "hours": "evenings"}],
+                   senior_roles="the headteacher", senior_clauses=CLAUSE, senior_calls=[CALL])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -132,6 +135,65 @@ EXAMPLES = {
          and not page.values("p", "class").count("now-panel__title") and "When it answers" in page.text),
         ("hostile", dict(PANEL, title=HOSTILE, lines=[dict(line(HOSTILE, HOSTILE), in_words=HOSTILE, disagree=HOSTILE)]),
          lambda page: page.values("li", "data-line") == [HOSTILE] and page.text.count(HOSTILE) >= 4),
+    ],
+    "contact-words": [
+        ("a cost", dict(words="free from any phone"), (" (free from any phone)", [{"class": "contact-words"}])),
+        ("nothing to say", dict(words=None), ("", [])),
+        ("hostile", dict(words=HOSTILE), (f" ({HOSTILE})", [{"class": "contact-words"}])),
+    ],
+    "person-first": [
+        ("a call", dict(call=CALL, tell="Tell the DSL, Kerry, in person.", who="The DSL, Kerry"),
+         ("Call 999", [{"class": "reach__first"}, {"class": "contact-action", "href": "tel:999"}])),
+        ("in person, with a line on paper", dict(call=None, tell="Tell the DSL, Kerry, in person.", who="The DSL, Kerry"),
+         ("Tell the DSL, Kerry, in person.The DSL, Kerry, number: ",
+          [{"class": "reach__first reach__in-person"}, {}, {"class": "print-only"}, {"class": "write-in"}])),
+        ("hostile", dict(call=None, tell=HOSTILE, who=HOSTILE),
+         (f"{HOSTILE}{HOSTILE}, number: ",
+          [{"class": "reach__first reach__in-person"}, {}, {"class": "print-only"}, {"class": "write-in"}])),
+    ],
+    "team-link": [
+        ("the team", dict(team_href="../contacts/#contact-dsl"),
+         ("The safeguarding team", [{"href": "../contacts/#contact-dsl"}])),
+        ("hostile", dict(team_href=HOSTILE), ("The safeguarding team", [{"href": HOSTILE}])),
+    ],
+    "member-line": [
+        ("a call", dict(first=CALL, team_href=None), ("Call 999", [{"class": "contact-action", "href": "tel:999"}])),
+        ("in person", dict(first=Html("<p>Tell them.</p>"), team_href="#team"),
+         ("Tell them.The safeguarding team", [{}, {"class": "reach__others"}, {"href": "#team"}])),
+    ],
+    "members-line": [
+        ("every one a call", dict(calls=[CALL, CALL], team_href=None),
+         ("Call 999 Call 999", [{"class": "contact-action", "href": "tel:999"}] * 2)),
+        ("some in person", dict(calls=[CALL], team_href="#team"),
+         ("Call 999Tell them in person. The safeguarding team",
+          [{"class": "contact-action", "href": "tel:999"}, {"class": "reach__in-person"}, {"href": "#team"}])),
+        ("none with a number", dict(calls=[], team_href="#team"),
+         ("Tell them in person. The safeguarding team", [{"class": "reach__in-person"}, {"href": "#team"}])),
+    ],
+    "team-card": [
+        ("every way", dict(call=CALL, email=CALL, where="Room 4", hours="9am to 5pm", note=None),
+         ("Call 999Call 999Where to find them: Room 4Hours: 9am to 5pm",
+          [{"class": "reach__card"}, {}, {"class": "contact-action", "href": "tel:999"}, {},
+           {"class": "contact-action", "href": "tel:999"}, {}, {}, {}, {}])),
+        ("nothing added yet", dict(call=None, email=None, where=None, hours=None,
+                                   note="Contact details not added yet: ask the office or your line manager."),
+         ("Contact details not added yet: ask the office or your line manager.",
+          [{"class": "reach__card"}, {}, {"class": "reach__note"}])),
+        ("hostile", dict(call=None, email=None, where=HOSTILE, hours=HOSTILE, note=HOSTILE),
+         (f"Where to find them: {HOSTILE}Hours: {HOSTILE}{HOSTILE}",
+          [{"class": "reach__card"}, {}, {}, {}, {}, {}, {"class": "reach__note"}])),
+    ],
+    "dsl-control": [
+        ("a screen's second mention", dict(full=False, call=CALL),
+         ("Call 999", [{"class": "reach reach--dsl"}, {"class": "reach__first"}, {"class": "contact-action", "href": "tel:999"}])),
+        ("in full", dict(DSL_CONTROL),
+         lambda page: page.text.startswith("Call 999If Kerry is not available")
+         and page.values("a", "href") == ["tel:999", "#clause-11-5", "tel:999", "#team", "tel:999", "#clause-11-5",
+                                          "tel:999", "#clause-11-5", "tel:999"]
+         and "The setting's own on-call: Call 999 (evenings)" in page.text
+         and "tell a senior manager: the headteacher, as appropriate." in page.text),
+        ("hostile", dict(DSL_CONTROL, called=HOSTILE, senior_roles=HOSTILE, on_calls=[{"call": CALL, "hours": HOSTILE}]),
+         lambda page: page.text.count(HOSTILE) == 3),
     ],
 }
 
