@@ -25,9 +25,9 @@ _templates = Environment(loader=FileSystemLoader(COMPONENTS), autoescape=True, f
 _templates.globals["editorial"] = EDITORIAL
 
 
-def render(name: str, **view) -> Html:
-    """The component ``name`` (its file, without .html) filled in with ``view``."""
-    return Html(_templates.get_template(f"{name}.html").render(**view))
+def render(component: str, /, **view) -> Html:
+    """The ``component`` (its file, without .html) filled in with ``view``."""
+    return Html(_templates.get_template(f"{component}.html").render(**view))
 
 
 def clause_link(text: str, href: str, beside_step: bool = False) -> Html:

@@ -213,7 +213,7 @@ def action(site: SiteData, contact_id: str, linker: Linker, full: bool = True, w
         return now_panel(site, [reached], linker, site.bank_holidays, reached.name, primary)
     buttons = contact_buttons(reached, primary)
     if not buttons:
-        return Html('<a href="{}">{}</a>').format(linker.contact(reached.id), reached.name)
+        return components.render("card-link", name=reached.name, href=linker.contact(reached.id))
     return Html(" ").join(buttons)
 
 

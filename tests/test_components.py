@@ -105,6 +105,11 @@ EXAMPLES = {
            {"class": "visually-hidden"}, {"class": "step__when"}, {"class": "step-meta"}, {"class": "step-meta__who"},
            {}, {"class": "step__who"}, {"class": "step-source"}, {"href": "#clause-11-5"}])),
     ],
+    "card-link": [
+        ("a service", dict(name="Children's services", href="../contacts/#contact-la"),
+         ("Children's services", [{"href": "../contacts/#contact-la"}])),
+        ("hostile", dict(name=HOSTILE, href=HOSTILE), (HOSTILE, [{"href": HOSTILE}])),
+    ],
     "contacts-named": [
         ("two", dict(contacts=[{"name": "Children's services", "href": "../contacts/#contact-la"},
                                {"name": "Police", "href": "../contacts/#contact-police"}]),
