@@ -115,9 +115,8 @@ def term_notes(site: SiteData, steps: list[Step]) -> dict[int, Html]:
     for term in site.pathways.terms.values():
         user = next((n for n, step in enumerate(steps) if term.term.lower() in step.do.lower()), None)
         if user is not None:
-            notes[user] = notes.get(user, Html("")) + Html(
-                '<p class="step__term"><dfn>{}</dfn>: {} <span class="step__term-note">Not in the policy: '
-                'check with your DSL.</span></p>').format(term.term.capitalize(), term.means)
+            notes[user] = notes.get(user, Html("")) + components.render("term-note", term=term.term.capitalize(),
+                                                                       means=term.means)
     return notes
 
 
@@ -126,7 +125,7 @@ def answer_screen(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     the summary or the first action first uses it, for a reader new to the word (the steps are
     the data's words, as written)."""
     in_full = site.setting.dsl_in_full
-    summary = Html('<p class="lead answer__summary">{}</p>').format(outcome.summary)
+    summary = components.render("answer-summary", summary=outcome.summary)
     first = answer_first(site, outcome, linker)
     if DSL.search(outcome.summary):
         summary = spell_out_first(summary, in_full)
@@ -164,24 +163,14 @@ def outcome_body(site: SiteData, outcome: Outcome, linker: Linker, first: Html) 
         return Html("").join(step_item(site, s, linker, offered, terms.get(start + n, Html("")), outcome.emergency,
                                        heading if n == 0 else "") for n, s in enumerate(steps))
 
-    parts = [first]
-    if own and outcome.emergency:
-        # The NHS "immediate action required" card: the reader's own steps, 999 first.
-        parts.append(Html(
-            '<div class="steps steps--own emergency-card"><h2 class="steps__heading emergency-card__title">'
-            "{}</h2><ol>{}</ol></div>").format(EMERGENCY_HEADING, items(own, 0, EMERGENCY_HEADING)))
-    elif own:
-        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--own"><ol>{}</ol></div>')
-                     .format(OWN_HEADING, items(own, 0, OWN_HEADING)))
-    if outcome.consider:
-        parts.append(consider(site, outcome, linker))
-    if others:
-        parts.append(Html('<h2 class="steps__heading">{}</h2><div class="steps steps--next"><ol>{}</ol></div>')
-                     .format(NEXT_HEADING, items(others, len(own), NEXT_HEADING)))
-    if outcome.guide == "language":
-        parts.append(language_guide(site, linker))
-    parts.append(sources(site, outcome, linker))
-    return Html('<div class="outcome" data-outcome-body="{}">{}</div>').format(outcome.id, Html("").join(parts))
+    return components.render(
+        "outcome", id=outcome.id, first=first, emergency=outcome.emergency,
+        own_heading=EMERGENCY_HEADING if outcome.emergency else OWN_HEADING,
+        own=items(own, 0, EMERGENCY_HEADING if outcome.emergency else OWN_HEADING) if own else "",
+        consider=consider(site, outcome, linker) if outcome.consider else "",
+        next_heading=NEXT_HEADING, others=items(others, len(own), NEXT_HEADING) if others else "",
+        guide=language_guide(site, linker) if outcome.guide == "language" else "",
+        sources=sources(site, outcome, linker))
 
 
 def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
@@ -189,13 +178,10 @@ def consider(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
     words, each with the answer for it."""
     items = []
     for item in outcome.consider:
-        onward = Html("")
-        if item.outcome:
-            target = site.pathways.outcome(item.outcome)
-            onward = Html('<br>What to do: <a href="{}">{}</a>').format(linker.page(outcome_path(target.id)), target.title)
-        items.append(Html('<li><p><strong>{}:</strong> {}</p><p class="consider__more">From the policy: {}{}</p></li>').format(
-            item.name, item.text, clause_links(site, item.clauses, linker), onward))
-    return Html('<h2 class="consider__heading">It could also be</h2><ul class="consider">{}</ul>').format(Html("").join(items))
+        target = site.pathways.outcome(item.outcome) if item.outcome else None
+        items.append({"name": item.name, "text": item.text, "clauses": clause_links(site, item.clauses, linker),
+                      "onward": {"href": linker.page(outcome_path(target.id)), "title": target.title} if target else None})
+    return components.render("consider", items=items)
 
 
 def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
@@ -208,49 +194,34 @@ def sources(site: SiteData, outcome: Outcome, linker: Linker) -> Html:
             section = clause.split(".")[0]
             if clause not in cited.setdefault(section, []):
                 cited[section].append(clause)
-    rows = Html("").join(
-        Html('<li>Section {}: {}</li>').format(section, clause_links(site, clauses, linker))
-        for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))
-    )
-    parts = [Html('<p>Every step above comes from these clauses of the policy:</p><ul class="outcome__clauses">{}</ul>')
-             .format(rows)]
-    for caution in outcome.cautions:
-        parts.append(Html('<h3>A problem in the policy</h3><p>{} ({})</p>').format(
-            caution.text, clause_links(site, caution.clauses, linker)))
-    outside = not_in_policy(site, outcome)
-    if outside:
-        parts.append(Html("<h3>Not in the policy: check with your DSL</h3><ul>{}</ul>").format(outside))
-    return Html('<details class="outcome__sources quiet" id="where-this-comes-from"><summary>Where this comes from</summary>'
-                "{}</details>").format(Html("").join(parts))
+    return components.render(
+        "sources",
+        sections=[{"section": section, "clauses": clause_links(site, clauses, linker)}
+                  for section, clauses in sorted(cited.items(), key=lambda item: int(item[0]))],
+        cautions=[{"text": c.text, "clauses": clause_links(site, c.clauses, linker)} for c in outcome.cautions],
+        outside=not_in_policy(site, outcome))
 
 
-def not_in_policy(site: SiteData, outcome: Outcome) -> Html:
+def not_in_policy(site: SiteData, outcome: Outcome) -> list[dict]:
     """Each contact the outcome names that the policy does not give, each term it explains, and
     any disagreement about a service's hours: the source address and when it was checked."""
     contacts = site.contacts.by_id()
     used = dict.fromkeys(c for step in outcome.steps for c in step.contacts if c in contacts)
-    items = []
+    facts = []
     for contact in (contacts[c] for c in used):
-        said = []
-        if contact.source:
-            said.append(Html("{} Source: {}, checked on {}.").format(
-                contact.source.note, external(contact.source.url), render.long_date(contact.source.checked_on)))
-        if contact.hours and contact.hours.sources_disagree:
-            said.append(Html("Hours: {}").format(contact.hours.sources_disagree))
-        if said:
-            shown = Html("{}, {}").format(contact.name, contact.phone.display) if contact.phone else Html("{}").format(contact.name)
-            items.append(Html("<li><strong>{}</strong>: {}</li>").format(shown, Html(" ").join(said)))
+        hours = contact.hours.sources_disagree if contact.hours else None
+        if contact.source or hours:
+            facts.append({"what": f"{contact.name}, {contact.phone.display}" if contact.phone else contact.name,
+                          "source": source_of(contact.source), "hours": hours})
     steps_text = " ".join(step.do.lower() for step in outcome.steps)
-    for term in site.pathways.terms.values():
-        if term.term.lower() in steps_text:
-            items.append(Html("<li><strong>{}</strong>: {} Source: {}, checked on {}.</li>").format(
-                term.term.capitalize(), term.source.note, external(term.source.url),
-                render.long_date(term.source.checked_on)))
-    return Html("").join(items)
+    facts += [{"what": term.term.capitalize(), "source": source_of(term.source), "hours": None}
+              for term in site.pathways.terms.values() if term.term.lower() in steps_text]
+    return facts
 
 
-def external(url: str) -> Html:
-    return Html('<a href="{}">{}</a>').format(url, url)
+def source_of(source) -> dict | None:
+    """Where a fact from outside the policy comes from, as "Where this comes from" says it."""
+    return {"note": source.note, "url": source.url, "checked_on": render.long_date(source.checked_on)} if source else None
 
 
 def language_guide(site: SiteData, linker: Linker) -> Html:
@@ -258,28 +229,18 @@ def language_guide(site: SiteData, linker: Linker) -> Html:
     clauses, and the guidance the policy names for it."""
     language = site.training.language
 
-    def points(items) -> Html:
-        return Html("").join(Html("<li>{} ({})</li>").format(p.text, clause_links(site, p.clauses, linker))
-                               for p in items)
+    def points(items) -> list[dict]:
+        return [{"text": p.text, "clauses": clause_links(site, p.clauses, linker)} for p in items]
 
-    examples = Html("").join(
-        Html("<li>Instead of “{}”, try “{}” ({})</li>").format(e.instead_of, e.say, clause_links(site, e.clauses, linker))
-        for e in language.examples)
-    guidance = Html("").join(Html("<li>{}</li>").format(reach.guidance_link(link, link.title))
-                               for link in site.links.links if set(link.clauses) & set(language.clauses))
-    return Html(
-        '<h2>Do</h2><ul class="language__do">{}</ul><h2>Don\'t</h2><ul class="language__dont">{}</ul>'
-        '<h2>Examples</h2><p class="language__note">Examples written for this site: the policy itself gives no list of '
-        'phrases.</p><ul class="language__examples">{}</ul><h2>Further guidance the policy names</h2><ul>{}</ul>'
-    ).format(points(language.do), points(language.dont), examples, guidance)
+    return components.render(
+        "language-guide", do=points(language.do), dont=points(language.dont),
+        examples=[{"instead_of": e.instead_of, "say": e.say, "clauses": clause_links(site, e.clauses, linker)}
+                  for e in language.examples],
+        guidance=[reach.guidance_link(link, link.title)
+                  for link in site.links.links if set(link.clauses) & set(language.clauses)])
 
 
 def question_options(question: Question, page_of, linker: Linker) -> Html:
     """The answers, as links to the next page (the navigator turns them into in-page answers)."""
-    items = Html("").join(
-        Html('<li><a class="navigator__option" href="{}" data-next="{}">{}</a></li>').format(
-            linker.page(page_of(o.next)), o.next, o.label)
-        for o in question.options
-    )
-    # A named group: a screen reader hears "Answers, list, 2 items" after the question.
-    return Html('<div class="options" role="group" aria-label="Answers"><ul>{}</ul></div>').format(items)
+    return components.render("question-options", options=[
+        {"href": linker.page(page_of(o.next)), "next": o.next, "label": o.label} for o in question.options])

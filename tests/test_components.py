@@ -35,6 +35,9 @@ def line(line_id: str, name: str) -> dict:
 DSL_CONTROL = dict(full=True, first=CALL, called="Kerry", anyone_clauses=CLAUSE, others=[CALL], team_href="#team",
                    emergency_call=CALL, danger_clauses=CLAUSE, on_calls=[{"call": CALL, "hours": "evenings"}],
                    senior_roles="the headteacher", senior_clauses=CLAUSE, senior_calls=[CALL])
+OUTCOME = dict(id="immediate-danger", first=Html("First"), emergency=False, own_heading="What you do now",
+               own=Html("<li>Own steps</li>"), consider="", next_heading="What happens next",
+               others=Html("<li>Next steps</li>"), guide=Html("Guide"), sources=Html("Sources"))
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -199,6 +202,83 @@ EXAMPLES = {
          and "tell a senior manager: the headteacher, as appropriate." in page.text),
         ("hostile", dict(DSL_CONTROL, called=HOSTILE, senior_roles=HOSTILE, on_calls=[{"call": CALL, "hours": HOSTILE}]),
          lambda page: page.text.count(HOSTILE) == 3),
+    ],
+    "term-note": [
+        ("a term", dict(term="Front door", means="The council's first contact for a concern."),
+         ("Front door: The council's first contact for a concern. Not in the policy: check with your DSL.",
+          [{"class": "step__term"}, {}, {"class": "step__term-note"}])),
+        ("hostile", dict(term=HOSTILE, means=HOSTILE),
+         (f"{HOSTILE}: {HOSTILE} Not in the policy: check with your DSL.",
+          [{"class": "step__term"}, {}, {"class": "step__term-note"}])),
+    ],
+    "answer-summary": [
+        ("a summary", dict(summary="Tell the DSL today."), ("Tell the DSL today.", [{"class": "lead answer__summary"}])),
+        ("hostile", dict(summary=HOSTILE), (HOSTILE, [{"class": "lead answer__summary"}])),
+    ],
+    "outcome": [
+        ("an emergency", dict(OUTCOME, emergency=True, own_heading="Immediate action required"),
+         lambda page: page.root == {"class": "outcome", "data-outcome-body": "immediate-danger"}
+         and page.values("div", "class")[1] == "steps steps--own emergency-card"
+         and page.text == "FirstImmediate action requiredOwn stepsWhat happens nextNext stepsGuideSources"),
+        ("the reader's own steps, then what happens next", dict(OUTCOME),
+         lambda page: page.values("div", "class")[1:] == ["steps steps--own", "steps steps--next"]
+         and page.text == "FirstWhat you do nowOwn stepsWhat happens nextNext stepsGuideSources"),
+        ("no one's steps but others'", dict(OUTCOME, own="", consider=Html("<p>Consider</p>")),
+         lambda page: page.values("div", "class")[1:] == ["steps steps--next"]
+         and page.text == "FirstConsiderWhat happens nextNext stepsGuideSources"),
+        ("hostile", dict(OUTCOME, id=HOSTILE, own_heading=HOSTILE, next_heading=HOSTILE),
+         lambda page: page.root["data-outcome-body"] == HOSTILE and page.text.count(HOSTILE) == 2),
+    ],
+    "consider": [
+        ("with an answer, and without", dict(items=[
+            {"name": "Trafficking", "text": "Moving a child to exploit them.", "clauses": CLAUSE,
+             "onward": {"href": "../trafficking/", "title": "Trafficking"}},
+            {"name": "County lines", "text": "Drugs across areas.", "clauses": CLAUSE, "onward": None}]),
+         lambda page: page.values("a", "href") == ["#clause-11-5", "../trafficking/", "#clause-11-5"]
+         and "Trafficking: Moving a child to exploit them.From the policy: 11.5What to do: Trafficking" in page.text),
+        ("hostile", dict(items=[{"name": HOSTILE, "text": HOSTILE, "clauses": CLAUSE,
+                                 "onward": {"href": HOSTILE, "title": HOSTILE}}]),
+         lambda page: page.text.count(HOSTILE) == 3 and HOSTILE in page.values("a", "href")),
+    ],
+    "sources": [
+        ("clauses, a problem and facts from outside the policy", dict(
+            sections=[{"section": "11", "clauses": CLAUSE}], cautions=[{"text": "12.7 names no deputy.", "clauses": CLAUSE}],
+            outside=[{"what": "Children's services, 01632 960123", "hours": "Its hours differ.",
+                      "source": {"note": "The council's page.", "url": LINK, "checked_on": "1 May 2026"}},
+                     {"what": "Front door", "hours": None,
+                      "source": {"note": "A term.", "url": LINK, "checked_on": "1 May 2026"}}]),
+         lambda page: page.root == {"class": "outcome__sources quiet", "id": "where-this-comes-from"}
+         and "Children's services, 01632 960123: The council's page. Source: " + LINK + ", checked on 1 May 2026. "
+             "Hours: Its hours differ." in page.text
+         and "Front door: A term. Source: " in page.text and "A problem in the policy12.7 names no deputy. (11.5)" in page.text),
+        ("only clauses", dict(sections=[{"section": "11", "clauses": CLAUSE}], cautions=[], outside=[]),
+         lambda page: "Not in the policy" not in page.text and "A problem" not in page.text),
+        ("hostile", dict(sections=[{"section": HOSTILE, "clauses": CLAUSE}], cautions=[{"text": HOSTILE, "clauses": CLAUSE}],
+                         outside=[{"what": HOSTILE, "hours": HOSTILE,
+                                   "source": {"note": HOSTILE, "url": HOSTILE, "checked_on": HOSTILE}}]),
+         lambda page: page.text.count(HOSTILE) == 7),
+    ],
+    "language-guide": [
+        ("a guide", dict(do=[{"text": "Listen.", "clauses": CLAUSE}], dont=[{"text": "Blame.", "clauses": CLAUSE}],
+                         examples=[{"instead_of": "putting themselves at risk", "say": "being exploited", "clauses": CLAUSE}],
+                         guidance=[components.render("guidance-link", kind="published", text="Guide", url=LINK,
+                                                     publisher="DfE", successor=None, since=None)]),
+         lambda page: page.values("ul", "class") == ["language__do", "language__dont", "language__examples"]
+         and "Instead of “putting themselves at risk”, try “being exploited” (11.5)" in page.text
+         and page.values("a", "href")[-1] == LINK),
+        ("hostile", dict(do=[{"text": HOSTILE, "clauses": CLAUSE}], dont=[{"text": HOSTILE, "clauses": CLAUSE}],
+                         examples=[{"instead_of": HOSTILE, "say": HOSTILE, "clauses": CLAUSE}], guidance=[]),
+         lambda page: page.text.count(HOSTILE) == 4),
+    ],
+    "question-options": [
+        ("two answers", dict(options=[{"href": "../in-danger/", "next": "in-danger", "label": "Yes"},
+                                      {"href": "../concern/", "next": "concern", "label": "No"}]),
+         ("YesNo", [{"class": "options", "role": "group", "aria-label": "Answers"}, {}, {},
+                    {"class": "navigator__option", "href": "../in-danger/", "data-next": "in-danger"}, {},
+                    {"class": "navigator__option", "href": "../concern/", "data-next": "concern"}])),
+        ("hostile", dict(options=[{"href": HOSTILE, "next": HOSTILE, "label": HOSTILE}]),
+         (HOSTILE, [{"class": "options", "role": "group", "aria-label": "Answers"}, {}, {},
+                    {"class": "navigator__option", "href": HOSTILE, "data-next": HOSTILE}])),
     ],
 }
 
