@@ -224,18 +224,21 @@ def source_of(source) -> dict | None:
     return {"note": source.note, "url": source.url, "checked_on": render.long_date(source.checked_on)} if source else None
 
 
-def language_guide(site: SiteData, linker: Linker) -> Html:
+def language_guide(site: SiteData, linker: Linker, handout: bool = False) -> Html:
     """The language guide of data/training.yml (10.0): do's, don'ts and examples, each citing its
-    clauses, and the guidance the policy names for it."""
+    clauses; on screen with the guidance the policy names for it, or as the handout prints it."""
     language = site.training.language
 
+    def cited(clauses: list[str]) -> Html:
+        # On screen each clause is a tap target of its own, as beside a step; paper needs none.
+        return clause_links(site, clauses, linker, beside_step=not handout)
+
     def points(items) -> list[dict]:
-        return [{"text": p.text, "clauses": clause_links(site, p.clauses, linker)} for p in items]
+        return [{"text": p.text, "clauses": cited(p.clauses)} for p in items]
 
     return components.render(
-        "language-guide", do=points(language.do), dont=points(language.dont),
-        examples=[{"instead_of": e.instead_of, "say": e.say, "clauses": clause_links(site, e.clauses, linker)}
-                  for e in language.examples],
+        "language-guide", handout=handout, do=points(language.do), dont=points(language.dont),
+        examples=[{"instead_of": e.instead_of, "say": e.say, "clauses": cited(e.clauses)} for e in language.examples],
         guidance=[reach.guidance_link(link, link.title)
                   for link in site.links.links if set(link.clauses) & set(language.clauses)])
 

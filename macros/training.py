@@ -13,10 +13,10 @@ from typing import Callable
 
 from sitedata.addresses import Linker
 from sitedata.load import SiteData
-from sitedata.models import TRAINING_USES, Language, Point, Question, Scenario, TeamMember, Training
+from sitedata.models import TRAINING_USES, Question, Scenario, TeamMember, Training
 from sitedata.pathways import Outcome, walk
 
-from . import reach, render, signs
+from . import reach, render, screens, signs
 from .pathway_pages import node_page
 from .text import plain
 
@@ -201,28 +201,13 @@ def handout(training: Training, site: SiteData, linker: Linker) -> str:
     page_two = ['<section class="handout__page" markdown>', ""]
     for outcome in others:
         page_two += [f"## {plain(outcome.title)}", "", *outcome_steps(outcome, site, linker), ""]
-    page_two += [language_guide(training.language, site, linker), "</section>", ""]
+    page_two += [language_guide(site, linker), "</section>", ""]
     return '<div class="handout" markdown>\n\n' + "\n".join(page_one + page_two) + "\n</div>\n"
 
 
-def language_guide(language: Language, site: SiteData, linker: Linker) -> str:
-    def points(items: list[Point]) -> list[str]:
-        return [f"- {plain(p.text)} ({clause_links(site, p.clauses, linker)})" for p in items]
-
-    lines = ["## Language", "", '<div class="language" markdown>', "",
-             '<div class="language__column" markdown>', "", "### Do", "", *points(language.do), "", "</div>", "",
-             '<div class="language__column" markdown>', "", "### Don't", "", *points(language.dont), "", "</div>", "",
-             "</div>", ""]
-    if language.examples:
-        lines += [
-            "Examples written for this training: the policy itself gives no list of phrases.",
-            "{ .language__note }", "",
-            "| Instead of | Try | The policy |", "| --- | --- | --- |",
-        ]
-        lines += [f"| “{plain(e.instead_of)}” | “{plain(e.say)}” | {clause_links(site, e.clauses, linker)} |"
-                  for e in language.examples]
-        lines.append("")
-    return "\n".join(lines)
+def language_guide(site: SiteData, linker: Linker) -> str:
+    """The handout's language guide: the answers' own (screens.language_guide), as paper has it."""
+    return "\n".join(["## Language", "", str(screens.language_guide(site, linker, handout=True)), ""])
 
 
 # --- wiring -----------------------------------------------------------------------------------------

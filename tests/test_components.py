@@ -259,14 +259,19 @@ EXAMPLES = {
          lambda page: page.text.count(HOSTILE) == 7),
     ],
     "language-guide": [
-        ("a guide", dict(do=[{"text": "Listen.", "clauses": CLAUSE}], dont=[{"text": "Blame.", "clauses": CLAUSE}],
+        ("on screen", dict(handout=False, do=[{"text": "Listen.", "clauses": CLAUSE}], dont=[{"text": "Blame.", "clauses": CLAUSE}],
                          examples=[{"instead_of": "putting themselves at risk", "say": "being exploited", "clauses": CLAUSE}],
                          guidance=[components.render("guidance-link", kind="published", text="Guide", url=LINK,
                                                      publisher="DfE", successor=None, since=None)]),
          lambda page: page.values("ul", "class") == ["language__do", "language__dont", "language__examples"]
          and "Instead of “putting themselves at risk”, try “being exploited” (11.5)" in page.text
          and page.values("a", "href")[-1] == LINK),
-        ("hostile", dict(do=[{"text": HOSTILE, "clauses": CLAUSE}], dont=[{"text": HOSTILE, "clauses": CLAUSE}],
+        ("in the handout, as paper has it", dict(
+            handout=True, do=[{"text": "Listen.", "clauses": CLAUSE}], dont=[{"text": "Blame.", "clauses": CLAUSE}],
+            examples=[{"instead_of": "putting themselves at risk", "say": "being exploited", "clauses": CLAUSE}], guidance=[]),
+         lambda page: page.values("div", "class") == ["language", "language__column", "language__column"]
+         and page.values("p", "class") == ["language__note"] and "“putting themselves at risk”“being exploited”11.5" in page.text),
+        ("hostile", dict(handout=False, do=[{"text": HOSTILE, "clauses": CLAUSE}], dont=[{"text": HOSTILE, "clauses": CLAUSE}],
                          examples=[{"instead_of": HOSTILE, "say": HOSTILE, "clauses": CLAUSE}], guidance=[]),
          lambda page: page.text.count(HOSTILE) == 4),
     ],

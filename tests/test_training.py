@@ -209,6 +209,6 @@ def test_question_marks_exactly_its_correct_option(site, training):
 
 
 def test_examples_of_language_are_marked_as_not_the_policy(site, training):
-    guide = training_module.language_guide(training.language, site, Linker("training/handout.md"))
+    guide = training_module.language_guide(site, Linker("training/handout.md"))
     assert "the policy itself gives no list of phrases" in guide
     assert all(e.instead_of in guide and e.say in guide for e in training.language.examples)
