@@ -30,6 +30,11 @@ def render(component: str, /, **view) -> Html:
     return Html(_templates.get_template(f"{component}.html").render(**view))
 
 
+def not_in_policy() -> Html:
+    """What a fact from outside the policy says beside it: the one wording (_phrases.html)."""
+    return Html(_templates.get_template("_phrases.html").module.not_in_policy())
+
+
 def clause_link(text: str, href: str, beside_step: bool = False) -> Html:
     """A link to a clause of the policy: its number (or ``text``), leading to its place."""
     return render("clause-link", text=text, href=href, beside_step=beside_step)

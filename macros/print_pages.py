@@ -34,7 +34,7 @@ from sitedata.addresses import (
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import build_state, pathway_pages, reach, render
+from . import build_state, components, pathway_pages, reach, render
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -50,11 +50,6 @@ def site_address_line(site_url: str | None) -> str:
     if site_url:
         return f"Site address: {plain(site_url)}"
     return f'Site address: <span class="write-in"></span> ({NO_SITE_ADDRESS})'
-
-
-def sentence(text: str) -> str:
-    """``text`` with a capital first letter (str.capitalize would lower the rest: "dsl")."""
-    return text[:1].upper() + text[1:]
 
 
 # --- the policy's cover and contents ----------------------------------------------------------
@@ -214,7 +209,7 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
             if contact.hours:
                 ways.append(Html("Open {}.").format(contact.hours.in_words))
             if not contact.in_policy:
-                ways.append(Html('<span class="not-in-policy">{}</span>').format(sentence(reach.NOT_IN_POLICY)))
+                ways.append(Html('<span class="not-in-policy">{}</span>').format(components.not_in_policy()))
             name = Html("<strong>{}</strong>").format(contact.name)
             if contact.role:
                 name += Html("<br>{}").format(contact.role)
@@ -244,79 +239,55 @@ POCKET_CARD_COPIES = 4
 
 def write_in(label: str) -> Html:
     """A labelled line to write on, where the setting has not supplied a value yet."""
-    return Html('<span class="write-in-line">{}: <span class="write-in"></span></span>').format(label)
-
-
-def pocket_person(member) -> Html:
-    """A row: who, then their name and number, or a line to write each on."""
-    name = member.name if is_supplied(member.name) else Html('<span class="write-in"></span>')
-    number = (Html('<a href="{}">{}</a>').format(member.dial.href, member.dial.display) if member.dial
-              else Html('<span class="write-in"></span>'))
-    return Html('<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(member.role, name, number)
+    return components.render("write-in", label=label)
 
 
 def pocket_steps(site: SiteData, linker: Linker, outcome_id: str, heading: str) -> Html:
-    steps = Html("").join(
-        Html('<li>{} <span class="pocket-card__clauses">({})</span></li>').format(
-            step.pocket or step.do, reach.clause_links(site, step.clauses, linker))
-        for step in own_steps(site.pathways.outcome(outcome_id)))
-    return Html('<p class="pocket-card__heading">{}</p><ol class="pocket-card__steps">{}</ol>').format(heading, steps)
+    return components.render("pocket-steps", heading=heading, steps=[
+        {"text": step.pocket or step.do, "clauses": reach.clause_links(site, step.clauses, linker)}
+        for step in own_steps(site.pathways.outcome(outcome_id))])
+
+
+def card_setting(site: SiteData) -> str:
+    """The setting as the card names it: an example's says so on both faces of every card."""
+    return f"{site.setting.name}{EXAMPLE_MARK if site.setting.example else ''}"
 
 
 def pocket_card_front(site: SiteData, linker: Linker) -> Html:
     """The front: 999, the people to tell with their numbers (or lines to write them on), and
     the reader's own steps for a disclosure and for a concern."""
-    route = render.emergency_route(site)[0]
     people = [m for kind in POCKET_CARD_PEOPLE for m in site.team.of_kind(kind)]
-    parts = [
-        Html('<p class="pocket-card__title">{} <span>{}</span></p>').format(
-            site.setting.policy.title, f"{site.setting.name}{EXAMPLE_MARK if site.setting.example else ''}"),
-        Html('<p class="pocket-card__emergency">{}: call <a href="{}">{}</a></p>').format(
-            route["label"], route["href"], route["text"]),
-        Html('<p class="pocket-card__heading">Tell the DSL/Safeguarding Lead now</p><table class="pocket-card__people">'
-             '<thead><tr><th scope="col">Who</th><th scope="col">Name</th><th scope="col">Number</th></tr></thead>'
-             "<tbody>{}</tbody></table>").format(Html("").join(pocket_person(m) for m in people)),
-        *(pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_FRONT.items()),
-    ]
-    return Html('<section class="pocket-card pocket-card--front">{}</section>').format(Html("").join(parts))
+    return components.render(
+        "pocket-card-front", title=site.setting.policy.title, setting=card_setting(site),
+        emergency=render.emergency_route(site)[0],
+        people=[{"role": m.role, "name": m.name if is_supplied(m.name) else None,
+                 "href": m.dial.href if m.dial else None, "number": m.dial.display if m.dial else None} for m in people],
+        situations=[pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_FRONT.items()])
 
 
-def pocket_line_pair(site: SiteData, pair) -> Html:
+def pocket_line_pair(site: SiteData, pair) -> dict:
     """A pair of lines as a timetable: when each answers, and its number. Shorter than the
-    pages' timetable (reach.timetable), to fit an A6 card: each line by its short name, its
-    number in bold, and one note for what is not in the policy."""
+    pages' timetable (the "who to call now" panel's), to fit an A6 card."""
     contacts = site.contacts.by_id()
     lines = [contacts[pair.office], contacts[pair.out_of_hours]]
-    rows = Html("").join(
-        Html('<tr><td>{}</td><td><strong>{}</strong><br><a href="{}">{}</a></td></tr>').format(
-            line.hours.in_words, line.short_name or line.name, line.phone.href, line.phone.display)
-        for line in lines)
-    note = (Html('<p class="pocket-card__note">{}.</p>').format(sentence(reach.NOT_IN_POLICY))
-            if any(not line.in_policy for line in lines) else "")
-    return Html('<p class="pocket-card__heading">{}</p><table class="pocket-card__timetable">{}</table>{}').format(
-        pair.name, rows, note)
+    return {"name": pair.name, "not_in_policy": any(not line.in_policy for line in lines),
+            "lines": [{"hours": line.hours.in_words, "name": line.short_name or line.name, "href": line.phone.href,
+                       "number": line.phone.display} for line in lines]}
 
 
 def pocket_card_back(site: SiteData, linker: Linker, site_url: str | None) -> Html:
     """The back: the steps for a concern about a member of staff, the local authority's lines as
     a timetable, the police and the helplines, and where the whole policy is (its address, and a
     QR code when the build knows it)."""
-    setting, policy, version = site.setting, site.setting.policy, site.versions.current
-    helplines = [c for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone]
-    parts = [pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_BACK.items()]
-    parts += [pocket_line_pair(site, pair) for pair in site.contacts.line_pairs]
-    parts.append(Html('<p class="pocket-card__heading">Police and helplines</p><ul class="pocket-card__helplines">{}</ul>').format(
-        Html("").join(Html('<li>{}: <a href="{}">{}</a></li>').format(c.short_name or c.name, c.phone.href, c.phone.display)
-                      for c in helplines)))
     qr_svg = qr_code(site_url)
-    qr = Html('<span class="pocket-card__qr">{}</span>').format(Html(qr_svg)) if qr_svg else ""
-    address = (Html('<span class="pocket-card__url">{}</span>').format(site_url) if site_url
-               else Html("{} ({})").format(write_in("Site address"), NO_SITE_ADDRESS))
-    parts.append(Html('<div class="pocket-card__site">{}<p class="pocket-card__heading">The whole policy</p><p>{}</p></div>')
-                 .format(qr, address))
-    parts.append(Html('<p class="pocket-card__meta">{}, {}. {}</p>').format(
-        policy.title, f"{setting.name}{EXAMPLE_MARK if setting.example else ''}", version.dated))
-    return Html('<section class="pocket-card pocket-card--back">{}</section>').format(Html("").join(parts))
+    return components.render(
+        "pocket-card-back",
+        situations=[pocket_steps(site, linker, outcome_id, heading) for outcome_id, heading in POCKET_CARD_BACK.items()],
+        pairs=[pocket_line_pair(site, pair) for pair in site.contacts.line_pairs],
+        helplines=[{"name": c.short_name or c.name, "href": c.phone.href, "number": c.phone.display}
+                   for c in site.contacts.contacts if c.group in POCKET_CARD_HELPLINES and c.phone],
+        qr=Html(qr_svg) if qr_svg else None, site_url=site_url, ask=NO_SITE_ADDRESS,
+        title=site.setting.policy.title, setting=card_setting(site), dated=site.versions.current.dated)
 
 
 def qr_code(site_url: str | None) -> str | None:
@@ -329,15 +300,8 @@ def qr_code(site_url: str | None) -> str | None:
 def pocket_card(site: SiteData, linker: Linker, site_url: str | None) -> str:
     """The pocket card: A6 and two-sided, four to an A4 sheet with crop marks to cut along: the
     fronts on one side of the sheet, the backs on the other. On screen, one card, front then back."""
-    faces = [pocket_card_front(site, linker), pocket_card_back(site, linker, site_url)]
-    sheets = Html("").join(
-        Html('<div class="pocket-sheet">{}</div>').format(
-            Html("").join(Html('<div class="pocket-sheet__cell">{}</div>').format(face) for _ in range(POCKET_CARD_COPIES)))
-        for face in faces)
-    return str(Html(
-        '<p class="pocket-sheet__how screen-only">Prints as four A6 cards on both sides of one A4 sheet: print '
-        "double-sided (flip on the long edge), then cut along the marks. Write in the names and numbers your setting "
-        "has not added to this site yet.</p>{}").format(sheets))
+    return str(components.render("pocket-card", copies=POCKET_CARD_COPIES, faces=[
+        pocket_card_front(site, linker), pocket_card_back(site, linker, site_url)]))
 
 
 def own_steps(outcome) -> list:

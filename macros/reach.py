@@ -25,8 +25,6 @@ from sitedata.models import Contact, LinePair, Link, Phone, TeamMember, is_suppl
 from . import components
 from .text import Html
 
-# What a fact from outside the policy says beside it (a council's number, a helpline's hours).
-NOT_IN_POLICY = "not in the policy: check with your DSL"
 # What the setting has not supplied yet, named in one line of a member's entry on the contacts
 # page: never a broken or empty button.
 NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where": "where to find them",

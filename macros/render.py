@@ -25,7 +25,7 @@ from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, TeamMemb
 from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and renderers')
 from sitedata.versions import Version
 
-from . import reach
+from . import components, reach
 from .reach import number_words
 from .text import Html, formatted, plain
 
@@ -80,7 +80,7 @@ def card_buttons(contact: Contact) -> list[Html]:
 # A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
 # it and its hours; where each fact comes from behind "Where this comes from", and a fact that
 # is not in the policy says so in one visible line.
-NOT_IN_POLICY = f"{reach.NOT_IN_POLICY[:1].upper()}{reach.NOT_IN_POLICY[1:]}."
+NOT_IN_POLICY = f"{components.not_in_policy()}."
 
 
 def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, in_panel: bool = False) -> str:

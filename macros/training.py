@@ -16,7 +16,7 @@ from sitedata.load import SiteData
 from sitedata.models import TRAINING_USES, Question, Scenario, TeamMember, Training
 from sitedata.pathways import Outcome, walk
 
-from . import reach, render, screens, signs
+from . import components, reach, render, screens, signs
 from .pathway_pages import node_page
 from .text import plain
 
@@ -183,7 +183,7 @@ def contact_row(site: SiteData, contact_id: str) -> str:
     else:
         reach = str(plain(contact.role or ""))
     if not contact.in_policy:
-        reach += ' <span class="not-in-policy">Not in the policy: check with your DSL</span>'
+        reach += f' <span class="not-in-policy">{components.not_in_policy()}</span>'
     return f"| {plain(contact.name)} | {plain(contact.use_when)} | {reach} |"
 
 
