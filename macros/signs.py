@@ -10,8 +10,8 @@ from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.models import Indicator, IndicatorBook, IndicatorList
 
-from . import reach, render
-from .text import formatted, plain
+from . import components, reach, render
+from .text import Html, formatted, plain
 
 # Where the summary sends the reader next: the pathway outcome for a concern.
 NEXT_STEP_OUTCOME = "concern"
@@ -50,37 +50,31 @@ def explorer(site: SiteData, linker: Linker, concern_page: str) -> str:
         by_list.setdefault(sign[0][0].clause, []).append(sign)
     lines = [tools(indicators, len(signs), concern_address), ""]
     for lst in indicators.lists:
-        lines += [f'<section class="signs-group" data-kind="{lst.kind}" markdown>', "",
-                  f"## {lst.clause} {plain(lst.name)} {{ #signs-{lst.clause.replace('.', '-')} }}", ""]
-        for sign in by_list.get(lst.clause, []):
-            first_list, first = sign[0]
-            links = ", ".join(
-                f"[{where.clause} {plain(where.name)}]"
-                f"({render.relative(clause_page(where.clause), from_page)}#{sign_anchor(where, same)})"
-                + (f' (as “{plain(same.text)}”)' if same.text.strip(" .,:") != first.text.strip(" .,:") else "")
-                for where, same in sign
-            )
-            kinds = " ".join(dict.fromkeys(where.kind for where, _ in sign))
-            clauses = " ".join(dict.fromkeys(where.clause for where, _ in sign))
-            words = " ".join(dict.fromkeys(word.lower() for _, same in sign for word in same.words))
-            # The policy's own words for the sign in every list it is in, and those lists' names
-            # ("county lines"): a search matches them before the everyday words.
-            policy = " ".join(dict.fromkeys(text for where, same in sign for text in (same.text, where.name)))
-            lines += [
-                f'- <span class="sign__text">{plain(first.text)}</span>',
-                f'  <span class="sign__lists">In the policy: {links}</span>',
-                f'  <label class="sign__tick-label" data-needs-script><input type="checkbox" class="sign__tick" value="{first.id}">'
-                f' I have noticed this<span class="visually-hidden">: {plain(first.text)}</span></label>',
-                f'  {{ .sign data-kinds="{kinds}" data-clauses="{clauses}" data-policy="{plain(policy)}" '
-                f'data-words="{plain(words)}" '
-                f"#signs-{first.id} }}",
-            ]
-        lines += ["", "</section>", ""]
+        lines += [str(components.render(
+            "signs-group", kind=lst.kind, anchor=lst.clause.replace(".", "-"), clause=lst.clause, name=lst.name,
+            signs=[sign_item(sign, linker, clause_page) for sign in by_list.get(lst.clause, [])])), ""]
     reminder_link = reach.clause_links(site, [indicators.reminder.clause], linker, beside_step=False)
     # After the list, so that it stays at the foot of the screen while the reader scrolls the list.
     lines += ['<p class="signs-bar" hidden><a href="#signs-summary" class="signs-bar__link"></a></p>', ""]
     lines += [summary(indicators, reminder_link, render.relative(concern_page, from_page)), ""]
     return "\n".join(lines)
+
+
+def sign_item(sign: list[tuple[IndicatorList, Indicator]], linker: Linker, clause_page) -> Html:
+    """A sign, once, with every list of the policy that has it (``sign``: [(list, its item)])."""
+    _, first = sign[0]
+    return components.render(
+        "sign", id=first.id, text=first.text,
+        lists=[{"href": linker.page(clause_page(where.clause), sign_anchor(where, same)), "clause": where.clause,
+                "name": where.name,
+                "as_text": same.text if same.text.strip(" .,:") != first.text.strip(" .,:") else None}
+               for where, same in sign],
+        kinds=" ".join(dict.fromkeys(where.kind for where, _ in sign)),
+        clauses=" ".join(dict.fromkeys(where.clause for where, _ in sign)),
+        # The policy's own words for the sign in every list it is in, and those lists' names
+        # ("county lines"): a search matches them before the everyday words.
+        policy=" ".join(dict.fromkeys(text for where, same in sign for text in (same.text, where.name))),
+        words=" ".join(dict.fromkeys(word.lower() for _, same in sign for word in same.words)))
 
 
 def sign_anchor(lst: IndicatorList, item: Indicator) -> str:

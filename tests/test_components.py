@@ -48,6 +48,11 @@ CARD_BACK = dict(situations=[], helplines=[{"name": "Police", "href": "tel:101",
                      {"hours": "Other times", "name": "EDT", "href": "tel:01632960124", "number": "01632 960124"}]}],
                  qr=Html("<svg></svg>"), site_url="https://policy.example/", ask="ask your DSL",
                  title="Child Exploitation Policy", setting="Bankside", dated="1 September 2024")
+SIGN = dict(id="missing", text="Going missing", kinds="indicators risk-factors", clauses="6.4 8.7",
+            policy="Going missing County lines", words="missing runaway", lists=[
+                {"href": "../policy/06/#sign-missing", "clause": "6.4", "name": "Indicators", "as_text": None},
+                {"href": "../policy/08/#clause-8-7", "clause": "8.7", "name": "County lines",
+                 "as_text": "Repeatedly going missing"}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -330,6 +335,25 @@ EXAMPLES = {
         ("four copies of each face", dict(copies=4, faces=[Html("<section>Front</section>"), Html("<section>Back</section>")]),
          lambda page: page.values("div", "class") == ["pocket-sheet", *["pocket-sheet__cell"] * 4] * 2
          and page.text.endswith("Front" * 4 + "Back" * 4)),
+    ],
+    "sign": [
+        ("in two lists, worded otherwise in the second", dict(SIGN),
+         lambda page: page.root == {"class": "sign", "data-kinds": "indicators risk-factors", "data-clauses": "6.4 8.7",
+                                    "data-policy": "Going missing County lines", "data-words": "missing runaway",
+                                    "id": "signs-missing"}
+         and page.values("a", "href") == ["../policy/06/#sign-missing", "../policy/08/#clause-8-7"]
+         and "In the policy: 6.4 Indicators, 8.7 County lines (as “Repeatedly going missing”)" in page.text
+         and page.values("input", "value") == ["missing"]),
+        ("hostile", dict(SIGN, id=HOSTILE, text=HOSTILE, policy=HOSTILE, words=HOSTILE,
+                         lists=[{"href": HOSTILE, "clause": "6.4", "name": HOSTILE, "as_text": HOSTILE}]),
+         lambda page: page.root["id"] == f"signs-{HOSTILE}" and page.text.count(HOSTILE) == 4),
+    ],
+    "signs-group": [
+        ("a list", dict(kind="indicators", anchor="6-4", clause="6.4", name="Indicators", signs=[Html("<li>A sign</li>")]),
+         lambda page: page.root == {"class": "signs-group", "data-kind": "indicators", "markdown": None}
+         and page.values("h2", "id") == ["signs-6-4"] and page.text.split() == ["6.4", "Indicators", "A", "sign"]),
+        ("hostile", dict(kind=HOSTILE, anchor=HOSTILE, clause="6.4", name=HOSTILE, signs=[]),
+         lambda page: page.root["data-kind"] == HOSTILE and page.text.strip() == f"6.4 {HOSTILE}"),
     ],
 }
 
