@@ -10,8 +10,8 @@ from sitedata.clauses import anchor_id
 from sitedata.load import SiteData
 from sitedata.models import Indicator, IndicatorBook, IndicatorList
 
-from . import components, reach, render
-from .text import Html, formatted, plain
+from . import components, reach
+from .text import Html, formatted
 
 # Where the summary sends the reader next: the pathway outcome for a concern.
 NEXT_STEP_OUTCOME = "concern"
@@ -41,23 +41,22 @@ def sign_anchor_on_signs_page(indicators: IndicatorBook, item_id: str) -> str:
 
 def explorer(site: SiteData, linker: Linker, concern_page: str) -> str:
     """The explorer's Markdown, for the linker's page; ``concern_page``: the concern steps' page."""
-    from_page, concern_address = linker.from_page, linker.page(concern_page)
+    concern_href = linker.page(concern_page)
     indicators = site.indicators
-    clause_page = site.clause_page
     signs = entries(indicators)
     by_list: dict[str, list] = {}
     for sign in signs:
         by_list.setdefault(sign[0][0].clause, []).append(sign)
-    lines = [tools(indicators, len(signs), concern_address), ""]
-    for lst in indicators.lists:
-        lines += [str(components.render(
-            "signs-group", kind=lst.kind, anchor=lst.clause.replace(".", "-"), clause=lst.clause, name=lst.name,
-            signs=[sign_item(sign, linker, clause_page) for sign in by_list.get(lst.clause, [])])), ""]
-    reminder_link = reach.clause_links(site, [indicators.reminder.clause], linker, beside_step=False)
-    # After the list, so that it stays at the foot of the screen while the reader scrolls the list.
-    lines += ['<p class="signs-bar" hidden><a href="#signs-summary" class="signs-bar__link"></a></p>', ""]
-    lines += [summary(indicators, reminder_link, render.relative(concern_page, from_page)), ""]
-    return "\n".join(lines)
+    parts = [components.render("signs-tools", total=len(signs), kinds=indicators.kinds, concern_href=concern_href)]
+    parts += [components.render("signs-group", kind=lst.kind, anchor=lst.clause.replace(".", "-"), clause=lst.clause,
+                                name=lst.name, signs=[sign_item(sign, linker, site.clause_page)
+                                                      for sign in by_list.get(lst.clause, [])])
+              for lst in indicators.lists]
+    parts.append(components.render(
+        "signs-summary", reminder=formatted(indicators.reminder.text), concern_href=concern_href,
+        reminder_clause=reach.clause_links(site, [indicators.reminder.clause], linker, beside_step=False)))
+    # The page is Markdown: each part a block of its own.
+    return "\n\n".join(str(part) for part in parts) + "\n"
 
 
 def sign_item(sign: list[tuple[IndicatorList, Indicator]], linker: Linker, clause_page) -> Html:
@@ -80,45 +79,3 @@ def sign_item(sign: list[tuple[IndicatorList, Indicator]], linker: Linker, claus
 def sign_anchor(lst: IndicatorList, item: Indicator) -> str:
     """Where a sign is on its policy page: its list item, or the clause for a one-sentence list."""
     return f"sign-{item.id}" if lst.form == "list" else anchor_id(lst.clause)
-
-
-def tools(indicators: IndicatorBook, total: int, concern_link: str) -> str:
-    """Search first, then the filters: left out with JavaScript off (data-needs-script), since they need it.
-    The search also matches everyday words kept beside each sign (``words:`` in the data)."""
-    filters = "\n".join(
-        f'<label class="signs-filter"><input type="checkbox" name="signs-list" value="{kind}" checked> '
-        f"{plain(label)}</label>"
-        for kind, label in indicators.kinds.items()
-    )
-    return (
-        '<div class="signs-tools" data-signs-tools data-needs-script>\n'
-        '<label for="signs-search" class="signs-tools__label">Search the signs, in your own words</label>\n'
-        '<input type="search" id="signs-search" class="signs-tools__search" autocomplete="off" spellcheck="false">\n'
-        f'<p id="signs-count" class="signs-tools__count" aria-live="polite">Showing all {total} signs</p>\n'
-        '<p class="signs-tools__none" hidden>No sign matches “<span class="signs-tools__query"></span>”. The lists are '
-        f'not exhaustive: <a href="{concern_link}">share any concern with the DSL</a>.</p>\n'
-        '<details class="signs-tools__filters"><summary>Show signs from some lists only</summary>\n'
-        '<fieldset><legend class="visually-hidden">Show signs from</legend>\n'
-        f"{filters}\n</fieldset></details>\n"
-        "</div>"
-    )
-
-
-def summary(indicators: IndicatorBook, reminder_link: str, concern_link: str) -> str:
-    """The "signs I have noticed" summary, to take to the DSL. It lists; it never scores."""
-    return "\n".join([
-        '<section id="signs-summary" class="signs-summary" aria-labelledby="signs-summary-title" hidden markdown>',
-        "",
-        "## Signs I have noticed { #signs-summary-title }",
-        "",
-        '<p class="signs-summary__date"></p>',
-        '<ul class="signs-summary__list"></ul>',
-        "",
-        f"{formatted(indicators.reminder.text)} ({reminder_link})",
-        "",
-        f"**What to do next:** [share your concern with the DSL/Safeguarding Lead]({concern_link}).",
-        "",
-        '<p><button type="button" class="navigator__control" data-signs-print>Print this summary</button></p>',
-        "",
-        "</section>",
-    ])

@@ -355,6 +355,23 @@ EXAMPLES = {
         ("hostile", dict(kind=HOSTILE, anchor=HOSTILE, clause="6.4", name=HOSTILE, signs=[]),
          lambda page: page.root["data-kind"] == HOSTILE and page.text.strip() == f"6.4 {HOSTILE}"),
     ],
+    "signs-tools": [
+        ("the search and two lists", dict(total=49, kinds={"indicators": "Indicators", "county-lines": "County lines"},
+                                          concern_href="../what-to-do/concern/"),
+         lambda page: page.values("input", "value") == ["indicators", "county-lines"]
+         and "Showing all 49 signs" in page.text and page.values("a", "href") == ["../what-to-do/concern/"]),
+        ("hostile", dict(total=1, kinds={HOSTILE: HOSTILE}, concern_href=HOSTILE),
+         lambda page: page.values("input", "value") == [HOSTILE] and page.text.count(HOSTILE) == 1),
+    ],
+    "signs-summary": [
+        ("the summary", dict(reminder=Html("Not <strong>exhaustive</strong>."), reminder_clause=CLAUSE,
+                             concern_href="../what-to-do/concern/"),
+         lambda page: page.values("section", "id") == ["signs-summary"]
+         and page.values("a", "href") == ["#signs-summary", "#clause-11-5", "../what-to-do/concern/"]
+         and "Not exhaustive. (11.5)" in page.text),
+        ("hostile", dict(reminder=HOSTILE, reminder_clause=CLAUSE, concern_href=HOSTILE),
+         lambda page: page.text.count(HOSTILE) == 1 and HOSTILE in page.values("a", "href")),
+    ],
 }
 
 
