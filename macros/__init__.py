@@ -155,13 +155,10 @@ def _define_macros(env) -> None:
             raise DataError(page_path(), f"contact group {group!r}", "has no contacts", "use a group used in data/contacts.yml")
         # The lines of a pair are offered by its "who to call now" panel, shown above their cards.
         paired = {line for pair in site.contacts.line_pairs for line in (pair.office, pair.out_of_hours)}
-        return "\n".join(
-            render.contact_card(
-                c,
-                [clause_link(number) for number in c.clauses],
-                render.external_link(links[c.link]) if c.link else None,
-                in_panel=c.id in paired,
-            )
+        # Markdown: each card a block of its own.
+        return "\n\n".join(
+            str(render.contact_card(c, reach.clause_links(site, c.clauses, linker(), beside_step=False),
+                                    render.external_link(links[c.link]) if c.link else None, in_panel=c.id in paired))
             for c in chosen
         )
 

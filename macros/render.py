@@ -19,7 +19,6 @@ from sitedata import DOCS_DIR
 from sitedata.addresses import Linker, contact_anchor
 from sitedata.clauses import anchor_id
 from sitedata.errors import DataError
-from sitedata.hours import Hours
 from sitedata.load import ENTRY
 from sitedata.models import NOT_SUPPLIED, Contact, IndicatorList, Link, TeamMember, is_supplied
 from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and renderers')
@@ -77,65 +76,28 @@ def card_buttons(contact: Contact) -> list[Html]:
     return buttons
 
 
-# A contact block on the contacts page (the GOV.UK contact pattern): what it is for, how to reach
-# it and its hours; where each fact comes from behind "Where this comes from", and a fact that
-# is not in the policy says so in one visible line.
-NOT_IN_POLICY = f"{components.not_in_policy()}."
-
-
-def contact_card(contact: Contact, clause_links: list[str], web_link: str | None, in_panel: bool = False) -> str:
-    """A contact on the contacts page: what it is for, how to reach it, and where it comes from.
+def contact_card(contact: Contact, clauses: Html | str, web_link: str | None, in_panel: bool = False) -> Html:
+    """A contact on the contacts page (components/contact-card.html): what it is for, how to reach
+    it, and where it comes from. ``clauses``: the links to the clauses that name it.
     ``in_panel``: a line of a "who to call now" panel shown above it, which gives its number and
     whether it is open now: the card says what it is for, and where its facts come from."""
-    lines = ['<div class="contact-card" markdown>', "", f"### {plain(contact.name)} {{ #{contact_anchor(contact.id)} }}", ""]
-    if contact.role:
-        name = f" ({plain(contact.short_name)})" if contact.short_name else ""
-        lines += [f"**{plain(contact.role)}**{name}", ""]
-    lines += [str(plain(contact.use_when)) + in_the_policy(clause_links), ""]
-    if (actions := card_buttons(contact)) and not in_panel:
-        lines += [str(Html(" ").join(actions)), ""]
-    if web_link:
-        lines += [f"Web: {web_link}", ""]
-    if contact.hours and not in_panel:
-        lines += [f"**Hours:** {plain(contact.hours.in_words)}.", ""]
-    # What to check is said on the line that opens the sources, which stays in view.
-    check = NOT_IN_POLICY if not contact.in_policy else (
-        "Its hours differ between sources: check with your DSL." if contact.hours and contact.hours.sources_disagree else "")
-    sources = []
-    if contact.source:
-        source = contact.source
-        sources += [f"{plain(source.note)} Source: <{source.url}>, checked on {long_date(source.checked_on)}.", ""]
-    if contact.hours:
-        sources += hours_lines(contact.hours)
-    lines += where_from(sources, check)
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+    hours = contact.hours
+    check = "not-in-policy" if not contact.in_policy else "hours-differ" if hours and hours.sources_disagree else None
+    source = contact.source
+    return components.render(
+        "contact-card", anchor=contact_anchor(contact.id), name=contact.name, role=contact.role,
+        short_name=contact.short_name, use_when=contact.use_when, clauses=clauses,
+        buttons=[] if in_panel else card_buttons(contact), web=Markup(web_link) if web_link else None,
+        hours=hours.in_words if hours and not in_panel else None, check=check,
+        source={"note": source.note, "url": source.url, "checked_on": long_date(source.checked_on)} if source else None,
+        hours_disagree=hours.sources_disagree if hours else None,
+        hours_sources=[{"says": said.says, "url": said.url, "checked_on": long_date(said.checked_on)}
+                       for said in hours.sources] if hours else None)
 
 
 def in_the_policy(clause_links: list[str]) -> str:
-    """" (In the policy: 7.4, 13.0)", after what a contact is for."""
+    """" (In the policy: 7.4, 13.0)", after what a team member is for."""
     return f" (In the policy: {', '.join(clause_links)})" if clause_links else ""
-
-
-def where_from(lines: list[str], check: str = "") -> list[str]:
-    """A card's "Where this comes from", collapsed (printed open); ``check`` (what to check with
-    the DSL) leads the line that opens it."""
-    if not lines:
-        return []
-    summary = f'<span class="contact-card__check">{plain(check)}</span> ' if check else ""
-    return ['<details class="contact-card__sources quiet" markdown>',
-            f"<summary>{summary}Where this comes from</summary>", "", *lines, "</details>", ""]
-
-
-def hours_lines(hours: Hours) -> list[str]:
-    """Where a service's hours come from, and any disagreement between the sources."""
-    lines = []
-    if hours.sources_disagree:
-        lines += [f"{plain(hours.sources_disagree)} Check with your DSL.", "{ .hours-disagree }", ""]
-    lines += ["Where the hours come from:", ""]
-    lines += [f"- “{plain(source.says)}” (<{source.url}>, checked on {long_date(source.checked_on)})"
-              for source in hours.sources]
-    return [*lines, ""]
 
 
 def team_list(members: list[tuple[TeamMember, str, list[str]]], none_added: str, purpose: bool = True) -> str:

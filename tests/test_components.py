@@ -53,6 +53,11 @@ SIGN = dict(id="missing", text="Going missing", kinds="indicators risk-factors",
                 {"href": "../policy/06/#sign-missing", "clause": "6.4", "name": "Indicators", "as_text": None},
                 {"href": "../policy/08/#clause-8-7", "clause": "8.7", "name": "County lines",
                  "as_text": "Repeatedly going missing"}])
+CARD = dict(anchor="contact-la-office", name="Children's services (office hours)", role="Front door",
+            short_name="MASH", use_when="Referrals.", clauses=CLAUSE, buttons=[CALL], web=None,
+            hours="Monday to Friday, 9am to 5pm", check="not-in-policy",
+            source={"note": "The council's page.", "url": LINK, "checked_on": "1 May 2026"},
+            hours_disagree="Its hours differ.", hours_sources=[{"says": "9 to 5", "url": LINK, "checked_on": "1 May 2026"}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -371,6 +376,26 @@ EXAMPLES = {
          and "Not exhaustive. (11.5)" in page.text),
         ("hostile", dict(reminder=HOSTILE, reminder_clause=CLAUSE, concern_href=HOSTILE),
          lambda page: page.text.count(HOSTILE) == 1 and HOSTILE in page.values("a", "href")),
+    ],
+    "contact-card": [
+        ("a service with a number, not in the policy", dict(CARD),
+         lambda page: page.root == {"class": "contact-card", "markdown": None}
+         and page.values("h3", "id") == ["contact-la-office"]
+         and page.values("span", "class")[-1] == "contact-card__check"
+         and "Not in the policy: check with your DSL. Where this comes from" in page.text
+         and "Hours: Monday to Friday, 9am to 5pm." in page.text and "Its hours differ. Check with your DSL." in page.text
+         and "“9 to 5” (" + LINK + ", checked on 1 May 2026)" in page.text),
+        ("a line of a panel above: no buttons or hours again", dict(CARD, buttons=[], hours=None, check=None,
+                                                                    hours_disagree=None),
+         lambda page: "Hours:" not in page.text and "contact-card__check" not in page.values("span", "class")
+         and "tel:999" not in page.values("a", "href")),
+        ("in the policy, nothing to source", dict(CARD, check=None, source=None, hours_disagree=None, hours_sources=None),
+         lambda page: "Where this comes from" not in page.text),
+        ("hostile", dict(CARD, anchor=HOSTILE, name=HOSTILE, role=HOSTILE, short_name=HOSTILE, use_when=HOSTILE,
+                         hours=HOSTILE, hours_disagree=HOSTILE,
+                         source={"note": HOSTILE, "url": HOSTILE, "checked_on": HOSTILE},
+                         hours_sources=[{"says": HOSTILE, "url": HOSTILE, "checked_on": HOSTILE}]),
+         lambda page: page.values("h3", "id") == [HOSTILE] and page.text.count(HOSTILE) == 12),
     ],
 }
 

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import reach, render
+from macros.text import Html
 from sitedata.addresses import Linker
 from sitedata.models import Contact, IndicatorList, Link, Phone
 from sitedata.versions import Version
@@ -69,18 +70,18 @@ def test_inline_contact_refuses_a_channel_it_does_not_have():
 
 
 def test_contact_card_has_call_button_clauses_and_anchor():
-    card = render.contact_card(contact(phone="0800 011 3764"), ["[7.4](x.md#clause-7-4)"], None)
-    assert "### Police { #contact-police-non-emergency }" in card
+    card = render.contact_card(contact(phone="0800 011 3764"), Html('<a href="x/#clause-7-4">7.4</a>'), None)
+    assert '<h3 id="contact-police-non-emergency">Police</h3>' in card
     assert ('<a class="contact-action contact-action--call" href="tel:+448000113764">Call 0800 011 3764'
             '<span class="visually-hidden">, Police</span></a>') in card
-    assert "(In the policy: [7.4](x.md#clause-7-4))" in card
+    assert '(In the policy: <a href="x/#clause-7-4">7.4</a>)' in card
     assert "Not in the policy" not in card
 
 
 def test_contact_cards_buttons_show_an_address_as_it_is_written():
     """The contacts page's buttons are the site's one call and email button (macros/reach.py),
     which writes Markdown's characters as text: no emphasis is made of an address."""
-    card = render.contact_card(contact(email="safe*guard*ing@ofgl.co.uk"), [], None)
+    card = render.contact_card(contact(email="safe*guard*ing@ofgl.co.uk"), "", None)
     page = markdown.markdown(card, extensions=["md_in_html", "attr_list"])
     assert "<em>" not in page
     assert BeautifulSoup(page, "html.parser").find("a", class_="contact-action").get_text() == \
@@ -92,12 +93,13 @@ def test_contact_card_flags_a_number_that_is_not_in_the_policy():
         phone="01905 822666", clauses=[],
         source={"url": "https://www.example.gov.uk/page", "checked_on": "2026-11-28", "note": "From the council."},
     )
-    card = render.contact_card(outside, [], None)
+    card = render.contact_card(outside, "", None)
     # Said on the line that opens "Where this comes from", which holds the source.
     assert ('<summary><span class="contact-card__check">Not in the policy: check with your DSL.</span> '
             "Where this comes from</summary>") in card
-    sources = card[card.index("<summary>"):card.index("</details>")]
-    assert "Source: <https://www.example.gov.uk/page>, checked on 28 November 2026." in sources
+    sources = html.unescape(card[card.index("<summary>"):card.index("</details>")])
+    assert ('Source: <a href="https://www.example.gov.uk/page">https://www.example.gov.uk/page</a>, checked on '
+            "28 November 2026.") in sources
 
 
 # --- clauses ----------------------------------------------------------------------------------
