@@ -214,10 +214,9 @@ def _define_macros(env) -> None:
         chosen = team_of_kinds(kinds)
         unreachable = [m for m in chosen if not (m.dial or m.supplied_value("email") or m.supplied_value("where"))]
         whom = "" if len(chosen) == 1 else " for any of them" if len(unreachable) == len(chosen) else " for some of them"
-        return render.team_list(
-            # HTML clause links: the list is HTML, which Markdown leaves as it is.
-            [(m, str(reach.member_actions(m)), [clause_link(number) for number in m.clauses]) for m in chosen],
-            f"Contact details not added yet{whom}: ask the office or your line manager.", purpose)
+        return str(render.team_list(
+            [(m, reach.member_actions(m), reach.clause_links(site, m.clauses, linker(), beside_step=False)) for m in chosen],
+            f"Contact details not added yet{whom}: ask the office or your line manager.", purpose))
 
     @env.macro
     def now_panel(pair_id: str) -> str:

@@ -95,28 +95,20 @@ def contact_card(contact: Contact, clauses: Html | str, web_link: str | None, in
                        for said in hours.sources] if hours else None)
 
 
-def in_the_policy(clause_links: list[str]) -> str:
-    """" (In the policy: 7.4, 13.0)", after what a team member is for."""
-    return f" (In the policy: {', '.join(clause_links)})" if clause_links else ""
+def team_list(members: list[tuple[TeamMember, Html, Html]], none_added: str, purpose: bool = True) -> Html:
+    """Members of the setting's safeguarding team on the contacts page (components/team-list.html),
+    each with how to reach them (their card, reach.member_actions) and the clauses that name them;
+    ``purpose``: with when to go to each. Those the setting has given no way to reach yet are
+    said once, after the list (``none_added``)."""
+    def reachable(member: TeamMember) -> bool:
+        return bool(member.dial or any(member.supplied_value(f) for f in ("email", "where")))
 
-
-def team_list(members: list[tuple[TeamMember, str, list[str]]], none_added: str, purpose: bool = True) -> str:
-    """Members of the setting's safeguarding team on the contacts page, one block each: their
-    role, name, when to go to them (``purpose``; the clauses that name them) and how to reach
-    them (``actions``, from reach.member_actions). Those the setting has given no way to reach
-    yet are said once, after the list (``none_added``): the setup checklist lists each value."""
-    items, unreachable = [], False
-    for member, actions, clause_links in members:
-        name = f": {plain(member.name)}" if is_supplied(member.name) else ""
-        reachable = member.dial or any(member.supplied_value(f) for f in ("email", "where"))
-        unreachable = unreachable or not reachable
-        said = f"<br>{plain(member.use_when)}{in_the_policy(clause_links)}" if purpose else ""
-        supplied = (f"<br>Supplied by the setting: {plain(member.supplied.by)}, {long_date(member.supplied.on)}."
-                    if member.supplied else "")
-        items.append(f'<li id="{contact_anchor(member.id)}"><strong>{plain(member.role)}</strong>{name}{said}'
-                     f'{actions if reachable else ""}{supplied}</li>')
-    after = f'<p class="team-list__none">{plain(none_added)}</p>\n' if unreachable else ""
-    return '<ul class="team-list">\n' + "\n".join(items) + "\n</ul>\n" + after
+    return components.render("team-list", members=[
+        {"anchor": contact_anchor(member.id), "role": member.role, "name": member.name if is_supplied(member.name) else None,
+         "use_when": member.use_when if purpose else None, "clauses": clauses, "card": card if reachable(member) else "",
+         "supplied": f"{member.supplied.by}, {long_date(member.supplied.on)}" if member.supplied else None}
+        for member, card, clauses in members],
+        none_added=none_added if not all(reachable(member) for member, _, _ in members) else None)
 
 
 def setup_checklist(missing: list[MissingFact]) -> str:

@@ -397,6 +397,25 @@ EXAMPLES = {
                          hours_sources=[{"says": HOSTILE, "url": HOSTILE, "checked_on": HOSTILE}]),
          lambda page: page.values("h3", "id") == [HOSTILE] and page.text.count(HOSTILE) == 12),
     ],
+    "team-list": [
+        ("one reachable, one not yet", dict(none_added="Contact details not added yet for some of them.", members=[
+            {"anchor": "contact-dsl", "role": "DSL", "name": "Kerry", "use_when": "Any concern.", "clauses": CLAUSE,
+             "card": CALL, "supplied": "the DSL, 1 May 2026"},
+            {"anchor": "contact-deputy", "role": "Deputy DSL", "name": None, "use_when": "If the DSL is away.",
+             "clauses": "", "card": "", "supplied": None}]),
+         lambda page: page.values("li", "id") == ["contact-dsl", "contact-deputy"]
+         and "DSL: KerryAny concern. (In the policy: 11.5)Call 999Supplied by the setting: the DSL, 1 May 2026." in page.text
+         and "Deputy DSLIf the DSL is away." in page.text
+         and page.values("p", "class") == ["team-list__none"]),
+        ("12.7's chain: when to go to them said once by the page", dict(none_added=None, members=[
+            {"anchor": "contact-head", "role": "Headteacher", "name": "Sam", "use_when": None, "clauses": CLAUSE,
+             "card": CALL, "supplied": None}]),
+         lambda page: page.text.strip() == "Headteacher: SamCall 999" and not page.values("p", "class")),
+        ("hostile", dict(none_added=HOSTILE, members=[
+            {"anchor": HOSTILE, "role": HOSTILE, "name": HOSTILE, "use_when": HOSTILE, "clauses": "", "card": "",
+             "supplied": HOSTILE}]),
+         lambda page: page.values("li", "id") == [HOSTILE] and page.text.count(HOSTILE) == 5),
+    ],
 }
 
 
