@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sitedata.addresses import Linker, built_address
 from sitedata.pathways import Outcome, PathwayGraph
 
+from . import components
 from .text import Html
 
 # In the drawing's own units, which are CSS pixels: it is drawn at 328 px, the column of a 360 px
@@ -46,7 +47,7 @@ class Drawing:
     """The SVG parts of one start's tree, and how far down it has got."""
 
     marker: str  # the id of this drawing's arrowhead
-    parts: list[Html] = field(default_factory=list)
+    parts: list[dict] = field(default_factory=list)  # in drawing order: components/flowchart-drawing.html
     y: float = 0
     gap: float = GAP  # between one row and the next
 
@@ -56,16 +57,11 @@ class Drawing:
         x = depth * INDENT
         lines = wrap(text, WIDTH - x)
         height = 2 * PAD + LINE * (len(lines) + bool(page))
-        words = Html("").join(
-            Html('<tspan x="{}" y="{}">{}</tspan>').format(x + PAD, self.y + PAD + LINE * (n + 1) - 5, line)
-            for n, line in enumerate(lines))
-        if page:
-            words += Html('<tspan class="pdf-page" data-page="{}" x="{}" y="{}"></tspan>').format(
-                page, x + PAD, self.y + PAD + LINE * (len(lines) + 1) - 5)
-        self.parts.append(Html(
-            '<a href="{}" tabindex="-1" class="flowchart-svg__node flowchart-svg__node--{}" data-node="{}">'
-            '<rect x="{}" y="{}" width="{}" height="{}" rx="4"></rect><text>{}</text></a>'
-        ).format(href, kind, node_id, x + 0.5, self.y + 0.5, WIDTH - x - 1, height - 1, words))
+        self.parts.append({
+            "part": "box", "kind": kind, "node": node_id, "href": href, "x": x + 0.5, "y": self.y + 0.5, "width": WIDTH - x - 1,
+            "height": height - 1,
+            "lines": [{"x": x + PAD, "y": self.y + PAD + LINE * (n + 1) - 5, "text": line} for n, line in enumerate(lines)],
+            "page": {"address": page, "x": x + PAD, "y": self.y + PAD + LINE * (len(lines) + 1) - 5} if page else None})
         middle = self.y + height / 2
         self.y += height + self.gap
         return x, middle
@@ -74,14 +70,12 @@ class Drawing:
         x = depth * INDENT
         for line in wrap(label, WIDTH - x):
             self.y += LINE
-            self.parts.append(Html('<text class="flowchart-svg__answer" x="{}" y="{}">{}</text>').format(x, self.y - 5, line))
+            self.parts.append({"part": "answer", "text": line, "x": x, "y": self.y - 5})
         self.y += 2
 
     def arrow(self, from_id: str, to_id: str, x: float, top: float, middle: float, to_x: float) -> None:
         """Down from the parent's box (at ``x``), then across to the child's box at ``to_x``."""
-        self.parts.append(Html(
-            '<path class="flowchart-svg__edge" data-from="{}" data-to="{}" d="M{} {} V{} H{}" '
-            'marker-end="url(#{})"></path>').format(from_id, to_id, x, top, middle, to_x - 2, self.marker))
+        self.parts.append({"part": "arrow", "from": from_id, "to": to_id, "d": f"M{x} {top} V{middle} H{to_x - 2}"})
 
 
 def layout(graph: PathwayGraph, start, page_of, linker: Linker, paper: bool = False) -> Drawing:
@@ -109,17 +103,15 @@ def layout(graph: PathwayGraph, start, page_of, linker: Linker, paper: bool = Fa
     return drawing
 
 
-def svg(drawing: Drawing, start_id: str, size: Html) -> Html:
-    return Html(
-        '<svg class="flowchart-svg" viewBox="0 0 {} {}" {} aria-hidden="true" focusable="false" data-start="{}">'
-        '<defs><marker id="{}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">'
-        '<path d="M0 0 L8 4 L0 8 z"></path></marker></defs>{}</svg>'
-    ).format(WIDTH, drawing.y, size, start_id, drawing.marker, Html("").join(drawing.parts))
+def svg(drawing: Drawing, start_id: str, mm: float | None = None) -> Html:
+    """The drawing, at its own size, or on paper at ``mm`` millimetres a unit."""
+    return components.render("flowchart-drawing", width=WIDTH, height=drawing.y, mm=mm, start=start_id,
+                             marker=drawing.marker, parts=drawing.parts)
 
 
 def draw_start(graph: PathwayGraph, start, page_of, linker: Linker) -> Html:
     """One start's drawing for the screen: 328 px wide, its text 16 px."""
-    return svg(layout(graph, start, page_of, linker), start.id, Html('width="{}"').format(WIDTH))
+    return svg(layout(graph, start, page_of, linker), start.id)
 
 
 # The tallest drawing's height on the A4 sheet, in millimetres: what the page's heading, the
@@ -135,9 +127,5 @@ def paper_sheet(graph: PathwayGraph, page_of, linker: Linker) -> Html:
     outcome box naming its page in the PDF."""
     drawings = [(start, layout(graph, start, page_of, linker, paper=True)) for start in graph.starts]
     scale = SHEET_HEIGHT_MM / max(drawing.y for _, drawing in drawings)  # millimetres per unit
-    parts = Html("").join(
-        Html('<figure class="flowchart-sheet__part"><figcaption>{}</figcaption>{}</figure>').format(
-            start.label, svg(drawing, start.id, Html('width="{:.1f}mm" height="{:.1f}mm"').format(
-                WIDTH * scale, drawing.y * scale)))
-        for start, drawing in drawings)
-    return Html('<div class="flowchart-sheet print-only">{}</div>').format(parts)
+    return components.render("flowchart-sheet", figures=[
+        {"label": start.label, "drawing": svg(drawing, start.id, mm=scale)} for start, drawing in drawings])

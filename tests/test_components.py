@@ -58,6 +58,14 @@ CARD = dict(anchor="contact-la-office", name="Children's services (office hours)
             hours="Monday to Friday, 9am to 5pm", check="not-in-policy",
             source={"note": "The council's page.", "url": LINK, "checked_on": "1 May 2026"},
             hours_disagree="Its hours differ.", hours_sources=[{"says": "9 to 5", "url": LINK, "checked_on": "1 May 2026"}])
+DRAWING = dict(width=328, height=120, mm=None, start="concern", marker="flowchart-arrow-concern", parts=[
+    {"part": "box", "kind": "question", "node": "concern", "href": "../questions/concern/", "x": 0.5, "y": 0.5,
+     "width": 327, "height": 40, "lines": [{"x": 8, "y": 20, "text": "Is a child in danger?"}], "page": None},
+    {"part": "answer", "text": "No", "x": 24, "y": 55},
+    {"part": "arrow", "from": "concern", "to": "dsl", "d": "M12 41 V80 H22"},
+    {"part": "box", "kind": "outcome", "node": "dsl", "href": "../concern/", "x": 24.5, "y": 60.5, "width": 303,
+     "height": 40, "lines": [{"x": 32, "y": 80, "text": "Tell the DSL"}],
+     "page": {"address": "what-to-do/concern/", "x": 32, "y": 96}}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -415,6 +423,28 @@ EXAMPLES = {
             {"anchor": HOSTILE, "role": HOSTILE, "name": HOSTILE, "use_when": HOSTILE, "clauses": "", "card": "",
              "supplied": HOSTILE}]),
          lambda page: page.values("li", "id") == [HOSTILE] and page.text.count(HOSTILE) == 5),
+    ],
+    "flowchart-drawing": [
+        ("a question, an answer and an outcome, on screen", dict(DRAWING),
+         lambda page: page.root == {"class": "flowchart-svg", "viewbox": "0 0 328 120", "width": "328",
+                                    "aria-hidden": "true", "focusable": "false", "data-start": "concern"}
+         and [tag for tag, _ in page.elements] == ["svg", "defs", "marker", "path", "a", "rect", "text", "tspan", "text",
+                                                   "path", "a", "rect", "text", "tspan", "tspan"]
+         and page.values("a", "href") == ["../questions/concern/", "../concern/"]
+         and page.values("tspan", "data-page") == ["what-to-do/concern/"]
+         and page.text == "Is a child in danger?NoTell the DSL"),
+        ("on paper, in millimetres", dict(DRAWING, mm=0.5),
+         lambda page: page.root["width"] == "164.0mm" and page.root["height"] == "60.0mm"),
+        ("hostile", dict(DRAWING, start=HOSTILE, parts=[dict(DRAWING["parts"][0], node=HOSTILE, href=HOSTILE,
+                                                                 lines=[{"x": 8, "y": 20, "text": HOSTILE}])]),
+         lambda page: page.root["data-start"] == HOSTILE and page.text == HOSTILE),
+    ],
+    "flowchart-sheet": [
+        ("two ways in", dict(figures=[{"label": "Worried", "drawing": Html("<svg></svg>")},
+                                      {"label": "Told", "drawing": Html("<svg></svg>")}]),
+         lambda page: page.root == {"class": "flowchart-sheet print-only"} and page.text == "WorriedTold"
+         and page.values("figure", "class") == ["flowchart-sheet__part"] * 2),
+        ("hostile", dict(figures=[{"label": HOSTILE, "drawing": ""}]), lambda page: page.text == HOSTILE),
     ],
 }
 
