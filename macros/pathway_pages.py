@@ -19,8 +19,8 @@ from sitedata.load import SiteData
 from sitedata.pathways import Outcome, PathwayGraph, Question
 
 from . import flowchart as drawn
-from . import reach, render, screens
-from .text import Html, plain
+from . import components, reach, render, screens
+from .text import plain
 
 JSON_VERSION = 1
 
@@ -94,21 +94,17 @@ def navigator_screens(site: SiteData, from_page: str, directory_urls: bool = Tru
     at a time. The same renderers make the static pages, so the two cannot drift apart."""
     graph = site.pathways
     linker = Linker(from_page, directory_urls)
-    templates = []
-    for question in graph.questions:
-        help_text = Html('<p class="navigator__help lead">{}</p>').format(question.help) if question.help else ""
-        templates.append(Html('<template data-nav-node="{}" data-nav-title="{}" data-nav-page="{}">{}{}</template>').format(
-            question.id, question.text, built_address(node_page(graph, question.id), directory_urls), help_text,
-            screens.question_options(question, lambda node: node_page(graph, node), linker)))
-    for outcome in graph.outcomes:
-        templates.append(Html(
-            '<template data-nav-node="{}" data-nav-title="{}" data-nav-outcome="{}" data-nav-page="{}">'
-            '{}<p class="navigator__links"><a class="navigator__page" href="{}">'
-            "See these steps on their own page</a></p></template>"
-        ).format(outcome.id, outcome.title, linker.page(node_page(graph, outcome.id)),
-                 built_address(node_page(graph, outcome.id), directory_urls),
-                 screens.answer_screen(site, outcome, linker), linker.page(node_page(graph, outcome.id))))
-    return '<div class="navigator-screens" hidden>' + "".join(templates) + "</div>"
+
+    def page(node_id: str) -> str:
+        return node_page(graph, node_id)
+
+    return str(components.render(
+        "navigator-screens", hub_href=None,
+        questions=[{"id": q.id, "title": q.text, "page": built_address(page(q.id), directory_urls), "help": q.help,
+                    "options": screens.question_options(q, page, linker)} for q in graph.questions],
+        outcomes=[{"id": o.id, "title": o.title, "href": linker.page(page(o.id)),
+                   "page": built_address(page(o.id), directory_urls), "screen": screens.answer_screen(site, o, linker)}
+                  for o in graph.outcomes]))
 
 
 def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> str:
@@ -116,8 +112,7 @@ def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> s
     the reader first taps a way in. For the home page, which every first visit opens: the
     screens would add a tenth to what that visit downloads, and after it the service worker
     keeps the hub page for use without signal."""
-    return Html('<div class="navigator-screens" data-navigator-screens="{}" hidden></div>').format(
-        Linker(from_page, directory_urls).page(HUB))
+    return str(components.render("navigator-screens", hub_href=Linker(from_page, directory_urls).page(HUB)))
 
 
 # --- the hub and the flowchart ----------------------------------------------------------------

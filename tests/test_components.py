@@ -446,6 +446,22 @@ EXAMPLES = {
          and page.values("figure", "class") == ["flowchart-sheet__part"] * 2),
         ("hostile", dict(figures=[{"label": HOSTILE, "drawing": ""}]), lambda page: page.text == HOSTILE),
     ],
+    "navigator-screens": [
+        ("a question and an outcome", dict(hub_href=None, questions=[
+            {"id": "concern", "title": "Is a child in danger?", "page": "what-to-do/questions/concern/", "help": "Now.",
+             "options": Html("<div>Options</div>")}], outcomes=[
+            {"id": "dsl", "title": "Tell the DSL", "href": "../concern/", "page": "what-to-do/concern/",
+             "screen": Html("<p>Screen</p>")}]),
+         lambda page: page.values("template", "data-nav-node") == ["concern", "dsl"]
+         and page.values("template", "data-nav-outcome") == ["../concern/"]
+         and page.values("a", "href") == ["../concern/"] and page.values("div", "hidden") == [None]),
+        ("from the home page: where to find them", dict(hub_href="what-to-do/", questions=[], outcomes=[]),
+         lambda page: page.elements == [("div", {"class": "navigator-screens", "data-navigator-screens": "what-to-do/",
+                                                 "hidden": None})]),
+        ("hostile", dict(hub_href=None, questions=[{"id": HOSTILE, "title": HOSTILE, "page": HOSTILE, "help": HOSTILE,
+                                                    "options": ""}], outcomes=[]),
+         lambda page: page.values("template", "data-nav-title") == [HOSTILE]),
+    ],
 }
 
 
