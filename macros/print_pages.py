@@ -86,18 +86,11 @@ def policy_parts(site: SiteData, heading: Callable[[str], str]) -> list[PdfGroup
 def summary(site: SiteData, linker: Linker) -> str:
     """The one-page "What to do now": the emergency route, then each situation in a line, with
     the page of its steps in the PDF."""
-    route = render.emergency_route(site)
-    emergency = Html("").join(
-        Html("<li>{}: <strong>{}</strong></li>").format(entry["label"], entry["text"]) for entry in route)
     pages = {o.id: pathway_pages.node_page(site.pathways, o.id) for o in site.pathways.outcomes}
-    situations = Html("").join(
-        Html('<li><a href="{}"><strong>{}</strong></a>{}: {}</li>').format(
-            linker.page(pages[o.id]), o.title, Html(page_reference(pages[o.id])), o.summary)
-        for o in site.pathways.outcomes)
-    return str(Html(
-        '<div class="print-summary"><ul class="print-summary__emergency">{}</ul>'
-        "<p>Whatever the situation, share it with the DSL/Safeguarding Lead. Find yours below, with "
-        "the page of its steps.</p><ul class=\"print-summary__situations\">{}</ul></div>").format(emergency, situations))
+    return str(components.render(
+        "print-summary", emergency=render.emergency_route(site),
+        situations=[{"href": linker.page(pages[o.id]), "title": o.title, "page": Html(page_reference(pages[o.id])),
+                     "summary": o.summary} for o in site.pathways.outcomes]))
 
 
 def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
@@ -174,25 +167,18 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
     and the clauses that name them."""
     links = {link.id: link for link in site.links.links}
 
-    def row(who: Html, when: str, clauses: list[str], reach_them: Html) -> Html:
-        cited = Html(' <span class="contacts-table__clauses">({})</span>').format(
-            reach.clause_links(site, clauses, linker)) if clauses else ""
-        return Html("<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>").format(who, when, cited, reach_them)
-
-    def group(title: str, rows: list[Html]) -> Html:
-        # A group is kept on one page where it fits, its heading with its rows.
-        return Html('<tbody class="contacts-table__group"><tr><th colspan="3" scope="colgroup">{}</th></tr>{}</tbody>').format(
-            title, Html("").join(rows))
+    def row(who: str, more, when: str, clauses: list[str], ways: list[dict]) -> dict:
+        return {"who": who, "more": more, "when": when, "ways": ways,
+                "clauses": reach.clause_links(site, clauses, linker) if clauses else None}
 
     team = []
     for member in site.team.members:
-        who = Html("<strong>{}</strong><br>{}").format(
-            member.role, member.name if is_supplied(member.name) else write_in("Name"))
-        ways = [Html("<strong>{}</strong>").format(member.dial.display) if member.dial else write_in("Number")]
+        ways = [{"kind": "number", "value": member.dial.display} if member.dial else {"kind": "write-in", "value": "Number"}]
         if member.hours is not None and is_supplied(member.hours):
-            ways.append(Html("{}").format(member.hours))
-        team.append(row(who, member.use_when, member.clauses, Html("<br>").join(ways)))
-    groups = [group("The safeguarding team", team)]
+            ways.append({"kind": "text", "value": member.hours})
+        team.append(row(member.role, member.name if is_supplied(member.name) else write_in("Name"), member.use_when,
+                        member.clauses, ways))
+    groups = [{"title": "The safeguarding team", "rows": team}]
     for key, title in CONTACT_GROUPS.items():
         chosen = [c for c in site.contacts.contacts if c.group == key]
         if not chosen:
@@ -201,23 +187,18 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
         for contact in chosen:
             ways = []
             if contact.phone:
-                ways.append(Html("<strong>{}</strong>").format(contact.phone.display))
+                ways.append({"kind": "number", "value": contact.phone.display})
             if contact.email:
-                ways.append(Html("{}").format(contact.email))
+                ways.append({"kind": "text", "value": contact.email})
             if contact.link:
-                ways.append(reach.guidance_link(links[contact.link], links[contact.link].title))
+                ways.append({"kind": "text", "value": reach.guidance_link(links[contact.link], links[contact.link].title)})
             if contact.hours:
-                ways.append(Html("Open {}.").format(contact.hours.in_words))
+                ways.append({"kind": "hours", "value": contact.hours.in_words})
             if not contact.in_policy:
-                ways.append(Html('<span class="not-in-policy">{}</span>').format(components.not_in_policy()))
-            name = Html("<strong>{}</strong>").format(contact.name)
-            if contact.role:
-                name += Html("<br>{}").format(contact.role)
-            rows.append(row(name, contact.use_when, contact.clauses, Html("<br>").join(ways)))
-        groups.append(group(title or site.setting.group, rows))
-    return str(Html(
-        '<table class="contacts-table"><thead><tr><th scope="col">Who</th><th scope="col">When</th>'
-        '<th scope="col">How to reach them</th></tr></thead>{}</table>').format(Html("").join(groups)))
+                ways.append({"kind": "not-in-policy", "value": None})
+            rows.append(row(contact.name, contact.role, contact.use_when, contact.clauses, ways))
+        groups.append({"title": title or site.setting.group, "rows": rows})
+    return str(components.render("contacts-table", groups=groups))
 
 
 # --- the pocket card --------------------------------------------------------------------------

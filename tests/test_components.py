@@ -462,6 +462,36 @@ EXAMPLES = {
                                                     "options": ""}], outcomes=[]),
          lambda page: page.values("template", "data-nav-title") == [HOSTILE]),
     ],
+    "print-summary": [
+        ("the route and a situation", dict(emergency=[{"label": "Emergency", "text": "999"}], situations=[
+            {"href": "../what-to-do/concern/", "title": "A concern", "page": Html('<span class="pdf-page"></span>'),
+             "summary": "Tell the DSL."}]),
+         lambda page: page.text.startswith("Emergency: 999Whatever the situation")
+         and page.text.endswith("A concern: Tell the DSL.") and page.values("a", "href") == ["../what-to-do/concern/"]),
+        ("hostile", dict(emergency=[{"label": HOSTILE, "text": HOSTILE}],
+                         situations=[{"href": HOSTILE, "title": HOSTILE, "page": "", "summary": HOSTILE}]),
+         lambda page: page.text.count(HOSTILE) == 4),
+    ],
+    "contacts-table": [
+        ("the team and a group", dict(groups=[
+            {"title": "The safeguarding team", "rows": [
+                {"who": "DSL", "more": "Kerry", "when": "Any concern.", "clauses": CLAUSE,
+                 "ways": [{"kind": "number", "value": "01632 960123"}, {"kind": "text", "value": "9am to 5pm"}]},
+                {"who": "Deputy DSL", "more": None, "when": "If the DSL is away.", "clauses": None,
+                 "ways": [{"kind": "write-in", "value": "Number"}]}]},
+            {"title": "Police", "rows": [
+                {"who": "Police", "more": "Non-emergency", "when": "Not an emergency.", "clauses": None,
+                 "ways": [{"kind": "number", "value": "101"}, {"kind": "hours", "value": "at any time"},
+                          {"kind": "not-in-policy", "value": None}]}]}]),
+         lambda page: page.values("tbody", "class") == ["contacts-table__group"] * 2
+         and "DSLKerryAny concern. (11.5)01632 9601239am to 5pm" in page.text
+         and "Deputy DSLIf the DSL is away.Number: " in page.text
+         and "101Open at any time.Not in the policy: check with your DSL" in page.text),
+        ("hostile", dict(groups=[{"title": HOSTILE, "rows": [
+            {"who": HOSTILE, "more": HOSTILE, "when": HOSTILE, "clauses": None,
+             "ways": [{"kind": "text", "value": HOSTILE}, {"kind": "hours", "value": HOSTILE}]}]}]),
+         lambda page: page.text.count(HOSTILE) == 6),
+    ],
 }
 
 
