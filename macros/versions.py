@@ -27,7 +27,7 @@ from sitedata.clauses import anchor_id
 
 from . import components
 from .render import long_date, page_heading, relative
-from .text import Html, plain
+from .text import Html
 
 # How long the home page says the version is new.
 NEW_FOR = datetime.timedelta(days=60)
@@ -50,55 +50,43 @@ def _name(number: str) -> str:
     return f"Section {number}" if number.endswith(".0") else f"Clause {number}"
 
 
-def marked_words(change: Change) -> Html:
-    """The clause's words, those removed and added marked, in paragraphs as the policy has them."""
-    paragraphs: list[list[Html]] = [[]]
+def marked_runs(change: Change) -> list[list[dict]]:
+    """The clause's words by paragraph, as the policy has them: runs of words kept, removed or
+    added ({kind, words})."""
+    paragraphs: list[list[dict]] = [[]]
     for kind, run in change.word_diff():
         parts = " ".join(run).split(PARAGRAPH)
         for index, part in enumerate(parts):
             if index:
                 paragraphs.append([])
             if part.strip():
-                paragraphs[-1].append(_run(kind, part.strip()))
-    return Html("").join(Html("<p>{}</p>").format(Html(" ").join(words)) for words in paragraphs if words)
+                paragraphs[-1].append({"kind": kind, "words": part.strip()})
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
-def _run(kind: str, words: str) -> Html:
-    if kind == "removed":
-        return Html('<del class="critic"><span class="visually-hidden">removed: </span>{}'
-                    '<span class="visually-hidden"> (end of removed words)</span></del>').format(words)
-    if kind == "added":
-        return Html('<ins class="critic"><span class="visually-hidden">added: </span>{}'
-                    '<span class="visually-hidden"> (end of added words)</span></ins>').format(words)
-    return plain(words)
-
-
-def _paragraphs(clause) -> Html:
+def paragraphs(clause) -> list[str]:
     """A clause's words (without its number), paragraph by paragraph."""
-    return Html("").join(Html("<p>{}</p>").format(part.strip()) for part in " ".join(words(clause)).split(PARAGRAPH))
+    return [part.strip() for part in " ".join(words(clause)).split(PARAGRAPH)]
 
 
-def change_entry(change: Change, linker: Linker, clause_page, aliases: dict[str, str]) -> Html:
+def change_entry(change: Change, linker: Linker, clause_page, aliases: dict[str, str]) -> dict:
     """One clause on the changes page: its heading linking to the clause, then its words."""
     number = change.number
+    entry = {"anchor": change_anchor(number), "removed": change.kind == "removed", "name": _name(number), "link": None,
+             "was": None, "leads_to": None, "paragraphs": None, "marked": None}
     if change.kind == "removed":
         leads_to = aliases.get(number)
-        heading = Html("{} (removed)").format(_name(number))
-        where = Html("<p>Its address now leads to {}.</p>").format(_link(leads_to, linker, clause_page)) if leads_to \
-            else Html("")
-        body = Html("{}<p>It said:</p><blockquote>{}</blockquote>").format(where, _paragraphs(change.old))
-    else:
-        heading = _link(number, linker, clause_page, _name(number))
-        if change.kind == "moved":
-            heading += Html(" (was {})").format(change.old.number)
-        if change.kind == "added":
-            body = _paragraphs(change.new)
-        elif change.words_changed:
-            body = marked_words(change)
-        else:
-            body = Html("<p>Its words are the same.</p>")
-    return Html('<section class="change" id="{}"><h3>{}</h3>{}</section>').format(
-        change_anchor(number), heading, body)
+        entry |= {"leads_to": _link(leads_to, linker, clause_page) if leads_to else None,
+                  "paragraphs": paragraphs(change.old)}
+        return entry
+    entry["link"] = _link(number, linker, clause_page, _name(number))
+    if change.kind == "moved":
+        entry["was"] = change.old.number
+    if change.kind == "added":
+        entry["paragraphs"] = paragraphs(change.new)
+    elif change.words_changed:
+        entry["marked"] = marked_runs(change)
+    return entry
 
 
 def _link(number: str, linker: Linker, clause_page, text: str | None = None) -> Html:
@@ -106,25 +94,17 @@ def _link(number: str, linker: Linker, clause_page, text: str | None = None) -> 
 
 
 def changes_page(versions, linker: Linker, clause_page) -> str:
-    """The changes page's content. ``clause_page``: the docs/ page of a current clause."""
+    """The changes page's content (components/changes.html). ``clause_page``: the docs/ page of a
+    current clause."""
     current = versions.current
-    if versions.previous is None:
-        return (f"This is the first version of the policy published on this site, dated "
-                f"{long_date(current.date)}. When a new version is published, this page lists what changed, "
-                "clause by clause.\n")
-    before = versions.book.versions[-2]
-    parts = [Html("<p>The policy dated {} replaced the version dated {}. Below is every clause that changed, "
-                  "clause by clause; each links to the clause as it is now. The version it replaced is kept under "
-                  "Downloads.</p>").format(long_date(current.date), long_date(before.date))]
+    replaced = long_date(versions.book.versions[-2].date) if versions.previous is not None else None
+    groups = []
     for kind, title, about in GROUPS:
         chosen = [change for change in versions.changes if change.kind == kind]
-        if not chosen:
-            continue
-        parts.append(Html("<h2>{} ({})</h2><p>{}</p>").format(title, len(chosen), about))
-        parts += [change_entry(change, linker, clause_page, versions.aliases) for change in chosen]
-    if len(parts) == 1:
-        parts.append(Html("<p>No clause's words changed.</p>"))
-    return str(Html('<div class="changes">{}</div>').format(Html("").join(parts))) + "\n"
+        if chosen:
+            groups.append({"title": title, "about": about,
+                           "entries": [change_entry(change, linker, clause_page, versions.aliases) for change in chosen]})
+    return str(components.render("changes", dated=long_date(current.date), replaced=replaced, groups=groups))
 
 
 # --- the markers on the policy's pages -----------------------------------------------------------
@@ -146,8 +126,8 @@ def markers(versions, linker: Linker) -> dict[str, Html]:
         words = MARKER_WORDS[change.kind].format(date, change.old.number if change.old else "")
         if change.kind == "moved" and change.words_changed:
             words = f"renumbered and changed on {date}: was {change.old.number}"
-        found[anchor_id(change.number)] = Html('<span class="{}">(<a href="{}">{}</a>)</span>').format(
-            components.EDITORIAL, linker.page(CHANGES, change_anchor(change.number)), words)
+        found[anchor_id(change.number)] = components.render(
+            "change-marker", href=linker.page(CHANGES, change_anchor(change.number)), words=words)
     return found
 
 
@@ -167,10 +147,8 @@ def new_version_notice(versions, built_on: datetime.date, linker: Linker) -> str
         return ""
     current = versions.current
     until = current.date + NEW_FOR
-    hidden = " hidden" if built_on > until else ""
-    return str(Html('<p class="new-version screen-only" data-show-until="{}"{}><strong>This is a new version, '
-                    'dated {}.</strong> <a href="{}">See what changed</a>.</p>').format(
-        until.isoformat(), Html(hidden), long_date(current.date), linker.page(CHANGES))) + "\n"
+    return str(components.render("new-version-notice", until=until.isoformat(), hidden=built_on > until,
+                                 dated=long_date(current.date), changes_href=linker.page(CHANGES))) + "\n"
 
 
 def superseded_list(versions, page_url: str) -> str:
@@ -178,14 +156,11 @@ def superseded_list(versions, page_url: str) -> str:
     if not versions.superseded:
         return ""
     here = posixpath.dirname(page_url) or "."
-    items = Html("").join(
-        Html('<li><a href="{}">The policy dated {} (PDF)</a>: superseded on {}. Kept for reference only: '
-             "follow the current version.</li>").format(
-            posixpath.relpath(f"{DOWNLOADS}/{superseded_pdf(version.date)}", here),
-            long_date(version.date), long_date(replaced_on))
-        for version, replaced_on in versions.superseded)
-    return ("## Earlier versions\n\n"
-            + str(Html('<ul class="downloads downloads--superseded">{}</ul>').format(items)) + "\n")
+    listed = components.render("superseded-list", versions=[
+        {"href": posixpath.relpath(f"{DOWNLOADS}/{superseded_pdf(version.date)}", here),
+         "dated": long_date(version.date), "replaced_on": long_date(replaced_on)}
+        for version, replaced_on in versions.superseded])
+    return f"## Earlier versions\n\n{listed}\n"
 
 
 # --- old addresses --------------------------------------------------------------------------------

@@ -66,6 +66,19 @@ DRAWING = dict(width=328, height=120, mm=None, start="concern", marker="flowchar
     {"part": "box", "kind": "outcome", "node": "dsl", "href": "../concern/", "x": 24.5, "y": 60.5, "width": 303,
      "height": 40, "lines": [{"x": 32, "y": 80, "text": "Tell the DSL"}],
      "page": {"address": "what-to-do/concern/", "x": 32, "y": 96}}])
+CHANGE = dict(anchor="change-11-5", removed=False, name="Clause 11.5", link=CLAUSE, was=None, leads_to=None,
+              paragraphs=None, marked=None)
+CHANGES = dict(dated="1 September 2025", replaced="1 September 2024", groups=[
+    {"title": "Changed", "about": "Words changed.", "entries": [
+        dict(CHANGE, marked=[[{"kind": "same", "words": "Report"}, {"kind": "removed", "words": "today"},
+                              {"kind": "added", "words": "at once"}, {"kind": "same", "words": "by phone."}]])]},
+    {"title": "New", "about": "Clauses added.", "entries": [
+        dict(CHANGE, anchor="change-11-9", name="Clause 11.9", paragraphs=["A new clause."])]},
+    {"title": "Renumbered", "about": "Clauses moved.", "entries": [
+        dict(CHANGE, anchor="change-12-8", name="Clause 12.8", link=Html("Clause 12.8"), was="12.7")]},
+    {"title": "Removed", "about": "Clauses removed.", "entries": [
+        dict(CHANGE, anchor="change-7-4", removed=True, name="Clause 7.4", link=None, leads_to=Html("7.5"),
+             paragraphs=["Tell any DSL."])]}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -491,6 +504,46 @@ EXAMPLES = {
             {"who": HOSTILE, "more": HOSTILE, "when": HOSTILE, "clauses": None,
              "ways": [{"kind": "text", "value": HOSTILE}, {"kind": "hours", "value": HOSTILE}]}]}]),
          lambda page: page.text.count(HOSTILE) == 6),
+    ],
+    "changes": [
+        ("the first version", dict(dated="1 September 2024", replaced=None, groups=[]),
+         lambda page: page.text.startswith("This is the first version of the policy published on this site, dated "
+                                           "1 September 2024.") and not page.elements),
+        ("a changed, an added, a renumbered and a removed clause", dict(CHANGES),
+         lambda page: page.values("section", "id") == ["change-11-5", "change-11-9", "change-12-8", "change-7-4"]
+         and page.values("del", "class") == ["critic"] and page.values("ins", "class") == ["critic"]
+         and "Report removed: today (end of removed words) added: at once (end of added words) by phone." in page.text
+         and "Clause 12.8 (was 12.7)Its words are the same." in page.text
+         and "Clause 7.4 (removed)Its address now leads to 7.5.It said:Tell any DSL." in page.text),
+        ("a new version that changed no words", dict(CHANGES, groups=[]),
+         lambda page: page.text.strip().endswith("No clause's words changed.")),
+        ("hostile", dict(dated=HOSTILE, replaced=HOSTILE, groups=[{"title": HOSTILE, "about": HOSTILE, "entries": [
+            dict(CHANGE, anchor=HOSTILE, marked=[[{"kind": "removed", "words": HOSTILE}, {"kind": "same", "words": HOSTILE}]])]}]),
+         lambda page: page.values("section", "id") == [HOSTILE] and page.text.count(HOSTILE) == 6),
+    ],
+    "change-marker": [
+        ("a changed clause", dict(href="../changes/#change-11-5", words="changed on 1 September 2025"),
+         ("(changed on 1 September 2025)", [{"class": "editorial"}, {"href": "../changes/#change-11-5"}])),
+        ("hostile", dict(href=HOSTILE, words=HOSTILE), (f"({HOSTILE})", [{"class": "editorial"}, {"href": HOSTILE}])),
+    ],
+    "new-version-notice": [
+        ("shown", dict(until="2025-10-31", hidden=False, dated="1 September 2025", changes_href="policy/changes/"),
+         ("This is a new version, dated 1 September 2025. See what changed.",
+          [{"class": "new-version screen-only", "data-show-until": "2025-10-31"}, {}, {"href": "policy/changes/"}])),
+        ("past its 60 days when built", dict(until="2025-10-31", hidden=True, dated="1 September 2025",
+                                             changes_href="policy/changes/"),
+         lambda page: "hidden" in page.root),
+        ("hostile", dict(until=HOSTILE, hidden=False, dated=HOSTILE, changes_href=HOSTILE),
+         lambda page: page.root["data-show-until"] == HOSTILE and page.text.count(HOSTILE) == 1),
+    ],
+    "superseded-list": [
+        ("one earlier version", dict(versions=[{"href": "child-exploitation-policy-2024-09-01.pdf",
+                                                "dated": "1 September 2024", "replaced_on": "1 September 2025"}]),
+         ("The policy dated 1 September 2024 (PDF): superseded on 1 September 2025. Kept for reference only: "
+          "follow the current version.", [{"class": "downloads downloads--superseded"}, {},
+                                          {"href": "child-exploitation-policy-2024-09-01.pdf"}])),
+        ("hostile", dict(versions=[{"href": HOSTILE, "dated": HOSTILE, "replaced_on": HOSTILE}]),
+         lambda page: page.text.count(HOSTILE) == 2 and page.values("a", "href") == [HOSTILE]),
     ],
 }
 
