@@ -18,14 +18,14 @@ from sitedata.pathways import Outcome, walk
 
 from . import components, reach, render, screens, signs
 from .pathway_pages import node_page
-from .text import plain
+from .text import Html, plain
 
 # --- rendering ------------------------------------------------------------------------------------
 
 
-def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> str:
+def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
     """The clauses a line of the training cites, each a link to its place in the policy."""
-    return str(reach.clause_links(site, clauses, linker, beside_step=False))
+    return reach.clause_links(site, clauses, linker, beside_step=False)
 
 
 def session_plan(training: Training, site: SiteData, linker: Linker) -> str:
@@ -100,67 +100,25 @@ def scenarios_view(training: Training, site: SiteData, linker: Linker) -> str:
             + "\n".join(sections) + "\n</div>\n")
 
 
-def question_section(question: Question, number: int, total: int, site: SiteData, linker: Linker) -> str:
-    """One question, with its options listed and the answer behind a <details>. selfcheck.js
-    turns the options into radio buttons; ``data-correct`` marks the answer for it."""
-    options = "\n".join(
-        f"<li{' data-correct' if option == question.answer else ''}>{plain(option)}</li>"
-        for option in question.options
-    )
-    return "\n".join([
-        f'<section class="selfcheck__question" id="question-{question.id}" data-question markdown>', "",
-        f'## Question {number} of {total} {{ #question-{question.id}-title tabindex="-1" }}', "",
-        f'<p class="selfcheck__text">{plain(question.question)}</p>', "",
-        f'<ul class="selfcheck__options">\n{options}\n</ul>', "",
-        '<details class="selfcheck__answer" markdown>', "<summary>Show the answer</summary>", "",
-        f"The answer: **{plain(question.answer)}**", "{ .selfcheck__correct }", "",
-        f"{plain(question.feedback)} (From the policy: {clause_links(site, question.clauses, linker)})",
-        "{ .selfcheck__feedback }", "",
-        "</details>", "", "</section>", "",
-    ])
-
-
-def answers_sheet(training: Training, site: SiteData, linker: Linker) -> list[str]:
-    """The answers on paper, on a sheet after the questions, so that the questions can be
-    answered before the answers are read."""
-    lines = ['<section class="selfcheck-answers print-only" markdown>', "", "## Answers", ""]
-    lines += [f"{number}. **{plain(q.answer)}**<br>{plain(q.feedback)} ({clause_links(site, q.clauses, linker)})"
-              for number, q in enumerate(training.questions, start=1)]
-    return lines + ["", "</section>", ""]
+def question_section(question: Question, number: int, total: int, site: SiteData, linker: Linker) -> Html:
+    """One question, with its options listed and the answer behind a <details>
+    (components/selfcheck-question.html)."""
+    return components.render(
+        "selfcheck-question", id=question.id, number=number, total=total, question=question.question,
+        options=question.options, answer=question.answer, feedback=question.feedback,
+        clauses=clause_links(site, question.clauses, linker))
 
 
 def self_check(training: Training, site: SiteData, linker: Linker) -> str:
-    """Every question, then the summary and the printable record, which stay hidden until the
-    script has shown the last answer (they need it: the date and the result come from it).
-    Printed, the questions come first, each with boxes to tick, and the answers after them."""
+    """Every question, then the summary and the printable record (components/self-check.html)."""
     total = len(training.questions)
-    questions = [question_section(q, n, total, site, linker) for n, q in enumerate(training.questions, start=1)]
-    policy = site.setting.policy
-    return "\n".join([
-        '<div class="selfcheck" data-selfcheck markdown>', "", *questions, "</div>", "",
-        *answers_sheet(training, site, linker),
-        '<section id="selfcheck-summary" class="selfcheck-summary" hidden markdown>', "",
-        '## Your summary { #selfcheck-summary-title tabindex="-1" }', "",
-        '<p class="selfcheck-summary__score"></p>',
-        '<ol class="selfcheck-summary__list"></ol>', "",
-        '<p><button type="button" class="training-button training-button--primary" data-selfcheck-print>'
-        "Print your record</button> "
-        '<button type="button" class="training-button" data-selfcheck-restart>Start again</button></p>', "",
-        "</section>", "",
-        '<section id="selfcheck-record" class="selfcheck-record" hidden markdown>', "",
-        "## Self-check completed { #selfcheck-record-title }", "",
-        '<dl class="selfcheck-record__facts">',
-        f"<dt>Policy</dt><dd>{plain(policy.title)}, updated {render.long_date(site.versions.current.date)}</dd>",
-        f"<dt>Setting</dt><dd>{plain(site.setting.name)}, {plain(site.setting.group)}</dd>",
-        "<dt>Completed on</dt><dd data-selfcheck-date></dd>",
-        "<dt>Result</dt><dd data-selfcheck-result></dd>",
-        '<dt>Name</dt><dd class="selfcheck-record__write">Write your name here</dd>',
-        '<dt>Signature</dt><dd class="selfcheck-record__write">Sign here</dd>',
-        "</dl>", "",
-        "This record is printed from the site: nothing you answered was saved or sent anywhere.",
-        "{ .selfcheck-record__note }", "",
-        "</section>", "",
-    ])
+    return str(components.render(
+        "self-check",
+        questions=[question_section(q, n, total, site, linker) for n, q in enumerate(training.questions, start=1)],
+        answers=[{"answer": q.answer, "feedback": q.feedback, "clauses": clause_links(site, q.clauses, linker)}
+                 for q in training.questions],
+        policy=site.setting.policy.title, updated=render.long_date(site.versions.current.date),
+        setting=site.setting.name, group=site.setting.group)) + "\n"
 
 
 def outcome_steps(outcome: Outcome, site: SiteData, linker: Linker) -> list[str]:

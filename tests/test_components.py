@@ -79,6 +79,13 @@ CHANGES = dict(dated="1 September 2025", replaced="1 September 2024", groups=[
     {"title": "Removed", "about": "Clauses removed.", "entries": [
         dict(CHANGE, anchor="change-7-4", removed=True, name="Clause 7.4", link=None, leads_to=Html("7.5"),
              paragraphs=["Tell any DSL."])]}])
+QUESTION = dict(id="refresh", number=1, total=10, question="How often must the course be refreshed?",
+                options=["Every year", "Every 3 years"], answer="Every 3 years", feedback="Refresh it every 3 years.",
+                clauses=CLAUSE)
+SELF_CHECK = dict(questions=[Html("<section>Q1</section>"), Html("<section>Q2</section>")],
+                  answers=[{"answer": "Every 3 years", "feedback": "Refresh it.", "clauses": CLAUSE}],
+                  policy="Child Exploitation Policy", updated="1 September 2024", setting="Bankside College",
+                  group="Outcomes First Group")
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -544,6 +551,26 @@ EXAMPLES = {
                                           {"href": "child-exploitation-policy-2024-09-01.pdf"}])),
         ("hostile", dict(versions=[{"href": HOSTILE, "dated": HOSTILE, "replaced_on": HOSTILE}]),
          lambda page: page.text.count(HOSTILE) == 2 and page.values("a", "href") == [HOSTILE]),
+    ],
+    "selfcheck-question": [
+        ("a question", dict(QUESTION),
+         lambda page: page.values("section", "id") == ["question-refresh"]
+         and page.values("h2", "tabindex") == ["-1"] and page.values("li", "data-correct") == [None]
+         and "Question 1 of 10" in page.text and "The answer: Every 3 years" in page.text
+         and "Refresh it every 3 years. (From the policy: 11.5)" in page.text),
+        ("hostile", dict(QUESTION, id=HOSTILE, question=HOSTILE, options=[HOSTILE, "No"], answer=HOSTILE, feedback=HOSTILE),
+         lambda page: page.values("section", "id") == [f"question-{HOSTILE}"] and page.text.count(HOSTILE) == 4
+         and len(page.values("li", "data-correct")) == 1),
+    ],
+    "self-check": [
+        ("two questions", dict(SELF_CHECK),
+         lambda page: page.values("section", "id") == ["selfcheck-summary", "selfcheck-record"]
+         and page.values("dd", "class").count("selfcheck-record__write") == 2
+         and "Every 3 years" in page.text and "Child Exploitation Policy, updated 1 September 2024" in page.text
+         and "nothing you answered was saved or sent anywhere" in page.text),
+        ("hostile", dict(SELF_CHECK, policy=HOSTILE, updated=HOSTILE, setting=HOSTILE, group=HOSTILE,
+                         answers=[{"answer": HOSTILE, "feedback": HOSTILE, "clauses": CLAUSE}]),
+         lambda page: page.text.count(HOSTILE) == 6),
     ],
 }
 
