@@ -53,51 +53,27 @@ def session_plan(training: Training, site: SiteData, linker: Linker) -> str:
     return "\n".join(lines + ["</div>", ""])
 
 
-def sign_line(site: SiteData, sign_id: str, linker: Linker) -> str:
-    lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
-    where = render.relative("signs.md", linker.from_page)
-    anchor = signs.sign_anchor_on_signs_page(site.indicators, item.id)
-    return f"- [{plain(item.text)}]({where}#{anchor}) ({clause_links(site, [lst.clause], linker)})"
-
-
-def scenario_section(scenario: Scenario, number: int, site: SiteData, linker: Linker) -> str:
-    """One scenario, a slide of the trainer view: the situation shown, then the answers and
-    outcome, the signs and the discussion behind a <details> (the trainer's "reveal"; open it
-    without JavaScript too), each a part that the trainer view reveals in turn."""
+def scenario_section(scenario: Scenario, number: int, site: SiteData, linker: Linker) -> Html:
+    """One scenario, a slide of the trainer view (components/scenario.html)."""
     graph = site.pathways
     start = next(s for s in graph.starts if s.id == scenario.start)
     outcome = graph.outcome(scenario.outcome)
-
-    def part(lines: list[str]) -> list[str]:
-        return ['<div class="scenario__part" data-slide-part markdown>', "", *lines, "", "</div>", ""]
-
     steps, _ = walk(graph, scenario.start, scenario.answers)
-    outcome_link = render.relative(node_page(graph, outcome.id), linker.from_page)
-    answers = [f"### In the navigator {{ #scenario-{scenario.id}-answers }}", "", f"1. Start: **{plain(start.label)}**",
-               *(f"1. {plain(question)} **{plain(answer)}**" for question, answer in steps), "",
-               f"Outcome: [{plain(outcome.title)}]({outcome_link})", "{ .scenario__outcome }"]
-    lines = [
-        f'<section class="scenario" id="scenario-{scenario.id}" data-scenario data-slide markdown>', "",
-        f'## Scenario {number}: {plain(scenario.title)} {{ #scenario-{scenario.id}-title tabindex="-1" }}', "",
-        plain(scenario.situation), "{ .scenario__situation }", "",
-        "What would you do? Which answers would you choose in the navigator?", "{ .scenario__ask }", "",
-        f'<details class="scenario__reveal" id="scenario-{scenario.id}-reveal" markdown>',
-        "<summary>Show the outcome and discussion</summary>", "",
-        *part(answers),
-    ]
-    if scenario.signs:
-        lines += part([f"### Signs in this scenario {{ #scenario-{scenario.id}-signs }}", "",
-                       *(sign_line(site, sign, linker) for sign in scenario.signs)])
-    lines += part([f"### Discussion {{ #scenario-{scenario.id}-discussion }}", "",
-                   *(f"- {plain(point.text)} ({clause_links(site, point.clauses, linker)})" for point in scenario.discussion)])
-    lines += ["</details>", "", "</section>", ""]
-    return "\n".join(lines)
+    signs_listed = []
+    for sign_id in scenario.signs:
+        lst, item = next((lst, item) for lst in site.indicators.lists for item in lst.items if item.id == sign_id)
+        signs_listed.append({"text": item.text, "clauses": clause_links(site, [lst.clause], linker),
+                             "href": linker.page("signs.md", signs.sign_anchor_on_signs_page(site.indicators, item.id))})
+    return components.render(
+        "scenario", id=scenario.id, number=number, title=scenario.title, situation=scenario.situation,
+        start=start.label, steps=[{"question": question, "answer": answer} for question, answer in steps],
+        outcome=outcome.title, outcome_href=linker.page(node_page(graph, outcome.id)), signs=signs_listed,
+        discussion=[{"text": p.text, "clauses": clause_links(site, p.clauses, linker)} for p in scenario.discussion])
 
 
 def scenarios_view(training: Training, site: SiteData, linker: Linker) -> str:
-    sections = [scenario_section(s, n, site, linker) for n, s in enumerate(training.scenarios, start=1)]
-    return ('<div class="trainer" data-trainer data-trainer-one-at-a-time data-trainer-label="Scenarios" markdown>\n\n'
-            + "\n".join(sections) + "\n</div>\n")
+    return str(components.render("scenarios", scenarios=[
+        scenario_section(s, n, site, linker) for n, s in enumerate(training.scenarios, start=1)])) + "\n"
 
 
 def question_section(question: Question, number: int, total: int, site: SiteData, linker: Linker) -> Html:

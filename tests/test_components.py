@@ -86,6 +86,11 @@ SELF_CHECK = dict(questions=[Html("<section>Q1</section>"), Html("<section>Q2</s
                   answers=[{"answer": "Every 3 years", "feedback": "Refresh it.", "clauses": CLAUSE}],
                   policy="Child Exploitation Policy", updated="1 September 2024", setting="Bankside College",
                   group="Outcomes First Group")
+SCENARIO = dict(id="older-boyfriend", number=1, title="An older 'boyfriend'", situation="Sam, 16, has new clothes.",
+                start="I'm worried about a young person", steps=[{"question": "Is anyone in danger?", "answer": "No"}],
+                outcome="You are worried", outcome_href="../../what-to-do/concern/",
+                signs=[{"text": "Unexplained gifts", "href": "../../signs/#signs-gifts", "clauses": CLAUSE}],
+                discussion=[{"text": "CSE is not a choice.", "clauses": CLAUSE}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -571,6 +576,25 @@ EXAMPLES = {
         ("hostile", dict(SELF_CHECK, policy=HOSTILE, updated=HOSTILE, setting=HOSTILE, group=HOSTILE,
                          answers=[{"answer": HOSTILE, "feedback": HOSTILE, "clauses": CLAUSE}]),
          lambda page: page.text.count(HOSTILE) == 6),
+    ],
+    "scenario": [
+        ("a scenario with signs", dict(SCENARIO),
+         lambda page: page.values("section", "id") == ["scenario-older-boyfriend"]
+         and page.values("details", "id") == ["scenario-older-boyfriend-reveal"]
+         and page.values("h3", "id") == ["scenario-older-boyfriend-answers", "scenario-older-boyfriend-signs",
+                                         "scenario-older-boyfriend-discussion"]
+         and "Start: I'm worried about a young person" in page.text and "Is anyone in danger? No" in page.text
+         and page.values("a", "href")[:2] == ["../../what-to-do/concern/", "../../signs/#signs-gifts"]),
+        ("no signs", dict(SCENARIO, signs=[]), lambda page: len(page.values("h3", "id")) == 2),
+        ("hostile", dict(SCENARIO, id=HOSTILE, title=HOSTILE, situation=HOSTILE, start=HOSTILE,
+                         steps=[{"question": HOSTILE, "answer": HOSTILE}], outcome=HOSTILE, outcome_href=HOSTILE,
+                         signs=[{"text": HOSTILE, "href": HOSTILE, "clauses": CLAUSE}],
+                         discussion=[{"text": HOSTILE, "clauses": CLAUSE}]),
+         lambda page: page.values("section", "id") == [f"scenario-{HOSTILE}"] and page.text.count(HOSTILE) == 8),
+    ],
+    "scenarios": [
+        ("two", dict(scenarios=[Html("<section>One</section>"), Html("<section>Two</section>")]),
+         lambda page: page.root["data-trainer-label"] == "Scenarios" and page.text.split() == ["One", "Two"]),
     ],
 }
 
