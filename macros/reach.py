@@ -31,12 +31,6 @@ NOT_ADDED_FIELDS = {"name": "name", "phone": "phone", "email": "email", "where":
                     "hours": "hours"}
 
 
-def number_words(phone: Phone) -> Html:
-    """What a caller needs to know about the number, after it: a text-relay number, or a service
-    number's cost (sitedata/phones.py); nothing for an ordinary number."""
-    return components.render("contact-words", words=phone.words)
-
-
 def clause_links(site: SiteData, clauses: list[str], linker: Linker, beside_step: bool = True) -> Html:
     """Links to the clauses a step, a line or a record comes from, each to its place in the
     policy; ``beside_step``: each a tap target of its own (components/clause-link.html)."""

@@ -25,7 +25,6 @@ from sitedata.dates import long_date  # noqa: F401 (the pages' filter, and rende
 from sitedata.versions import Version
 
 from . import components, reach
-from .reach import number_words
 from .text import Html, formatted, plain
 
 if TYPE_CHECKING:
@@ -57,12 +56,12 @@ def contact_href(contact: Contact, channel: str) -> tuple[str, str]:
     raise ValueError(f"contact {contact.id!r} has no {channel}")
 
 
-def contact_inline(contact: Contact, channel: str | None = None) -> str:
+def contact_inline(contact: Contact, channel: str | None = None) -> Html:
     """A number or address inside a sentence, as a tap-to-call or mailto link."""
     channel = channel or ("phone" if contact.phone else "email")
     href, text = contact_href(contact, channel)
-    words = number_words(contact.phone) if channel == "phone" else ""
-    return f'<a class="contact-{channel}" href="{plain(href)}">{plain(text)}{words}</a>'
+    return components.render("contact-inline", channel=channel, href=href, text=text,
+                             words=contact.phone.words if channel == "phone" else None)
 
 
 def card_buttons(contact: Contact) -> list[Html]:

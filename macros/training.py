@@ -18,7 +18,7 @@ from sitedata.pathways import Outcome, walk
 
 from . import components, reach, render, screens, signs
 from .pathway_pages import node_page
-from .text import Html, plain
+from .text import Html
 
 # --- rendering ------------------------------------------------------------------------------------
 
@@ -29,28 +29,17 @@ def clause_links(site: SiteData, clauses: list[str], linker: Linker) -> Html:
 
 
 def session_plan(training: Training, site: SiteData, linker: Linker) -> str:
-    """A timetable, then each part with its clauses, what to open and the trainer's prompts: on a
-    projector (trainer.js), the timetable and then each part are a slide."""
+    """A timetable, then each part with its clauses, what to open and the trainer's prompts
+    (components/session-plan.html)."""
     session = training.session
-    lines = ['<div class="session-plan" data-trainer data-trainer-label="The session plan" '
-             'data-trainer-present-label="Present the plan on a projector" markdown>', "",
-             '<section data-slide markdown>', "", f"### {plain(session.title)}", "",
-             "| Time | Part | The policy |", "| --- | --- | --- |"]
-    elapsed = 0
-    for number, part in enumerate(session.parts, start=1):
-        lines.append(f"| {elapsed}–{elapsed + part.minutes} min | {number}. {plain(part.title)} | "
-                     f"{clause_links(site, part.clauses, linker) or '–'} |")
+    parts, elapsed = [], 0
+    for part in session.parts:
+        page, name = TRAINING_USES[part.use] if part.use else (None, None)
+        parts.append({"start": elapsed, "end": elapsed + part.minutes, "title": part.title, "minutes": part.minutes,
+                      "clauses": clause_links(site, part.clauses, linker) if part.clauses else None,
+                      "use": {"href": linker.page(page), "name": name} if part.use else None, "prompts": part.prompts})
         elapsed += part.minutes
-    lines += ["", f"Total: {session.minutes} minutes.", "", "</section>", ""]
-    for number, part in enumerate(session.parts, start=1):
-        lines += ['<section data-slide markdown>', "", f"### {number}. {plain(part.title)} ({part.minutes} minutes)", ""]
-        if part.clauses:
-            lines += [f"From the policy: {clause_links(site, part.clauses, linker)}", "{ .training-meta }", ""]
-        if part.use:
-            page, name = TRAINING_USES[part.use]
-            lines += [f"Open: [{name}]({render.relative(page, linker.from_page)})", "{ .training-meta }", ""]
-        lines += [f"- {plain(prompt)}" for prompt in part.prompts] + ["", "</section>", ""]
-    return "\n".join(lines + ["</div>", ""])
+    return str(components.render("session-plan", title=session.title, minutes=session.minutes, parts=parts)) + "\n"
 
 
 def scenario_section(scenario: Scenario, number: int, site: SiteData, linker: Linker) -> Html:
@@ -97,51 +86,34 @@ def self_check(training: Training, site: SiteData, linker: Linker) -> str:
         setting=site.setting.name, group=site.setting.group)) + "\n"
 
 
-def outcome_steps(outcome: Outcome, site: SiteData, linker: Linker) -> list[str]:
-    """An outcome's steps in short: what to do, by when, and the clauses."""
-    lines = []
-    for step in outcome.steps:
-        when = f" *({plain(step.when)})*" if step.when else ""
-        lines.append(f"1. {plain(step.do)}{when} ({clause_links(site, step.clauses, linker)})")
-    return lines
+def situation(outcome: Outcome, site: SiteData, linker: Linker) -> dict:
+    """An outcome in the handout: its steps in short, what to do, by when, and the clauses."""
+    return {"title": outcome.title, "summary": outcome.summary, "steps": [
+        {"do": step.do, "when": step.when, "clauses": clause_links(site, step.clauses, linker)} for step in outcome.steps]}
 
 
-def contact_row(site: SiteData, contact_id: str) -> str:
+def contact_row(site: SiteData, contact_id: str) -> dict:
+    """A contact in the handout's table: on paper a member's missing number becomes a line to
+    write it on."""
     contact = site.reachable()[contact_id]
     if isinstance(contact, TeamMember):
-        # On paper a missing number becomes a line to write it on.
-        number = plain(contact.dial.display) if contact.dial else 'Number: <span class="write-in"></span>'
-        return f"| {plain(contact.label)} | {plain(contact.use_when)} | {number} |"
-    if contact.phone or contact.email:
-        reach = render.contact_inline(contact)
-    else:
-        reach = str(plain(contact.role or ""))
-    if not contact.in_policy:
-        reach += f' <span class="not-in-policy">{components.not_in_policy()}</span>'
-    return f"| {plain(contact.name)} | {plain(contact.use_when)} | {reach} |"
+        return {"who": contact.label, "when": contact.use_when, "number": contact.dial.display if contact.dial else None,
+                "write_in": not contact.dial, "inline": None, "role": None, "not_in_policy": False}
+    return {"who": contact.name, "when": contact.use_when, "number": None, "write_in": False,
+            "inline": render.contact_inline(contact) if contact.phone or contact.email else None,
+            "role": contact.role or "", "not_in_policy": not contact.in_policy}
 
 
 def handout(training: Training, site: SiteData, linker: Linker) -> str:
-    """The two printed pages: definitions, the emergency route and contacts on the first; the
-    steps for a concern and a disclosure, and the language guide, on the second."""
-    graph = site.pathways
-    first, *others = [graph.outcome(o) for o in training.handout.outcomes]
-    page_one = ['<section class="handout__page" markdown>', "", "## Key definitions", ""]
-    for definition in training.handout.definitions:
-        page_one += [f"**{plain(definition.term)}**: {plain(definition.text)} ({clause_links(site, definition.clauses, linker)})", ""]
-    page_one += [f"## {plain(first.title)}", "", plain(first.summary), "", *outcome_steps(first, site, linker), ""]
-    page_one += ["## Contacts", "", "| Who | When | How |", "| --- | --- | --- |"]
-    page_one += [contact_row(site, c) for c in training.handout.contacts] + ["", "</section>", ""]
-    page_two = ['<section class="handout__page" markdown>', ""]
-    for outcome in others:
-        page_two += [f"## {plain(outcome.title)}", "", *outcome_steps(outcome, site, linker), ""]
-    page_two += [language_guide(site, linker), "</section>", ""]
-    return '<div class="handout" markdown>\n\n' + "\n".join(page_one + page_two) + "\n</div>\n"
-
-
-def language_guide(site: SiteData, linker: Linker) -> str:
-    """The handout's language guide: the answers' own (screens.language_guide), as paper has it."""
-    return "\n".join(["## Language", "", str(screens.language_guide(site, linker, handout=True)), ""])
+    """The two printed pages (components/handout.html): definitions, the emergency route and
+    contacts on the first; the steps for a concern and a disclosure, and the language guide, on
+    the second."""
+    first, *others = [situation(site.pathways.outcome(o), site, linker) for o in training.handout.outcomes]
+    return str(components.render(
+        "handout", first=first, others=others, language=screens.language_guide(site, linker, handout=True),
+        definitions=[{"term": d.term, "text": d.text, "clauses": clause_links(site, d.clauses, linker)}
+                     for d in training.handout.definitions],
+        contacts=[contact_row(site, c) for c in training.handout.contacts])) + "\n"
 
 
 # --- wiring -----------------------------------------------------------------------------------------

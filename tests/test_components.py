@@ -91,6 +91,18 @@ SCENARIO = dict(id="older-boyfriend", number=1, title="An older 'boyfriend'", si
                 outcome="You are worried", outcome_href="../../what-to-do/concern/",
                 signs=[{"text": "Unexplained gifts", "href": "../../signs/#signs-gifts", "clauses": CLAUSE}],
                 discussion=[{"text": "CSE is not a choice.", "clauses": CLAUSE}])
+SESSION = dict(title="An induction session", minutes=15, parts=[
+    {"start": 0, "end": 5, "title": "Welcome", "minutes": 5, "clauses": CLAUSE, "use": None, "prompts": ["Say why."]},
+    {"start": 5, "end": 15, "title": "Signs", "minutes": 10, "clauses": None,
+     "use": {"href": "../signs/", "name": "Signs"}, "prompts": ["Ask: what would you do?"]}])
+SITUATION = dict(title="A young person may be in danger", summary="Get help now.",
+                 steps=[{"do": "Call 999.", "when": "now", "clauses": CLAUSE}])
+HANDOUT = dict(first=SITUATION, others=[SITUATION], language=Html("<p>Guide</p>"),
+               definitions=[{"term": "Child exploitation", "text": "Using children for another's gain.", "clauses": CLAUSE}],
+               contacts=[{"who": "DSL", "when": "Any concern.", "number": None, "write_in": True, "inline": None,
+                          "role": None, "not_in_policy": False},
+                         {"who": "Police", "when": "Not an emergency.", "number": None, "write_in": False,
+                          "inline": Html('<a href="tel:101">101</a>'), "role": "", "not_in_policy": True}])
 PANEL = dict(for_reader=True, out_of_hours_reader=False, title="Children's services", status="Which line to call depends",
              bank_holidays="{}", years="2027-2032", uncertain=False, dsl_card="../contacts/#contact-la-office")
 EXAMPLES = {
@@ -595,6 +607,36 @@ EXAMPLES = {
     "scenarios": [
         ("two", dict(scenarios=[Html("<section>One</section>"), Html("<section>Two</section>")]),
          lambda page: page.root["data-trainer-label"] == "Scenarios" and page.text.split() == ["One", "Two"]),
+    ],
+    "contact-inline": [
+        ("a number with its cost", dict(channel="phone", href="tel:08081234567", text="0808 123 4567",
+                                        words="free from any phone"),
+         ("0808 123 4567 (free from any phone)", [{"class": "contact-phone", "href": "tel:08081234567"},
+                                                  {"class": "contact-words"}])),
+        ("an address", dict(channel="email", href="mailto:safe*guard*ing@example.org", text="safe*guard*ing@example.org",
+                            words=None),
+         ("safe*guard*ing@example.org", [{"class": "contact-email", "href": "mailto:safe*guard*ing@example.org"}])),
+        ("hostile", dict(channel="phone", href=HOSTILE, text=HOSTILE, words=None),
+         (HOSTILE, [{"class": "contact-phone", "href": HOSTILE}])),
+    ],
+    "session-plan": [
+        ("two parts", dict(SESSION),
+         lambda page: page.values("section", "data-slide") == [None] * 3
+         and "0–5 min1. Welcome11.5" in page.text and "5–15 min2. Signs–" in page.text
+         and "Total: 15 minutes." in page.text and page.values("a", "href")[-1] == "../signs/"
+         and "Open: Signs" in page.text and "Ask: what would you do?" in page.text),
+        ("hostile", dict(SESSION, title=HOSTILE, parts=[dict(SESSION["parts"][0], title=HOSTILE, prompts=[HOSTILE])]),
+         lambda page: page.text.count(HOSTILE) == 4),
+    ],
+    "handout": [
+        ("two pages", dict(HANDOUT),
+         lambda page: page.values("section", "class") == ["handout__page"] * 2
+         and "Child exploitation: Using children for another's gain. (11.5)" in page.text
+         and "Call 999. (now) (11.5)" in page.text and "Number: " in page.text
+         and "Not in the policy: check with your DSL" in page.text and page.text.strip().endswith("Guide")),
+        ("hostile", dict(HANDOUT, definitions=[{"term": HOSTILE, "text": HOSTILE, "clauses": CLAUSE}],
+                         contacts=[dict(HANDOUT["contacts"][0], who=HOSTILE, when=HOSTILE)]),
+         lambda page: page.text.count(HOSTILE) == 4),
     ],
 }
 

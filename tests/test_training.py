@@ -12,6 +12,7 @@ import re
 import pytest
 from conftest import ROOT, copy_data, copy_project, edit_yaml, failed_build_output
 
+from macros import screens
 from macros import training as training_module
 from sitedata.errors import DataError
 from sitedata.load import SiteData
@@ -178,7 +179,7 @@ PAGE = Linker("training/scenarios.md")
 
 def test_session_plan_gives_running_times_that_add_up(site, training):
     plan = training_module.session_plan(training, site, Linker("training/index.md"))
-    rows = re.findall(r"^\| (\d+)–(\d+) min \|", plan, flags=re.MULTILINE)
+    rows = re.findall(r"<td>(\d+)–(\d+) min</td>", plan)
     assert len(rows) == len(training.session.parts)
     assert rows[0][0] == "0" and int(rows[-1][1]) == training.session.minutes
     assert all(end == next_start for (_, end), (next_start, _) in zip(rows, rows[1:], strict=False))
@@ -209,6 +210,6 @@ def test_question_marks_exactly_its_correct_option(site, training):
 
 
 def test_examples_of_language_are_marked_as_not_the_policy(site, training):
-    guide = training_module.language_guide(site, Linker("training/handout.md"))
+    guide = screens.language_guide(site, Linker("training/handout.md"), handout=True)
     assert "the policy itself gives no list of phrases" in guide
     assert all(e.instead_of in guide and e.say in guide for e in training.language.examples)
