@@ -186,7 +186,7 @@ def _define_macros(env) -> None:
 
     @env.macro
     def pathway_starts(home: bool = False) -> str:
-        return pathway_pages.starts_list(site.pathways, page_src(), home)
+        return pathway_pages.starts_list(site.pathways, linker(), home)
 
     @env.macro
     def navigator_screens(from_hub: bool = False) -> str:
@@ -230,7 +230,7 @@ def _define_macros(env) -> None:
 
     @env.macro
     def pathway_situations() -> str:
-        return pathway_pages.situations_list(site.pathways, page_src())
+        return pathway_pages.situations_list(site.pathways, linker())
 
     @env.macro
     def pathway_flowchart() -> str:

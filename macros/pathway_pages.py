@@ -118,33 +118,26 @@ def navigator_screens_from_hub(from_page: str, directory_urls: bool = True) -> s
 # --- the hub and the flowchart ----------------------------------------------------------------
 
 
-def starts_list(graph: PathwayGraph, from_page: str, home: bool = False) -> str:
-    """The ways in, as large buttons: the main start first, then the shortcuts. On the home page
-    the emergency comes first (as NHS 111 puts "life-threatening" first), the main start leads
-    to the hub (where the navigator takes over when JavaScript is on), and only the shortcuts
-    marked on_home are shown. The main start is marked (data-navigator-main): "Start again"
-    returns to it."""
+def starts_list(graph: PathwayGraph, linker: Linker, home: bool = False) -> str:
+    """The ways in, as large buttons (components/starts.html): the main start first, then the
+    shortcuts. On the home page the emergency comes first, the main start leads to the hub
+    (where the navigator takes over when JavaScript is on), and only the shortcuts marked
+    on_home are shown."""
     main, *shortcuts = graph.starts
-    first = HUB if home else node_page(graph, main.node)
-
-    def item(start, target: str) -> str:
-        emergency = " .start--emergency" if start.emergency else ""
-        is_main = ' data-navigator-main="main"' if start is main else ""
-        return (f"- [{plain(start.label)}]({render.relative(target, from_page)})"
-                f'{{{emergency} data-navigator-start="{start.id}" data-navigator-node="{start.node}"{is_main} }}')
-
     shown = [s for s in shortcuts if s.on_home or not home]
-    items = [item(main, first)] + [item(s, node_page(graph, s.node)) for s in shown]
     if home:
-        items = [item(s, node_page(graph, s.node)) for s in shown if s.emergency] + [item(main, first)] + [
-            item(s, node_page(graph, s.node)) for s in shown if not s.emergency]
-    return '<div class="options options--starts" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+        shown = [s for s in shown if s.emergency] + [main] + [s for s in shown if not s.emergency]
+    else:
+        shown = [main, *shown]
+    return str(components.render("starts", starts=[
+        {"label": s.label, "id": s.id, "node": s.node, "emergency": s.emergency, "main": s is main,
+         "href": linker.page(HUB if home and s is main else node_page(graph, s.node))} for s in shown])) + "\n"
 
 
-def situations_list(graph: PathwayGraph, from_page: str) -> str:
-    return "\n".join(
-        f"- [{plain(o.title)}]({render.relative(node_page(graph, o.id), from_page)}): {plain(o.summary)}" for o in graph.outcomes
-    ) + "\n"
+def situations_list(graph: PathwayGraph, linker: Linker) -> str:
+    return str(components.render("situations", situations=[
+        {"href": linker.page(node_page(graph, o.id)), "title": o.title, "summary": o.summary}
+        for o in graph.outcomes]))
 
 
 def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) -> str:

@@ -638,6 +638,31 @@ EXAMPLES = {
                          contacts=[dict(HANDOUT["contacts"][0], who=HOSTILE, when=HOSTILE)]),
          lambda page: page.text.count(HOSTILE) == 4),
     ],
+    "starts": [
+        ("the emergency and the main way in", dict(starts=[
+            {"label": "Someone is in danger now", "href": "what-to-do/immediate-danger/", "id": "danger",
+             "node": "immediate-danger", "emergency": True, "main": False},
+            {"label": "I'm worried", "href": "what-to-do/", "id": "worried", "node": "in-danger", "emergency": False,
+             "main": True}]),
+         lambda page: page.text.split() == ["Someone", "is", "in", "danger", "now", "I'm", "worried"]
+         and [attrs for _, attrs in page.elements] == [
+             {"class": "options options--starts", "markdown": None}, {}, {},
+             {"class": "start--emergency", "data-navigator-node": "immediate-danger", "data-navigator-start": "danger",
+              "href": "what-to-do/immediate-danger/"}, {},
+             {"data-navigator-main": "main", "data-navigator-node": "in-danger", "data-navigator-start": "worried",
+              "href": "what-to-do/"}]),
+        ("hostile", dict(starts=[{"label": HOSTILE, "href": HOSTILE, "id": HOSTILE, "node": HOSTILE, "emergency": False,
+                                  "main": False}]),
+         lambda page: page.values("a", "data-navigator-start") == [HOSTILE] and page.text.strip() == HOSTILE),
+    ],
+    "situations": [
+        ("two", dict(situations=[{"href": "concern/", "title": "A concern", "summary": "Tell the DSL."},
+                                 {"href": "disclosure/", "title": "A disclosure", "summary": "Listen."}]),
+         lambda page: page.values("a", "href") == ["concern/", "disclosure/"] and page.text.split("\n")[1:3] == [
+             "A concern: Tell the DSL.", "A disclosure: Listen."]),
+        ("hostile", dict(situations=[{"href": HOSTILE, "title": HOSTILE, "summary": HOSTILE}]),
+         lambda page: page.text.count(HOSTILE) == 2),
+    ],
 }
 
 
