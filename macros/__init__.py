@@ -19,7 +19,7 @@ from sitedata.addresses import Linker
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 
-from . import build_state, linkhealth, pathway_pages, print_pages, reach, render, signs, training, versions
+from . import build_state, linkhealth, page, pathway_pages, print_pages, reach, render, signs, training, versions
 from .stop import build_error
 from .text import Html, formatted, plain
 
@@ -158,7 +158,7 @@ def _define_macros(env) -> None:
         # Markdown: each card a block of its own.
         return "\n\n".join(
             str(render.contact_card(c, reach.clause_links(site, c.clauses, linker(), beside_step=False),
-                                    render.external_link(links[c.link]) if c.link else None, in_panel=c.id in paired))
+                                    reach.guidance_link(links[c.link]) if c.link else None, in_panel=c.id in paired))
             for c in chosen
         )
 
@@ -198,7 +198,7 @@ def _define_macros(env) -> None:
         return pathway_pages.navigator_screens(site, page_src(), env.conf["use_directory_urls"])
 
     def linker() -> Linker:
-        return Linker(page_src(), env.conf["use_directory_urls"])
+        return page.linker(env)
 
     def team_of_kinds(kinds: str) -> list:
         chosen = [m for m in site.team.members if m.kind in kinds.split()]
@@ -212,7 +212,7 @@ def _define_macros(env) -> None:
         """The team members of these kinds (space-separated) as one list, on the contacts page;
         ``purpose``: with when to go to each (12.7's chain shares one, said by the page)."""
         chosen = team_of_kinds(kinds)
-        unreachable = [m for m in chosen if not (m.dial or m.supplied_value("email") or m.supplied_value("where"))]
+        unreachable = [m for m in chosen if not m.can_be_reached]
         whom = "" if len(chosen) == 1 else " for any of them" if len(unreachable) == len(chosen) else " for some of them"
         return str(render.team_list(
             [(m, reach.member_actions(m), reach.clause_links(site, m.clauses, linker(), beside_step=False)) for m in chosen],

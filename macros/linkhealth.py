@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sitedata.addresses import Linker
 from sitedata.linkreport import LinkReport, LinkResult
 from sitedata.models import Link
 
-from . import reach, render
-from .text import plain
+from . import page, reach, render
+from .text import Html, plain
 
 # The status as staff read it, and what the policy owner should do about it.
 STATUS_WORDS: dict[str, str] = {
@@ -64,7 +63,7 @@ def status_line(result: LinkResult | None) -> str:
     return line + "."
 
 
-def document_card(link: Link, clause_links: list[str], report: LinkReport) -> str:
+def document_card(link: Link, clause_links: Html, report: LinkReport) -> str:
     """One document: what it is, where the policy cites it, its address and how that address fared.
 
     A list under a heading, not a table: nothing to scroll sideways on a phone.
@@ -74,7 +73,7 @@ def document_card(link: Link, clause_links: list[str], report: LinkReport) -> st
         "",
         f"{plain(link.publisher)}, {link.kind.replace('-', ' ')}",
         "",
-        f"- **In the policy:** {', '.join(clause_links)}, as “{plain(link.text)}”",
+        f"- **In the policy:** {clause_links}, as “{plain(link.text)}”",
     ]
     if link.kind == "internal":
         lines += ["- **Address:** none: an internal Group document (ask your DSL)",
@@ -108,7 +107,7 @@ def summary(report: LinkReport) -> str:
     return f"The last check, on {checked}, looked at {len(report.links)} addresses: {counts}.\n"
 
 
-def page_body(links: list[Link], report: LinkReport, clause_links: Callable[[Link], list[str]]) -> str:
+def page_body(links: list[Link], report: LinkReport, clause_links: Callable[[Link], Html]) -> str:
     """The whole list: the summary, then one card per document in the order of data/links.yml."""
     return "\n".join([summary(report), *(document_card(link, clause_links(link), report) for link in links)])
 
@@ -117,9 +116,8 @@ def register(env, site) -> None:
     """Add this module's macros to mkdocs-macros' ``env``."""
     report = site.link_report
 
-    def clause_links(link: Link) -> list[str]:
-        linker = Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
-        return [str(reach.clause_links(site, [number], linker, beside_step=False)) for number in link.clauses]
+    def clause_links(link: Link) -> Html:
+        return reach.clause_links(site, link.clauses, page.linker(env), beside_step=False)
 
     @env.macro
     def link_health() -> str:

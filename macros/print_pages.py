@@ -34,7 +34,7 @@ from sitedata.addresses import (
 from sitedata.load import SiteData
 from sitedata.models import is_supplied
 
-from . import build_state, components, pathway_pages, reach, render
+from . import build_state, components, page, pathway_pages, reach, render
 from .text import Html, plain
 
 SUMMARY_PAGE = "print/what-to-do.md"
@@ -174,7 +174,7 @@ def contacts_table(site: SiteData, linker: Linker) -> str:
     team = []
     for member in site.team.members:
         ways = [{"kind": "number", "value": member.dial.display} if member.dial else {"kind": "write-in", "value": "Number"}]
-        if member.hours is not None and is_supplied(member.hours):
+        if member.supplied_value("hours"):
             ways.append({"kind": "text", "value": member.hours})
         team.append(row(member.role, member.name if is_supplied(member.name) else write_in("Name"), member.use_when,
                         member.clauses, ways))
@@ -344,7 +344,7 @@ def register(env, site: SiteData) -> None:
         return contents(policy_parts(site, render.page_heading), linker())
 
     def linker() -> Linker:
-        return Linker(page_src(), env.conf["use_directory_urls"])
+        return page.linker(env)
 
     @env.macro
     def print_contacts() -> str:

@@ -119,10 +119,11 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     DSL's button where there is one, by the name the screen has taught ("Call Carys")."""
     team = site.team
     dsl = team.by_id()["dsl"]
+    if not full and not dsl.dial:
+        return Html("")
     if not full:
         # The screen has named them in full already: short enough for one line on a phone.
-        return components.render("dsl-control", full=False, call=call_link(dsl.dial, f"Call {dsl.called}", primary=False)
-                                 ) if dsl.dial else Html("")
+        return components.render("dsl-control", full=False, call=call_link(dsl.dial, f"Call {dsl.called}", primary=False))
     not_available = site.pathways.not_available
     emergency = site.contacts.by_id()[site.contacts.emergency_route[0].contact]
     senior = [m for kind in SENIOR_CHAIN for m in team.of_kind(kind)]
@@ -134,7 +135,7 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
         emergency_call=call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False),
         danger_clauses=clause_links(site, not_available.danger.clauses, linker),
         on_calls=[{"call": call_link(m.dial, f"Call {m.label}", primary=False),
-                   "hours": m.hours if m.hours and is_supplied(m.hours) else None}
+                   "hours": m.hours if m.supplied_value("hours") else None}
                   for m in team.of_kind("on-call") if m.dial],
         senior_roles=and_list([f"the {m.role}" for m in senior], "or"),
         senior_clauses=clause_links(site, not_available.senior.clauses, linker),
@@ -164,8 +165,8 @@ def member_actions(member: TeamMember) -> Html:
     """A member's card on the contacts page: how to reach them, and in one line what the setting
     has still to add (the About page's setup checklist lists each value)."""
     missing = [NOT_ADDED_FIELDS[field] for field in member.missing() if field in NOT_ADDED_FIELDS]
-    where, hours = (value if value is not None and is_supplied(value) else None for value in (member.where, member.hours))
-    email = email_link(member.email, "Email") if is_supplied(member.email) else None
+    where, hours = (getattr(member, field) if member.supplied_value(field) else None for field in ("where", "hours"))
+    email = email_link(member.email, "Email") if member.supplied_value("email") else None
     if not (member.dial or email or where or hours):
         note = "Contact details not added yet: ask the office or your line manager."
     elif not member.dial:

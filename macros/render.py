@@ -75,7 +75,7 @@ def card_buttons(contact: Contact) -> list[Html]:
     return buttons
 
 
-def contact_card(contact: Contact, clauses: Html | str, web_link: str | None, in_panel: bool = False) -> Html:
+def contact_card(contact: Contact, clauses: Html | str, web_link: Html | None, in_panel: bool = False) -> Html:
     """A contact on the contacts page (components/contact-card.html): what it is for, how to reach
     it, and where it comes from. ``clauses``: the links to the clauses that name it.
     ``in_panel``: a line of a "who to call now" panel shown above it, which gives its number and
@@ -86,7 +86,7 @@ def contact_card(contact: Contact, clauses: Html | str, web_link: str | None, in
     return components.render(
         "contact-card", anchor=contact_anchor(contact.id), name=contact.name, role=contact.role,
         short_name=contact.short_name, use_when=contact.use_when, clauses=clauses,
-        buttons=[] if in_panel else card_buttons(contact), web=Markup(web_link) if web_link else None,
+        buttons=[] if in_panel else card_buttons(contact), web=web_link,
         hours=hours.in_words if hours and not in_panel else None, check=check,
         source={"note": source.note, "url": source.url, "checked_on": long_date(source.checked_on)} if source else None,
         hours_disagree=hours.sources_disagree if hours else None,
@@ -99,15 +99,12 @@ def team_list(members: list[tuple[TeamMember, Html, Html]], none_added: str, pur
     each with how to reach them (their card, reach.member_actions) and the clauses that name them;
     ``purpose``: with when to go to each. Those the setting has given no way to reach yet are
     said once, after the list (``none_added``)."""
-    def reachable(member: TeamMember) -> bool:
-        return bool(member.dial or any(member.supplied_value(f) for f in ("email", "where")))
-
     return components.render("team-list", members=[
         {"anchor": contact_anchor(member.id), "role": member.role, "name": member.name if is_supplied(member.name) else None,
-         "use_when": member.use_when if purpose else None, "clauses": clauses, "card": card if reachable(member) else "",
+         "use_when": member.use_when if purpose else None, "clauses": clauses, "card": card if member.can_be_reached else "",
          "supplied": f"{member.supplied.by}, {long_date(member.supplied.on)}" if member.supplied else None}
         for member, card, clauses in members],
-        none_added=none_added if not all(reachable(member) for member, _, _ in members) else None)
+        none_added=none_added if not all(member.can_be_reached for member, _, _ in members) else None)
 
 
 def setup_checklist(missing: list[MissingFact]) -> str:

@@ -16,7 +16,7 @@ from sitedata.load import SiteData
 from sitedata.models import TRAINING_USES, Question, Scenario, TeamMember, Training
 from sitedata.pathways import Outcome, walk
 
-from . import components, reach, render, screens, signs
+from . import components, page, reach, render, screens, signs
 from .pathway_pages import node_page
 from .text import Html
 
@@ -124,7 +124,7 @@ def register(env, site: SiteData) -> None:
     training = site.training
 
     def on_page(renderer: Callable[[Training, SiteData, Linker], str]) -> Callable[[], str]:
-        return lambda: renderer(training, site, Linker(env.page.file.src_uri, env.conf["use_directory_urls"]))
+        return lambda: renderer(training, site, page.linker(env))
 
     env.variables["training"] = training
     env.macro(on_page(session_plan), "training_session_plan")

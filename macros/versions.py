@@ -25,7 +25,7 @@ from sitedata.addresses import CHANGES, DOWNLOADS, Linker, built_address, supers
 from sitedata.changes import PARAGRAPH, Change, words
 from sitedata.clauses import anchor_id
 
-from . import components
+from . import components, page
 from .render import long_date, page_heading, relative
 from .text import Html
 
@@ -198,7 +198,7 @@ def register(env, site) -> None:
     """Add this module's macros to mkdocs-macros' ``env``."""
 
     def linker() -> Linker:
-        return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+        return page.linker(env)
 
     @env.macro
     def version_changes() -> str:

@@ -239,6 +239,11 @@ class TeamMember(Strict):
         value = getattr(self, field)
         return value is not None and is_supplied(value)
 
+    @property
+    def can_be_reached(self) -> bool:
+        """A number, an email or where to find them: some way to reach them now."""
+        return bool(self.dial or self.supplied_value("email") or self.supplied_value("where"))
+
     def missing(self) -> list[str]:
         """The fields the setting has still to supply (the on-call route's hours even where the
         field is left out: staff need to know when it answers)."""
