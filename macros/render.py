@@ -82,16 +82,21 @@ def contact_card(contact: Contact, clauses: Html | str, web_link: Html | None, i
     whether it is open now: the card says what it is for, and where its facts come from."""
     hours = contact.hours
     check = "not-in-policy" if not contact.in_policy else "hours-differ" if hours and hours.sources_disagree else None
-    source = contact.source
     return components.render(
         "contact-card", anchor=contact_anchor(contact.id), name=contact.name, role=contact.role,
         short_name=contact.short_name, use_when=contact.use_when, clauses=clauses,
         buttons=[] if in_panel else card_buttons(contact), web=web_link,
         hours=hours.in_words if hours and not in_panel else None, check=check,
-        source={"note": source.note, "url": source.url, "checked_on": long_date(source.checked_on)} if source else None,
+        source=source_of(contact.source),
         hours_disagree=hours.sources_disagree if hours else None,
         hours_sources=[{"says": said.says, "url": said.url, "checked_on": long_date(said.checked_on)}
                        for said in hours.sources] if hours else None)
+
+
+def source_of(source) -> dict | None:
+    """Where a fact from outside the policy comes from, as its card and "Where this comes from"
+    say it (_phrases.html, sourced)."""
+    return {"note": source.note, "url": source.url, "checked_on": long_date(source.checked_on)} if source else None
 
 
 def team_list(members: list[tuple[TeamMember, Html, Html]], none_added: str, purpose: bool = True) -> Html:

@@ -212,16 +212,11 @@ def not_in_policy(site: SiteData, outcome: Outcome) -> list[dict]:
         hours = contact.hours.sources_disagree if contact.hours else None
         if contact.source or hours:
             facts.append({"what": f"{contact.name}, {contact.phone.display}" if contact.phone else contact.name,
-                          "source": source_of(contact.source), "hours": hours})
+                          "source": render.source_of(contact.source), "hours": hours})
     steps_text = " ".join(step.do.lower() for step in outcome.steps)
-    facts += [{"what": term.term.capitalize(), "source": source_of(term.source), "hours": None}
+    facts += [{"what": term.term.capitalize(), "source": render.source_of(term.source), "hours": None}
               for term in site.pathways.terms.values() if term.term.lower() in steps_text]
     return facts
-
-
-def source_of(source) -> dict | None:
-    """Where a fact from outside the policy comes from, as "Where this comes from" says it."""
-    return {"note": source.note, "url": source.url, "checked_on": render.long_date(source.checked_on)} if source else None
 
 
 def language_guide(site: SiteData, linker: Linker, handout: bool = False) -> Html:
