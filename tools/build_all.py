@@ -172,18 +172,10 @@ async def printing_context():
     ``worker``): it prints every site the worker builds."""
     global _printing, _context
     if _context is None:
-        from playwright.async_api import async_playwright
-
-        from .pdf import launch_printer, print_context
+        from .pdf import own_context
 
         started = contextlib.AsyncExitStack()
-        try:
-            browser = await launch_printer(await started.enter_async_context(async_playwright()))
-            started.push_async_callback(browser.close)
-            _context = await started.enter_async_context(print_context(browser))
-        except BaseException:
-            await started.aclose()
-            raise
+        _context = await started.enter_async_context(own_context())
         _printing = started
     return _context
 
