@@ -326,7 +326,8 @@ def link(**fields) -> Link:
 
 
 CHECKED_AT = datetime.datetime(2026, 3, 2, 6, 30, tzinfo=datetime.timezone.utc)
-CLAUSE_LINKS = ["[3.2](../policy/03-what-is-child-exploitation.md#clause-3-2)"]
+# The links to the clauses that cite a document, joined, as linkhealth.register gives them.
+CLAUSE_LINKS = "[3.2](../policy/03-what-is-child-exploitation.md#clause-3-2)"
 
 
 def report_of(*results: dict) -> LinkReport:
@@ -339,7 +340,7 @@ def test_a_card_shows_the_document_where_it_is_cited_its_address_and_status():
         {"url": "https://www.gov.uk/kcsie", "classification": "ok", "status_code": 200, "result": "200 OK"}))
     assert card.startswith("### Keeping children safe in education 2024 { #link-kcsie-2024 }\n")
     assert "Department for Education, statutory guidance" in card
-    assert f"- **In the policy:** {CLAUSE_LINKS[0]}, as “KCSiE 2024”" in card
+    assert f"- **In the policy:** {CLAUSE_LINKS}, as “KCSiE 2024”" in card
     assert "- **Address:** [https://www.gov.uk/kcsie](https://www.gov.uk/kcsie)" in card
     assert "- **Status:** Working." in card
     assert "- **Last checked:** 2 March 2026" in card
