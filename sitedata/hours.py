@@ -103,12 +103,21 @@ class Hours(Strict):
             raise ValueError("says sources_disagree but has one source — fix: add the other source, or remove sources_disagree")
         return self
 
+    def open_minutes(self, day: datetime.date, bank_holidays: set[datetime.date]) -> bytes:
+        """Each minute (0-1439) of local ``day``: 1 where open, 0 where closed."""
+        if day in bank_holidays and self.bank_holidays in ("closed", "open all day"):
+            return bytes([self.bank_holidays == "open all day"]) * MINUTES_IN_DAY
+        weekday = DAYS[day.weekday()]
+        day_minutes = bytearray(MINUTES_IN_DAY)
+        for opening in self.open:
+            if weekday in opening.days:
+                opens, closes = minutes(opening.opens), minutes(opening.closes)
+                day_minutes[opens:closes] = b"\1" * (closes - opens)
+        return bytes(day_minutes)
+
     def is_open(self, day: datetime.date, minute: int, bank_holidays: set[datetime.date]) -> bool:
         """Open at ``minute`` (0-1439) of local ``day``?"""
-        if day in bank_holidays and self.bank_holidays in ("closed", "open all day"):
-            return self.bank_holidays == "open all day"
-        weekday = DAYS[day.weekday()]
-        return any(weekday in o.days and minutes(o.opens) <= minute < minutes(o.closes) for o in self.open)
+        return bool(self.open_minutes(day, bank_holidays)[minute])
 
 
 class LinePair(Strict):
@@ -153,8 +162,8 @@ def coverage_problems(office: Hours, out_of_hours: Hours) -> list[str]:
         for bank_holiday in (False, True):
             holidays = {day} if bank_holiday else set()
             gap, both = [], []
-            for minute in range(MINUTES_IN_DAY):
-                count = office.is_open(day, minute, holidays) + out_of_hours.is_open(day, minute, holidays)
+            lines_open = zip(office.open_minutes(day, holidays), out_of_hours.open_minutes(day, holidays))
+            for minute, count in enumerate(map(sum, lines_open)):
                 (gap if count == 0 else both if count == 2 else []).append(minute)
             kind = f"{DAY_NAMES[DAYS[day.weekday()]]}{' (a bank holiday)' if bank_holiday else ''}"
             problems += [f"neither line is open on {kind} {span}" for span in spans(gap)]
