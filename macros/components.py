@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from sitedata import PROJECT_ROOT
 
+from .template_cache import TEMPLATES
 from .text import Html, plain
 
 COMPONENTS = PROJECT_ROOT / "overrides" / "partials" / "components"
@@ -21,7 +22,7 @@ COMPONENTS = PROJECT_ROOT / "overrides" / "partials" / "components"
 EDITORIAL = "editorial"
 
 _templates = Environment(loader=FileSystemLoader(COMPONENTS), autoescape=True, finalize=plain,
-                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=TEMPLATES)
 _templates.globals["editorial"] = EDITORIAL
 
 

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros import (assets, brand, build_state, csp, fidelity, front_matter, pathway_pages, service_worker, site_data,
                     theme_css, valid_html, versions)
 from macros.stop import build_error
-from macros.template_cache import THEME_TEMPLATES
+from macros.template_cache import TEMPLATES
 from sitedata import PROJECT_ROOT, build_date
 from sitedata.addresses import ARCHIVE, DOWNLOADS, IFRAME_WORKER_SHIM, Linker, superseded_pdf
 from sitedata.errors import DataError
@@ -150,7 +150,7 @@ def on_env(env, config, files):
         raise PluginError(fidelity.report(_differences))
     # The templates' one view of the build (macros/build_state.py).
     env.globals["build"] = build_state.current()
-    env.bytecode_cache = THEME_TEMPLATES  # compiled once per process (scripts/build-all builds many sites)
+    env.bytecode_cache = TEMPLATES  # compiled once (macros/template_cache.py)
     return env
 
 

@@ -13,7 +13,7 @@ What the settings share, so that each costs a fraction of a build of its own:
 - Before anything is built, the Group's data is loaded and checked once, and the settings' ids
   and addresses are checked to be distinct: a mistake there would fail every setting.
 - Worker processes, one per core, build the settings. Each imports MkDocs and the code once,
-  compiles the theme's templates once (macros/template_cache.py), and starts Chromium once to
+  compiles the templates once (macros/template_cache.py), and starts Chromium once to
   print every site it builds, all in one browser context (started while its first site's pages
   are built). A setting's build is two parts that
   two workers can build at once: its site (pages, then PDFs) and the pages of its copy opened
