@@ -50,9 +50,9 @@ from sitedata.settings import SETTINGS_DIR, SettingFolder, check_distinct_addres
 from .browser import HEADLESS_CHROMIUM
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "sites"
-# What no site is made of: left out of the cache key, so that editing them rebuilds nothing.
-NOT_INPUTS = {".git", ".github", ".venv", ".cache", ".ci", "site", "settings", "tests", "test-artefacts",
-              "node_modules", "__pycache__", ".pytest_cache", "README.md", "MAINTAINING.md"}
+# What no site is made of: left out of the cache key, so that editing them rebuilds nothing. So is
+# every hidden folder (.git, .venv, .cache, tools' caches such as .ruff_cache).
+NOT_INPUTS = {"site", "settings", "tests", "test-artefacts", "node_modules", "__pycache__", "README.md", "MAINTAINING.md"}
 # What else decides a site's bytes: the build's date and whether it may be incomplete.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "REQUIRE_COMPLETE")
 COMPLETE = ".complete"  # written last into a cached site: a site without it was interrupted
@@ -107,8 +107,13 @@ def digest(paths: list[Path], root: Path) -> str:
 
 
 def files_under(folder: Path, skip: set[str] = frozenset()) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()
-            and not skip.intersection(path.relative_to(folder).parts) and path.suffix != ".pyc"]
+    """The files in ``folder`` but those named in ``skip`` or inside a folder so named or hidden
+    (which are not walked: .venv alone holds thousands), and compiled Python."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name not in skip and not name.startswith(".")]
+        found += [Path(parent, name) for name in files if name not in skip and not name.endswith(".pyc")]
+    return found
 
 
 def shared_inputs_digest() -> str:
