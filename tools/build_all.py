@@ -224,6 +224,13 @@ def worker(tasks, results) -> None:
         if _printing is not None:
             _loop.run_until_complete(_printing.aclose())
         _loop.close()
+    # Done: the results sent, the browser closed. What is left is Python's teardown of every object
+    # MkDocs made, a fraction of a second that ends every run (the main process waits for it).
+    results.close()
+    results.join_thread()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def build_part(job: Job, part: str) -> Result:

@@ -174,16 +174,23 @@ async def printer(site_dir: Path, context):
             await context.unroute_all()
 
 
-async def all_of(*steps):
-    """The steps' results, run at once; the first to fail stops the others, and is raised."""
+async def in_order(*steps):
+    """The steps' results, run at once and given in order as each is ready, so that the caller
+    works on the first while Chromium works on the others. A step that fails stops the others,
+    and is raised."""
     tasks = [asyncio.ensure_future(step) for step in steps]
     try:
-        return await asyncio.gather(*tasks)
-    except BaseException:
+        for task in tasks:
+            yield await task
+    finally:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        raise
+
+
+async def all_of(*steps):
+    """The steps' results, run at once (in_order)."""
+    return [result async for result in in_order(*steps)]
 
 
 # --- the policy -------------------------------------------------------------------------------
@@ -395,7 +402,7 @@ async def policy_pdf(session: Printer) -> tuple[PdfWriter, dict[str, int]]:
         return pdf
 
     writer = PdfWriter()
-    for pdf in await all_of(*(with_footer(i, *printing) for i, printing in enumerate(printings))):
+    async for pdf in in_order(*(with_footer(i, *printing) for i, printing in enumerate(printings))):
         writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
 
     writer.add_outline_item(title="Cover and contents", page_number=0)
