@@ -518,11 +518,15 @@ def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None
     """axe-core's findings on the page as it is now: its default rules (WCAG 2 A and AA, and best
     practice), or only ``rules``; ``exclude``: selectors left out, each with its reason where
     the caller names it."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.base import AXE_SCRIPT
 
     add_test_style(page, NO_MOTION)
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
-    found = Axe().run(page, context={"exclude": exclude} if exclude else None, options=options).response["violations"]
+    # axe-core (half a megabyte of script) goes into each page once, however often it runs there.
+    if not page.evaluate("typeof window.axe?.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    found = page.evaluate("([context, options]) => context ? axe.run(context, options) : axe.run(options)",
+                          [{"exclude": exclude} if exclude else None, options])["violations"]
     return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in found]
