@@ -19,6 +19,7 @@ from jinja2.bccache import Bucket
 from sitedata import PROJECT_ROOT
 
 FOLDER = PROJECT_ROOT / ".cache" / "jinja"
+OWN_TEMPLATES = "overrides"  # mkdocs.yml's custom_dir, which holds the components too
 
 
 class CompiledTemplates(FileSystemBytecodeCache):
@@ -26,6 +27,14 @@ class CompiledTemplates(FileSystemBytecodeCache):
         super().__init__(str(folder))
         self.folder = folder
         self._in_memory: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # Our templates are keyed by their place in the project, not on the disk, so that a copy
+        # of the project (the tests make many) can start from this one's compiled templates.
+        if filename is not None:
+            with contextlib.suppress(ValueError):
+                filename = Path(filename).relative_to(PROJECT_ROOT / OWN_TEMPLATES).as_posix()
+        return super().get_cache_key(name, filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if (code := self._in_memory.get(bucket.key)) is not None:

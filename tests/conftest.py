@@ -24,6 +24,7 @@ import yaml
 from filelock import FileLock
 from playwright.sync_api import expect
 
+from macros import template_cache
 from tools import pages
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, HEADLESS_CHROMIUM, HEADLESS_MISSING, MISSING
 from tools.local_server import serve
@@ -117,9 +118,12 @@ def copy_project(tmp_path: Path) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     # __pycache__ comes too (copytree keeps the sources' times, so the compiled modules that
-    # `make install` wrote stay valid): a copy's build then starts as quickly as the real one.
+    # `make install` wrote stay valid), and the compiled templates (macros/template_cache.py): a
+    # copy's build then starts as quickly as the real one.
     for folder in ["docs", "data", "settings", "source", "sitedata", "macros", "overrides", "tools"]:
         shutil.copytree(ROOT / folder, project / folder)
+    if template_cache.FOLDER.is_dir():
+        shutil.copytree(template_cache.FOLDER, project / template_cache.FOLDER.relative_to(ROOT))
     return project
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader
 
+from macros import template_cache
 from macros.template_cache import CompiledTemplates
 
 
@@ -43,3 +44,14 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path):
     (templates / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
     blocked.write_text("not a folder", encoding="utf-8")
     assert process_rendering(templates, blocked / "cache", []) == "Hello Sam"
+
+
+def test_a_projects_template_has_one_key_wherever_the_project_is(tmp_path, monkeypatch):
+    """So that a copy of the project (the tests build many) starts from the compiled templates
+    copied with it (conftest.copy_project)."""
+    keys = []
+    for project in (tmp_path / "here", tmp_path / "there"):
+        monkeypatch.setattr(template_cache, "PROJECT_ROOT", project)
+        keys.append(CompiledTemplates(tmp_path).get_cache_key("main.html", str(project / template_cache.OWN_TEMPLATES / "main.html")))
+    outside = CompiledTemplates(tmp_path).get_cache_key("main.html", str(tmp_path / "theme" / "main.html"))
+    assert keys[0] == keys[1] != outside
