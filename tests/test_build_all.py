@@ -133,7 +133,8 @@ def test_a_mistake_in_the_groups_data_stops_every_setting_before_any_is_built(tm
     message = result.stderr.strip()
     assert len(message.splitlines()) == 1 and "Traceback" not in message, message
     assert "data/group.yml" in message and "dsl_in_full" in message, message
-    assert not (tmp_path / "out").exists() and not (project / ".cache").exists()
+    sites_cache = project / build_all.CACHE_DIR.relative_to(build_all.PROJECT_ROOT)
+    assert not (tmp_path / "out").exists() and not sites_cache.exists()
 
 
 # --- the group's index, and the host's files -----------------------------------------------------
