@@ -311,16 +311,13 @@ def download_items(site: SiteData) -> list[tuple[str, str, str]]:
     ]
 
 
-def downloads_list(site: SiteData, page_url: str, served_site: bool = True) -> str:
+def downloads_list(site: SiteData, page_url: str, served_site: bool = True) -> Html:
     """The downloads as HTML links relative to the page at ``page_url`` (a built address such
     as 'downloads/' or 'downloads.html'). The copy opened from disk does not hold itself."""
     here = posixpath.dirname(page_url) or "."
-    items = [
-        f'<li><a href="{posixpath.relpath(f"{DOWNLOADS}/{name}", here)}">{plain(label)}</a>: {plain(text)}</li>'
-        for name, label, text in download_items(site)
-        if served_site or name != offline_zip(site.folder.id)
-    ]
-    return '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>\n"
+    return components.render("downloads-list", downloads=[
+        {"href": posixpath.relpath(f"{DOWNLOADS}/{name}", here), "label": label, "holds": text}
+        for name, label, text in download_items(site) if served_site or name != offline_zip(site.folder.id)])
 
 
 # --- wiring -----------------------------------------------------------------------------------

@@ -560,6 +560,15 @@ EXAMPLES = {
         ("hostile", dict(until=HOSTILE, hidden=False, dated=HOSTILE, changes_href=HOSTILE),
          lambda page: page.root["data-show-until"] == HOSTILE and page.text.count(HOSTILE) == 1),
     ],
+    "downloads-list": [
+        ("the PDF and the offline copy", dict(downloads=[
+            {"href": "../downloads/policy.pdf", "label": "The whole policy (PDF, A4)", "holds": "every section."},
+            {"href": "../downloads/copy.zip", "label": "Offline copy (zip)", "holds": "this site to keep."}]),
+         ("\nThe whole policy (PDF, A4): every section.\nOffline copy (zip): this site to keep.\n",
+          [{"class": "downloads"}, {}, {"href": "../downloads/policy.pdf"}, {}, {"href": "../downloads/copy.zip"}])),
+        ("hostile", dict(downloads=[{"href": HOSTILE, "label": HOSTILE, "holds": HOSTILE}]),
+         lambda page: page.text.count(HOSTILE) == 2 and page.values("a", "href") == [HOSTILE]),
+    ],
     "superseded-list": [
         ("one earlier version", dict(versions=[{"href": "child-exploitation-policy-2024-09-01.pdf",
                                                 "dated": "1 September 2024", "replaced_on": "1 September 2025"}]),
