@@ -17,11 +17,13 @@ from .template_cache import TEMPLATES
 from .text import Html, plain
 
 COMPONENTS = PROJECT_ROOT / "overrides" / "partials" / "components"
+# Pages made from data, in Markdown, e.g. an outcome's page: filled in the same way.
+PAGES = PROJECT_ROOT / "overrides" / "partials" / "pages"
 # Our own words inside policy text (e.g. "address to be confirmed") carry this class, so that
 # readers, print and the fidelity test (macros/fidelity.py) can tell them from the policy's words.
 EDITORIAL = "editorial"
 
-_templates = Environment(loader=FileSystemLoader(COMPONENTS), autoescape=True, finalize=plain,
+_templates = Environment(loader=FileSystemLoader([COMPONENTS, PAGES]), autoescape=True, finalize=plain,
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=TEMPLATES)
 _templates.globals["editorial"] = EDITORIAL
 
@@ -29,6 +31,13 @@ _templates.globals["editorial"] = EDITORIAL
 def render(component: str, /, **view) -> Html:
     """The ``component`` (its file, without .html) filled in with ``view``."""
     return Html(_templates.get_template(f"{component}.html").render(**view))
+
+
+def markdown_page(page: str, /, **view) -> Html:
+    """The Markdown ``page`` (its file in PAGES, without .md), or a part of one, filled in with
+    ``view``. A value is escaped as in a component; an address for a Markdown link is given as
+    ``Html``, unescaped."""
+    return Html(_templates.get_template(f"{page}.md").render(**view))
 
 
 def not_in_policy() -> Html:

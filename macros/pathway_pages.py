@@ -6,7 +6,8 @@
 - the graph as plain data (``navigator_graph``), what the navigator shows, for the tests and tools
   that check the pages against it (the navigator itself reads the pages it is on).
 
-Functions return Markdown (or plain data); none reads files or knows about MkDocs.
+Functions return Markdown (an outcome's and a question's page from their templates in
+``overrides/partials/pages/``) or plain data; none knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sitedata.pathways import Outcome, PathwayGraph, Question
 
 from . import flowchart as drawn
 from . import components, reach, render, screens
-from .text import plain
+from .text import Html, plain
 
 JSON_VERSION = 1
 
@@ -38,14 +39,11 @@ def generated_pages(site: SiteData, directory_urls: bool = True) -> dict[str, st
     return pages
 
 
-def front_matter(title: str, *lines: str) -> str:
-    """A generated page's front matter. The pages are made from data: mkdocs-macros must not read
-    them as Jinja templates. The title is given as written, a JSON string (which is YAML), so that
-    the menu and the browser's tab show "children's", never the heading's "children&#39;s" (the
-    hooks escape it once for the theme). No Previous/Next footer: questions and answers are not a
-    sequence."""
-    return "\n".join(["---", "render_macros: false", f"title: {json.dumps(title)}", "hide: [footer]", *lines,
-                      "---", "", ""])
+def title_in_front_matter(title: str) -> Html:
+    """A generated page's title as its front matter gives it: as written, a JSON string (which is
+    YAML), so that the menu and the browser's tab show "children's", never the heading's
+    "children&#39;s" (the hooks escape it once for the theme)."""
+    return Html(json.dumps(title))
 
 
 # --- outcome and question pages --------------------------------------------------------------
@@ -54,36 +52,27 @@ def front_matter(title: str, *lines: str) -> str:
 def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) -> str:
     here = node_page(site.pathways, outcome.id)
     linker = Linker(here, directory_urls)
-    lines = [front_matter(outcome.title, "scripts: [now]") + f"# {plain(outcome.title)}", "",
-             str(screens.answer_screen(site, outcome, linker)), ""]
-    # Below the reader's actions: the guidance for the setting's nation (3.2).
-    if guidance := render.nation_guidance(site, linker):
-        lines += [guidance, ""]
-    related = [site.pathways.outcome(r) for r in outcome.related]
-    # Links onward: for the screen only (paper prints the steps, and their clauses).
-    lines += ['<div class="screen-only" markdown>', "", "## See also", ""]
-    lines += [f"- [{plain(r.title)}]({render.relative(node_page(site.pathways, r.id), here)})" for r in related]
-    lines += [
-        f"- [All situations: what to do now]({render.relative(HUB, here)})",
-        f"- [The flowchart]({render.relative(FLOWCHART, here)})",
-        f"- [All contacts]({render.relative(CONTACTS, here)})",
-        "",
-        "</div>",
-        "",
-    ]
-    return "\n".join(lines)
+    return components.markdown_page(
+        "outcome", title_yaml=title_in_front_matter(outcome.title), title=outcome.title,
+        answer=screens.answer_screen(site, outcome, linker), guidance=render.nation_guidance(site, linker),
+        see_also=[{"text": related.title, "href": link_to(node_page(site.pathways, related.id), here)}
+                  for related in map(site.pathways.outcome, outcome.related)],
+        hub_href=link_to(HUB, here), flowchart_href=link_to(FLOWCHART, here), contacts_href=link_to(CONTACTS, here))
 
 
 def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:
     here = node_page(graph, question.id)
     linker = Linker(here, directory_urls)
     # Question pages are steps of the navigator without JavaScript: search finds the outcomes.
-    lines = [front_matter(question.text, "search:", "  exclude: true") + f"# {plain(question.text)}", ""]
-    if question.help:
-        lines += [plain(question.help), "{ .lead }", ""]
-    lines += [str(screens.question_options(question, lambda node: node_page(graph, node), linker)), ""]
-    lines += [f"[Start again]({render.relative(HUB, here)})", ""]
-    return "\n".join(lines)
+    return components.markdown_page(
+        "question", title_yaml=title_in_front_matter(question.text), title=question.text,
+        help=question.help or "", options=screens.question_options(question, lambda node: node_page(graph, node), linker),
+        hub_href=link_to(HUB, here))
+
+
+def link_to(page: str, here: str) -> Html:
+    """A Markdown link's target: the page ``page`` from the page ``here``."""
+    return Html(render.relative(page, here))
 
 
 # --- the navigator: every screen, as templates in the page that hosts it ----------------------

@@ -234,7 +234,7 @@ def local_procedures(paragraphs: list, names: dict[str, str], contacts: dict, li
     return "\n\n".join(rendered)
 
 
-def nation_guidance(site: SiteData, linker: Linker) -> str:
+def nation_guidance(site: SiteData, linker: Linker) -> Html | str:
     """The guidance the policy asks settings in the setting's nation to know (3.2) as a section of
     Markdown for the linker's page, citing the clauses that name it; empty where it names none."""
     nation = site.setting.nation
@@ -242,7 +242,6 @@ def nation_guidance(site: SiteData, linker: Linker) -> str:
     if not links:
         return ""
     clauses = sorted({clause for link in links for clause in link.clauses})
-    cited = reach.clause_links(site, clauses, linker, beside_step=False)
-    items = "\n".join(f"- {external_link(link)}" for link in links)
-    return (f"## Guidance for settings in {plain(nation)}\n\nSettings in **{plain(nation)}** should be familiar with "
-            f"({cited}):\n\n{items}\n")
+    return components.markdown_page("nation-guidance", nation=nation,
+                                    cited=reach.clause_links(site, clauses, linker, beside_step=False),
+                                    links=[reach.guidance_link(link) for link in links])
