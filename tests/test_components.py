@@ -732,3 +732,34 @@ def test_a_component_inside_another_is_kept_as_html():
 def test_a_missing_value_stops_the_render():
     with pytest.raises(UndefinedError, match="beside_step"):
         components.render("clause-link", text="11.5", href="#x")
+
+
+# --- pages made from data, in Markdown (overrides/partials/pages/) --------------------------------
+
+# Each page's example, and what its Markdown must hold. Addresses are Html: a Markdown link's target.
+PAGE_EXAMPLES = {
+    "outcome": (dict(title_yaml=Html('"An outcome"'), title=HOSTILE, answer=CLAUSE, guidance="",
+                     see_also=[{"text": HOSTILE, "href": Html("../other/")}], hub_href=Html("../"),
+                     flowchart_href=Html("../flowchart/"), contacts_href=Html("../../contacts/")),
+                ["render_macros: false", 'title: "An outcome"', "scripts: [now]", "(../other/)",
+                 "- [All situations: what to do now](../)", "- [The flowchart](../flowchart/)",
+                 "- [All contacts](../../contacts/)", '<div class="screen-only" markdown>', str(CLAUSE)]),
+    "question": (dict(title_yaml=Html('"A question"'), title=HOSTILE, help=HOSTILE, options=CLAUSE,
+                      hub_href=Html("../../")),
+                 ["render_macros: false", "search:\n  exclude: true", "{ .lead }", "[Start again](../../)", str(CLAUSE)]),
+    "nation-guidance": (dict(nation=HOSTILE, cited=CLAUSE, links=[CLAUSE, CLAUSE]),
+                        ["## Guidance for settings in ", f"({CLAUSE}):", f"- {CLAUSE}\n- {CLAUSE}\n"]),
+}
+
+
+@pytest.mark.parametrize("name", list(PAGE_EXAMPLES))
+def test_each_markdown_page_renders_its_example_and_keeps_values_as_text(name):
+    view, expected = PAGE_EXAMPLES[name]
+    markdown = components.markdown_page(name, **view)
+    assert not [raw for raw in ("<script", "*x*", "_y_", "[z]", "{{") if raw in markdown]
+    assert HOSTILE not in markdown and "&#42;x&#42;" in markdown  # the value is there, as text
+    assert not [part for part in expected if part not in markdown]
+
+
+def test_every_markdown_page_has_an_example():
+    assert {path.stem for path in components.PAGES.glob("*.md")} == set(PAGE_EXAMPLES)
