@@ -46,12 +46,6 @@ POCKET_CARD_PAGE = "print/pocket-card.md"
 NO_SITE_ADDRESS = "ask your DSL"
 
 
-def site_address_line(site_url: str | None) -> str:
-    if site_url:
-        return f"Site address: {plain(site_url)}"
-    return f'Site address: <span class="write-in"></span> ({NO_SITE_ADDRESS})'
-
-
 # --- the policy's cover and contents ----------------------------------------------------------
 
 
@@ -93,59 +87,24 @@ def summary(site: SiteData, linker: Linker) -> str:
                      "summary": o.summary} for o in site.pathways.outcomes]))
 
 
-def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> str:
-    """The first page of the policy PDF: whose policy, which version, and whether it was due for
-    review on the day it was built."""
-    setting, policy, version = site.setting, site.setting.policy, site.versions.current
+def cover(site: SiteData, built_on: datetime.date, site_url: str | None) -> Html:
+    """The first page of the policy PDF (pages/print-cover.md)."""
+    setting, version = site.setting, site.versions.current
     status = render.review_status(version, built_on)
-    lines = [
-        '<div class="print-cover" markdown>',
-        "",
-        f'<p class="print-cover__setting">{plain(setting.name)}</p>',
-        "",
-        f"# {plain(policy.title)}",
-        "",
-        plain(setting.group),
-        "{ .print-cover__group }",
-        "",
-        str(plain(status["text"])),
-        "{ .print-cover__dates }",
-        "",
-    ]
-    if status["overdue"]:
-        lines += [f'!!! warning "{status["overdue_title"]}"', f"    {status['overdue_text']}", ""]
-    lines += [
-        "Each section and clause keeps the number it has in the policy. Contacts that are not in "
-        "the policy are marked: check them with your DSL.",
-        "",
-        site_address_line(site_url),
-        "{ .print-cover__address }",
-        "",
-    ]
-    if qr := qr_code(site_url):
-        lines += [f'<p class="print-cover__qr">{qr}</p>', ""]
-    lines += [
-        "</div>",
-        "",
-    ]
-    return "\n".join(lines)
+    overdue = {"title": Html(status["overdue_title"]), "text": Html(status["overdue_text"])} if status["overdue"] else None
+    qr = qr_code(site_url)
+    return components.markdown_page(
+        "print-cover", setting=setting.name, title=setting.policy.title, group=setting.group, dated=status["text"],
+        overdue=overdue, site_url=site_url, ask=NO_SITE_ADDRESS, qr=Html(qr) if qr else None)
 
 
-def contents(groups: list[PdfGroup], linker: Linker) -> str:
-    """The table of contents: a link to each part, and an empty slot that tools/pdf.py fills
-    with the part's first page in the PDF. A group printed as one chapter carries the address
-    of its index page (data-chapter), which tools/pdf.py reads."""
-    lines = ['<div class="print-contents" markdown>', "", "## Contents", ""]
-    for group in groups:
-        chapter = f' data-chapter="{linker.page(group.index)}"' if group.index else ""
-        lines += [f'<div class="print-contents__group"{chapter} markdown>', "", f"### {group.title}", ""]
-        lines += [
-            f'- [{title}]({render.relative(page, linker.from_page)})<span class="print-contents__page"></span>'
-            for page, title in group.pages
-        ]
-        lines += ["", "</div>", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+def contents(groups: list[PdfGroup], linker: Linker) -> Html:
+    """The table of contents (pages/print-contents.md)."""
+    return components.markdown_page("print-contents", groups=[
+        {"title": Html(group.title), "chapter_href": group.index and linker.page(group.index),
+         "pages": [{"title": Html(title), "href": Html(render.relative(page, linker.from_page))}
+                   for page, title in group.pages]}
+        for group in groups])
 
 
 # --- the contacts table -----------------------------------------------------------------------

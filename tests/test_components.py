@@ -747,6 +747,15 @@ PAGE_EXAMPLES = {
     "question": (dict(title_yaml=Html('"A question"'), title=HOSTILE, help=HOSTILE, options=CLAUSE,
                       hub_href=Html("../../")),
                  ["render_macros: false", "search:\n  exclude: true", "{ .lead }", "[Start again](../../)", str(CLAUSE)]),
+    "print-cover": (dict(setting=HOSTILE, title=HOSTILE, group=HOSTILE, dated=HOSTILE,
+                         overdue={"title": Html("Is this the current version?"), "text": Html("Check with your DSL.")},
+                         site_url=None, ask="ask your DSL", qr=None),
+                    ['<div class="print-cover" markdown>', '!!! warning "Is this the current version?"\n    Check',
+                     'Site address: <span class="write-in"></span> (ask your DSL)\n{ .print-cover__address }']),
+    "print-contents": (dict(groups=[{"title": Html("What to do now"), "chapter_href": HOSTILE,
+                                     "pages": [{"title": Html("Concern"), "href": Html("../concern/")}]}]),
+                       ["## Contents", 'data-chapter="&#60;script&#62;', "### What to do now",
+                        '- [Concern](../concern/)<span class="print-contents__page"></span>\n\n</div>']),
     "nation-guidance": (dict(nation=HOSTILE, cited=CLAUSE, links=[CLAUSE, CLAUSE]),
                         ["## Guidance for settings in ", f"({CLAUSE}):", f"- {CLAUSE}\n- {CLAUSE}\n"]),
 }
@@ -757,7 +766,7 @@ def test_each_markdown_page_renders_its_example_and_keeps_values_as_text(name):
     view, expected = PAGE_EXAMPLES[name]
     markdown = components.markdown_page(name, **view)
     assert not [raw for raw in ("<script", "*x*", "_y_", "[z]", "{{") if raw in markdown]
-    assert HOSTILE not in markdown and "&#42;x&#42;" in markdown  # the value is there, as text
+    assert HOSTILE not in markdown and "&#60;script&#62;" in markdown  # the value is there, as text
     assert not [part for part in expected if part not in markdown]
 
 
