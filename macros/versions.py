@@ -151,7 +151,7 @@ def new_version_notice(versions, built_on: datetime.date, linker: Linker) -> str
                                  dated=long_date(current.date), changes_href=linker.page(CHANGES))) + "\n"
 
 
-def superseded_list(versions, page_url: str) -> str:
+def superseded_list(versions, page_url: str) -> Html | str:
     """The earlier versions' PDFs, each marked as superseded."""
     if not versions.superseded:
         return ""
@@ -160,21 +160,16 @@ def superseded_list(versions, page_url: str) -> str:
         {"href": posixpath.relpath(f"{DOWNLOADS}/{superseded_pdf(version.date)}", here),
          "dated": long_date(version.date), "replaced_on": long_date(replaced_on)}
         for version, replaced_on in versions.superseded])
-    return f"## Earlier versions\n\n{listed}\n"
+    return components.markdown_page("earlier-versions", listed=listed)
 
 
 # --- old addresses --------------------------------------------------------------------------------
 
 
-def stub_page(old_page: str, new_page: str, date: datetime.date) -> str:
-    """The page left at the address of a page the policy no longer has: where it went. The
-    link's data-moved-to sends readers on (clause-aliases.js); without script, they follow it."""
-    return "\n".join([
-        "---", "search:", "  exclude: true", "---", "",
-        "# This page has moved", "",
-        f"The policy dated {long_date(date)} no longer has this page. Its address now leads to "
-        f"[{page_heading(new_page)}]({relative(new_page, old_page)}){{ data-moved-to }}.", "",
-        f"See [what changed in this version]({relative(CHANGES, old_page)}).", ""])
+def stub_page(old_page: str, new_page: str, date: datetime.date) -> Html:
+    """The page left at the address of a page the policy no longer has (pages/moved.md)."""
+    return components.markdown_page("moved", dated=long_date(date), new_heading=Html(page_heading(new_page)),
+                                    new_href=Html(relative(new_page, old_page)), changes_href=Html(relative(CHANGES, old_page)))
 
 
 def redirects(pages: dict[str, str], base_path: str) -> str:

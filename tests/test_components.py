@@ -756,6 +756,11 @@ PAGE_EXAMPLES = {
                                      "pages": [{"title": Html("Concern"), "href": Html("../concern/")}]}]),
                        ["## Contents", 'data-chapter="&#60;script&#62;', "### What to do now",
                         '- [Concern](../concern/)<span class="print-contents__page"></span>\n\n</div>']),
+    "moved": (dict(dated=HOSTILE, new_heading=Html("11.0 Concerns"), new_href=Html("../11-concerns/"),
+                   changes_href=Html("../changes/")),
+              ["search:\n  exclude: true", "# This page has moved",
+               "leads to [11.0 Concerns](../11-concerns/){ data-moved-to }.", "[what changed in this version](../changes/)"]),
+    "earlier-versions": (dict(listed=HOSTILE), ["## Earlier versions\n\n&#60;script&#62;"]),
     "nation-guidance": (dict(nation=HOSTILE, cited=CLAUSE, links=[CLAUSE, CLAUSE]),
                         ["## Guidance for settings in ", f"({CLAUSE}):", f"- {CLAUSE}\n- {CLAUSE}\n"]),
 }
