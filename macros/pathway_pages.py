@@ -21,7 +21,7 @@ from sitedata.pathways import Outcome, PathwayGraph, Question
 
 from . import flowchart as drawn
 from . import components, reach, render, screens
-from .text import Html, plain
+from .text import Html
 
 JSON_VERSION = 1
 
@@ -129,7 +129,7 @@ def situations_list(graph: PathwayGraph, linker: Linker) -> str:
         for o in graph.outcomes]))
 
 
-def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) -> str:
+def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) -> Html:
     """Each start drawn as boxes and arrows (macros/flowchart.py), and the same as a nested list
     of questions and answers that ends at outcomes: the list is what a screen reader reads (the
     drawing is hidden from it), and on a projector it is drawn left to right (present.css).
@@ -142,40 +142,23 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
     # (present.css), to stay readable.
     own_slide = {start.node: number for number, start in enumerate(graph.starts, start=1)}
 
-    def branch(node_id: str, depth: int) -> list[str]:
-        pad = "    " * depth
+    def rows(node_id: str, depth: int) -> list[dict]:
         node = nodes[node_id]
-        link = render.relative(node_page(graph, node_id), from_page)
+        row = {"indent": Html("    " * depth), "href": link_to(node_page(graph, node_id), from_page), "slide": None}
         if isinstance(node, Outcome):
-            return [f"{pad}- [{plain(node.title)}]({link}){{ .flow-outcome }}"]
-        see = (f' <span class="flow-own-slide">(slide {own_slide[node_id]})</span>'
-               if depth and node_id in own_slide else "")
-        lines = [f"{pad}- [{plain(node.text)}]({link}){{ .flow-question }}{see}"]
+            return [dict(row, kind="outcome", text=node.title)]
+        found = [dict(row, kind="question", text=node.text, slide=own_slide.get(node_id) if depth else None)]
         for option in node.options:
-            lines.append(f"{pad}    - *{plain(option.label)}*")
-            lines += branch(option.next, depth + 2)
-        return lines
+            found.append({"indent": Html("    " * (depth + 1)), "kind": "answer", "text": option.label})
+            found += rows(option.next, depth + 2)
+        return found
 
     def page_of(node: str) -> str:
         return node_page(graph, node)
 
-    # On paper, every way in drawn once, on one sheet; on screen, each under its heading, with
-    # its list; on a projector (trainer.js), each a slide.
-    sections = [str(drawn.paper_sheet(graph, page_of, linker)), "",
-                '<div class="screen-only" data-trainer data-trainer-label="The flowchart" '
-                'data-trainer-present-label="Present on a projector" markdown>', ""]
-    for start in graph.starts:
-        drawing = drawn.draw_start(graph, start, page_of, linker)
-        sections += [
-            '<div class="flowchart-slide" data-slide data-slide-fit markdown>', "",
-            f"## {plain(start.label)}", "",
-            f'<div class="flowchart-drawing">{drawing}</div>', "",
-            '<details class="flowchart-list" markdown>',
-            "<summary>The same pathways as a list</summary>", "",
-            '<div class="flowchart" markdown>', "", *branch(start.node, 0), "", "</div>", "",
-            "</details>", "", "</div>", "",
-        ]
-    return "\n".join(sections + ["</div>", ""])
+    return components.markdown_page("flowchart", paper_sheet=drawn.paper_sheet(graph, page_of, linker), starts=[
+        {"label": start.label, "drawing": drawn.draw_start(graph, start, page_of, linker), "rows": rows(start.node, 0)}
+        for start in graph.starts])
 
 
 # --- the graph as data ------------------------------------------------------------------------

@@ -761,6 +761,15 @@ PAGE_EXAMPLES = {
               ["search:\n  exclude: true", "# This page has moved",
                "leads to [11.0 Concerns](../11-concerns/){ data-moved-to }.", "[what changed in this version](../changes/)"]),
     "earlier-versions": (dict(listed=HOSTILE), ["## Earlier versions\n\n&#60;script&#62;"]),
+    "flowchart": (dict(paper_sheet=CLAUSE, starts=[{"label": HOSTILE, "drawing": CLAUSE, "rows": [
+        {"indent": Html(""), "kind": "question", "text": HOSTILE, "href": Html("questions/in-danger/"), "slide": None},
+        {"indent": Html("    "), "kind": "answer", "text": HOSTILE},
+        {"indent": Html("        "), "kind": "question", "text": "Told you?", "href": Html("questions/told/"), "slide": 2},
+        {"indent": Html("        "), "kind": "outcome", "text": "Concern", "href": Html("concern/"), "slide": None}]}]),
+                  ['data-trainer data-trainer-label="The flowchart"', "](questions/in-danger/){ .flow-question }\n",
+                   "\n    - *&#60;script&#62;",
+                   '        - [Told you?](questions/told/){ .flow-question } <span class="flow-own-slide">(slide 2)</span>\n',
+                   "        - [Concern](concern/){ .flow-outcome }\n\n</div>"]),
     "nation-guidance": (dict(nation=HOSTILE, cited=CLAUSE, links=[CLAUSE, CLAUSE]),
                         ["## Guidance for settings in ", f"({CLAUSE}):", f"- {CLAUSE}\n- {CLAUSE}\n"]),
 }
