@@ -19,7 +19,7 @@ from sitedata.addresses import Linker
 from sitedata.errors import DataError
 from sitedata.load import SiteData
 
-from . import build_state, linkhealth, page, pathway_pages, print_pages, reach, render, signs, training, versions
+from . import build_state, components, linkhealth, page, pathway_pages, print_pages, reach, render, signs, training, versions
 from .stop import build_error
 from .text import Html, formatted, plain
 
@@ -165,9 +165,9 @@ def _define_macros(env) -> None:
     @env.macro
     def section_index() -> str:
         """The list of the policy's sections, titled by each page's own heading."""
-        return "\n".join(
-            f"- [{render.page_heading(s.page)}]({render.relative(s.page, page_src())})" for s in site.sections.sections
-        ) + "\n"
+        return components.markdown_page("section-index", sections=[
+            {"heading": Html(render.page_heading(s.page)), "href": Html(render.relative(s.page, page_src()))}
+            for s in site.sections.sections])
 
     @env.macro
     def indicators(number: str) -> str:

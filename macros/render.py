@@ -112,19 +112,14 @@ def team_list(members: list[tuple[TeamMember, Html, Html]], none_added: str, pur
         none_added=none_added if not all(member.can_be_reached for member, _, _ in members) else None)
 
 
-def setup_checklist(missing: list[MissingFact]) -> str:
-    """What the setting still has to supply, grouped by entry, with the file and field to edit."""
-    if not missing:
-        return "Nothing is missing: every value the setting supplies has been added.\n"
-    lines = [f"{len(missing)} values are still missing. In each, replace `{NOT_SUPPLIED}` with the value, "
-             "and add `supplied:` (who gave it, and the date) to the entry.", ""]
-    entries: dict[tuple[str, str, str], list[str]] = {}
+def setup_checklist(missing: list[MissingFact]) -> Html:
+    """What the setting still has to supply (pages/setup-checklist.md)."""
+    entries: dict[tuple[str, str, str], list[str | None]] = {}
     for fact in missing:
-        entries.setdefault((fact.file, fact.item, fact.what), []).append(fact.field)
-    for (file, item, what), fields in entries.items():
-        shown = [f"`{f}`" if f != ENTRY else "the whole entry, which has been removed: add it back" for f in fields]
-        lines.append(f"- **{plain(what)}** (`{file}`, entry `{item}`): {', '.join(shown)}")
-    return "\n".join(lines) + "\n"
+        entries.setdefault((fact.file, fact.item, fact.what), []).append(Html(fact.field) if fact.field != ENTRY else None)
+    return components.markdown_page("setup-checklist", count=len(missing), not_supplied=Html(NOT_SUPPLIED), entries=[
+        {"what": what, "file": Html(file), "item": Html(item), "fields": fields}
+        for (file, item, what), fields in entries.items()])
 
 
 def emergency_route(site: SiteData) -> list[dict[str, str | None]]:
