@@ -6,8 +6,8 @@ The status of every address lives in ``data/link-report.json``, which the link c
 the two by address, so a document whose address was edited after the last check reads
 "not checked yet" rather than showing the old address's result.
 
-The renderers below take records and return Markdown (no files, no MkDocs), so they are tested
-on their own; ``register`` wires them into mkdocs-macros.
+The renderers below take records and return Markdown, a card from ``pages/link-card.md`` (no
+MkDocs), so they are tested on their own; ``register`` wires them into mkdocs-macros.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Callable
 from sitedata.linkreport import LinkReport, LinkResult
 from sitedata.models import Link
 
-from . import page, reach, render
-from .text import Html, plain
+from . import components, page, reach, render
+from .text import Html
 
 # The status as staff read it, and what the policy owner should do about it.
 STATUS_WORDS: dict[str, str] = {
@@ -41,61 +41,33 @@ ADVICE: dict[str, str] = {
 
 # --- rendering ----------------------------------------------------------------------------------
 
-def address_link(url: object) -> str:
-    """An address as a link whose text is the address itself, so the policy owner can read it."""
-    return f"[{plain(str(url))}]({render.link_target(url)})"
-
-
-def checked_on(result: LinkResult | None) -> str:
-    return render.long_date(result.checked_at.date()) if result and result.checked_at else "never"
-
-
-def status_line(result: LinkResult | None) -> str:
-    """'Broken (404 Not Found); the policy owner should find the document's new address.'"""
+def check(url: object, result: LinkResult | None) -> dict:
+    """How an address fared in the last check, for pages/link-card.md: 'Broken (404 Not Found);
+    the policy owner should find the document's new address.'"""
     kind = result.classification if result else "not-checked-yet"
-    line = STATUS_WORDS[kind]
-    if kind == "redirected" and result.final_url:
-        line += f": it now leads to {address_link(result.final_url)}"
-    elif kind in ("broken", "blocked", "timed-out", "server-error") and result.result:
-        line += f" ({plain(result.result)})"
-    if kind in ADVICE:
-        line += f"; {ADVICE[kind]}"
-    return line + "."
+    return {
+        "url": str(url), "target": Html(render.link_target(url)), "words": STATUS_WORDS[kind],
+        "leads_to": ({"url": str(result.final_url), "target": Html(render.link_target(result.final_url))}
+                     if kind == "redirected" and result.final_url else None),
+        "result": result.result if kind in ("broken", "blocked", "timed-out", "server-error") and result.result else None,
+        "advice": Html(ADVICE[kind]) if kind in ADVICE else None,  # our own words, as written
+        "checked": render.long_date(result.checked_at.date()) if result and result.checked_at else "never",
+    }
 
 
-def document_card(link: Link, clause_links: Html, report: LinkReport) -> str:
-    """One document: what it is, where the policy cites it, its address and how that address fared.
-
-    A list under a heading, not a table: nothing to scroll sideways on a phone.
-    """
-    lines = [
-        f"### {plain(link.title)} {{ #link-{link.id} }}",
-        "",
-        f"{plain(link.publisher)}, {link.kind.replace('-', ' ')}",
-        "",
-        f"- **In the policy:** {clause_links}, as “{plain(link.text)}”",
-    ]
+def document_card(link: Link, clause_links: Html, report: LinkReport) -> Html:
+    """One document (pages/link-card.md)."""
     if link.kind == "internal":
-        lines += ["- **Address:** none: an internal Group document (ask your DSL)",
-                  "- **Status:** Not checked: there is no public address."]
+        address = "internal"
     elif not link.confirmed:
-        lines += ["- **Address:** address to be confirmed by the policy owner",
-                  "- **Status:** Not checked: the address is to be confirmed."]
+        address = "unconfirmed"
     else:
-        result = report.for_url(link.url)
-        lines += [f"- **Address:** {address_link(link.url)}",
-                  f"- **Status:** {status_line(result)}",
-                  f"- **Last checked:** {checked_on(result)}"]
-    if link.superseded_by:
-        successor = link.superseded_by
-        result = report.for_url(successor.url)
-        lines += [
-            f"- **Replaced by:** {plain(successor.title)}, from {render.long_date(successor.since)}",
-            f"    - **Address:** {address_link(successor.url)}",
-            f"    - **Status:** {status_line(result)}",
-            f"    - **Last checked:** {checked_on(result)}",
-        ]
-    return "\n".join(lines) + "\n"
+        address = check(link.url, report.for_url(link.url))
+    successor = link.superseded_by and {"title": link.superseded_by.title, "since": render.long_date(link.superseded_by.since),
+                                         "check": check(link.superseded_by.url, report.for_url(link.superseded_by.url))}
+    return components.markdown_page("link-card", id=link.id, title=link.title, publisher=link.publisher,
+                                    kind=link.kind.replace("-", " "), cited=clause_links, text=link.text,
+                                    address=address, successor=successor)
 
 
 def summary(report: LinkReport) -> str:

@@ -778,6 +778,19 @@ PAGE_EXAMPLES = {
     "section-index": (dict(sections=[{"heading": Html("1.0 Introduction"), "href": Html("01-introduction.md")},
                                      {"heading": Html("2.0 Scope"), "href": Html("02-scope.md")}]),
                       ["- [1.0 Introduction](01-introduction.md)\n- [2.0 Scope](02-scope.md)\n"]),
+    "link-card": (dict(id="kcsie", title=HOSTILE, publisher=HOSTILE, kind="statutory guidance", cited=CLAUSE,
+                       text=HOSTILE, address={"url": HOSTILE, "target": Html("https://e.example/a%28b%29"),
+                                              "words": "Moved", "leads_to": {"url": "https://e.example/new",
+                                                                            "target": Html("https://e.example/new")},
+                                              "result": None, "advice": Html("update the link"), "checked": "2 March 2026"},
+                       successor={"title": "KCSiE 2025", "since": "1 September 2025", "check": {
+                           "url": "https://e.example/b", "target": Html("https://e.example/b"), "words": "Broken",
+                           "leads_to": None, "result": HOSTILE, "advice": None, "checked": "never"}}),
+                  ["{ #link-kcsie }\n", f"- **In the policy:** {CLAUSE}, as “",
+                   "](https://e.example/a%28b%29)\n- **Status:** Moved: it now leads to "
+                   "[https://e.example/new](https://e.example/new); update the link.\n- **Last checked:** 2 March 2026\n",
+                   "- **Replaced by:** KCSiE 2025, from 1 September 2025\n    - **Address:** [https://e.example/b]",
+                   "    - **Status:** Broken (&#60;script&#62;", "    - **Last checked:** never\n"]),
     "nation-guidance": (dict(nation=HOSTILE, cited=CLAUSE, links=[CLAUSE, CLAUSE]),
                         ["## Guidance for settings in ", f"({CLAUSE}):", f"- {CLAUSE}\n- {CLAUSE}\n"]),
 }

@@ -19,6 +19,7 @@ from conftest import ROOT
 
 from tools import linkcheck
 from macros.linkhealth import document_card, summary
+from macros.text import Html
 from sitedata.linkreport import LinkReport, LinkResult
 from sitedata.models import Link
 
@@ -327,7 +328,7 @@ def link(**fields) -> Link:
 
 CHECKED_AT = datetime.datetime(2026, 3, 2, 6, 30, tzinfo=datetime.timezone.utc)
 # The links to the clauses that cite a document, joined, as linkhealth.register gives them.
-CLAUSE_LINKS = "[3.2](../policy/03-what-is-child-exploitation.md#clause-3-2)"
+CLAUSE_LINKS = Html("[3.2](../policy/03-what-is-child-exploitation.md#clause-3-2)")
 
 
 def report_of(*results: dict) -> LinkReport:
