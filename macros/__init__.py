@@ -166,7 +166,7 @@ def _define_macros(env) -> None:
     def section_index() -> str:
         """The list of the policy's sections, titled by each page's own heading."""
         return components.markdown_page("section-index", sections=[
-            {"heading": Html(render.page_heading(s.page)), "href": Html(render.relative(s.page, page_src()))}
+            {"heading": Html(render.page_heading(s.page)), "href": render.page_target(s.page, page_src())}
             for s in site.sections.sections])
 
     @env.macro

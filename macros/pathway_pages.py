@@ -55,9 +55,9 @@ def outcome_page(site: SiteData, outcome: Outcome, directory_urls: bool = True) 
     return components.markdown_page(
         "outcome", title_yaml=title_in_front_matter(outcome.title), title=outcome.title,
         answer=screens.answer_screen(site, outcome, linker), guidance=render.nation_guidance(site, linker),
-        see_also=[{"text": related.title, "href": link_to(node_page(site.pathways, related.id), here)}
+        see_also=[{"text": related.title, "href": render.page_target(node_page(site.pathways, related.id), here)}
                   for related in map(site.pathways.outcome, outcome.related)],
-        hub_href=link_to(HUB, here), flowchart_href=link_to(FLOWCHART, here), contacts_href=link_to(CONTACTS, here))
+        hub_href=render.page_target(HUB, here), flowchart_href=render.page_target(FLOWCHART, here), contacts_href=render.page_target(CONTACTS, here))
 
 
 def question_page(graph: PathwayGraph, question: Question, directory_urls: bool = True) -> str:
@@ -67,12 +67,7 @@ def question_page(graph: PathwayGraph, question: Question, directory_urls: bool 
     return components.markdown_page(
         "question", title_yaml=title_in_front_matter(question.text), title=question.text,
         help=question.help or "", options=screens.question_options(question, lambda node: node_page(graph, node), linker),
-        hub_href=link_to(HUB, here))
-
-
-def link_to(page: str, here: str) -> Html:
-    """A Markdown link's target: the page ``page`` from the page ``here``."""
-    return Html(render.relative(page, here))
+        hub_href=render.page_target(HUB, here))
 
 
 # --- the navigator: every screen, as templates in the page that hosts it ----------------------
@@ -144,7 +139,7 @@ def flowchart(graph: PathwayGraph, from_page: str, directory_urls: bool = True) 
 
     def rows(node_id: str, depth: int) -> list[dict]:
         node = nodes[node_id]
-        row = {"indent": Html("    " * depth), "href": link_to(node_page(graph, node_id), from_page), "slide": None}
+        row = {"indent": Html("    " * depth), "href": render.page_target(node_page(graph, node_id), from_page), "slide": None}
         if isinstance(node, Outcome):
             return [dict(row, kind="outcome", text=node.title)]
         found = [dict(row, kind="question", text=node.text, slide=own_slide.get(node_id) if depth else None)]

@@ -102,7 +102,7 @@ def contents(groups: list[PdfGroup], linker: Linker) -> Html:
     """The table of contents (pages/print-contents.md)."""
     return components.markdown_page("print-contents", groups=[
         {"title": Html(group.title), "chapter_href": group.index and linker.page(group.index),
-         "pages": [{"title": Html(title), "href": Html(render.relative(page, linker.from_page))}
+         "pages": [{"title": Html(title), "href": render.page_target(page, linker.from_page)}
                    for page, title in group.pages]}
         for group in groups])
 

@@ -36,6 +36,12 @@ def relative(target: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
+def page_target(page: str, from_page: str) -> Html:
+    """``relative`` as a Markdown link's target in a page template: as it is (Html), since
+    escaping would break it."""
+    return Html(relative(page, from_page))
+
+
 # --- clauses ----------------------------------------------------------------------------------
 
 

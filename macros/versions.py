@@ -26,7 +26,7 @@ from sitedata.changes import PARAGRAPH, Change, words
 from sitedata.clauses import anchor_id
 
 from . import components, page
-from .render import long_date, page_heading, relative
+from .render import long_date, page_heading, page_target
 from .text import Html
 
 # How long the home page says the version is new.
@@ -169,7 +169,7 @@ def superseded_list(versions, page_url: str) -> Html | str:
 def stub_page(old_page: str, new_page: str, date: datetime.date) -> Html:
     """The page left at the address of a page the policy no longer has (pages/moved.md)."""
     return components.markdown_page("moved", dated=long_date(date), new_heading=Html(page_heading(new_page)),
-                                    new_href=Html(relative(new_page, old_page)), changes_href=Html(relative(CHANGES, old_page)))
+                                    new_href=page_target(new_page, old_page), changes_href=page_target(CHANGES, old_page))
 
 
 def redirects(pages: dict[str, str], base_path: str) -> str:
