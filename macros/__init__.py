@@ -101,6 +101,10 @@ def _define_macros(env) -> None:
                             f"use one of {', '.join(sorted(table))}")
         return table[key]
 
+    def cited(clauses: list[str]) -> Html:
+        """Links to ``clauses`` from this page, in running text."""
+        return reach.clause_links(site, clauses, linker(), beside_step=False)
+
     def known_clause(clause: str) -> str:
         site.check_cited(page_path(), f"clause {clause!r}", [clause])
         return clause
@@ -126,7 +130,7 @@ def _define_macros(env) -> None:
 
     @env.macro
     def clause_link(number: str) -> str:
-        return str(reach.clause_links(site, [known_clause(number)], linker(), beside_step=False))
+        return str(cited([known_clause(number)]))
 
     @env.macro
     def contact(contact_id: str, channel: str | None = None) -> str:
@@ -157,7 +161,7 @@ def _define_macros(env) -> None:
         paired = {line for pair in site.contacts.line_pairs for line in (pair.office, pair.out_of_hours)}
         # Markdown: each card a block of its own.
         return "\n\n".join(
-            str(render.contact_card(c, reach.clause_links(site, c.clauses, linker(), beside_step=False),
+            str(render.contact_card(c, cited(c.clauses),
                                     reach.guidance_link(links[c.link]) if c.link else None, in_panel=c.id in paired))
             for c in chosen
         )
@@ -215,7 +219,7 @@ def _define_macros(env) -> None:
         unreachable = [m for m in chosen if not m.can_be_reached]
         whom = "" if len(chosen) == 1 else " for any of them" if len(unreachable) == len(chosen) else " for some of them"
         return str(render.team_list(
-            [(m, reach.member_actions(m), reach.clause_links(site, m.clauses, linker(), beside_step=False)) for m in chosen],
+            [(m, reach.member_actions(m), cited(m.clauses)) for m in chosen],
             f"Contact details not added yet{whom}: ask the office or your line manager.", purpose))
 
     @env.macro

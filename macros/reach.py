@@ -48,6 +48,11 @@ def call_link(phone: Phone, text: str, primary: bool = True, whom: str = "") -> 
                              whom=whom, primary=primary)
 
 
+def call_member(member: TeamMember, primary: bool = False) -> Html:
+    """The call button of a team member who has a number: "Call " and the member's label."""
+    return call_link(member.dial, f"Call {member.label}", primary)
+
+
 def email_link(email: str, text: str, whom: str = "") -> Html:
     """An email button. ``text`` says whom it writes to ("Email the DSL"); the address follows
     unless the text already ends with it. ``whom``: as call_link's."""
@@ -100,8 +105,12 @@ def person_first(member: TeamMember, lead: str, when: str | None = None, primary
     """The first way to reach a member: their call button (filled where it is the screen's first
     action, ``primary``), or whom to tell in person (on paper, with a line to write their number on)."""
     is_dsl = member.kind == "dsl"
-    call = call_link(member.dial, f"Call the {lead}, {member.name}" if is_dsl else f"Call {member.label}",
-                     primary) if member.dial else None
+    if not member.dial:
+        call = None
+    elif is_dsl:
+        call = call_link(member.dial, f"Call the {lead}, {member.name}", primary)
+    else:
+        call = call_member(member, primary)
     return components.render("person-first", call=call, tell=in_person(member, lead, when),
                              who=f"The {lead}, {member.name}" if is_dsl else member.label)
 
@@ -130,16 +139,14 @@ def dsl_control(site: SiteData, linker: Linker, full: bool = True, when: str | N
     return components.render(
         "dsl-control", full=True, first=person_first(dsl, site.setting.lead, when, primary), called=dsl.called,
         anyone_clauses=clause_links(site, not_available.anyone.clauses, linker), team_href=linker.contact(dsl.id),
-        others=[call_link(m.dial, f"Call {m.label}", primary=False)
-                for m in [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")] if m.dial],
+        others=[call_member(m) for m in [*team.of_kind("deputy-dsl"), *team.of_kind("home-safeguarding-lead")] if m.dial],
         emergency_call=call_link(emergency.phone, f"Call {emergency.phone.display}", primary=False),
         danger_clauses=clause_links(site, not_available.danger.clauses, linker),
-        on_calls=[{"call": call_link(m.dial, f"Call {m.label}", primary=False),
-                   "hours": m.hours if m.supplied_value("hours") else None}
+        on_calls=[{"call": call_member(m), "hours": m.hours if m.supplied_value("hours") else None}
                   for m in team.of_kind("on-call") if m.dial],
         senior_roles=and_list([f"the {m.role}" for m in senior], "or"),
         senior_clauses=clause_links(site, not_available.senior.clauses, linker),
-        senior_calls=[call_link(m.dial, f"Call {m.label}", primary=False) for m in senior if m.dial])
+        senior_calls=[call_member(m) for m in senior if m.dial])
 
 
 def and_list(items: list[str], conjunction: str = "and") -> str:
@@ -150,7 +157,7 @@ def and_list(items: list[str], conjunction: str = "and") -> str:
 def members_line(members: list[TeamMember], linker: Linker) -> Html:
     """Several members a step names (12.7's chain): a call button for each with a number; those
     without are told in person (the step names them), with the way to the safeguarding team."""
-    calls = [call_link(m.dial, f"Call {m.label}", primary=False) for m in members if m.dial]
+    calls = [call_member(m) for m in members if m.dial]
     return components.render("members-line", calls=calls,
                              team_href=linker.contact(members[0].id) if len(calls) < len(members) else None)
 
@@ -173,7 +180,7 @@ def member_actions(member: TeamMember) -> Html:
         note = "Number not added yet: ask the office or your line manager."
     else:
         note = f"Not added yet: {and_list(missing)}." if missing else None
-    return components.render("team-card", call=call_link(member.dial, f"Call {member.label}") if member.dial else None,
+    return components.render("team-card", call=call_member(member, primary=True) if member.dial else None,
                              email=email, where=where, hours=hours, note=note)
 
 

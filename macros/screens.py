@@ -56,7 +56,7 @@ def step_item(site: SiteData, step: Step, linker: Linker, offered: set[str], ter
             if contact in offered and contact != "dsl":
                 # Offered in full above (the answer's first action): its call button, if any.
                 if team[contact].dial:
-                    actions.append(reach.call_link(team[contact].dial, f"Call {team[contact].label}", primary=False))
+                    actions.append(reach.call_member(team[contact]))
             else:
                 actions.append(reach.action(site, contact, linker, full=contact not in offered, when=step.when,
                                             primary=emergency))
