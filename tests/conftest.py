@@ -518,6 +518,15 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+def settle(page) -> None:
+    """Waits until the page has answered the last change to its size: the theme fits its sidebar
+    to a new size in an animation frame. Until then, just after a phone-sized page turns
+    desktop-sized, the sidebar keeps the phone's height and scroll, and its links hang over the
+    footer: on a busy machine axe now and then measured them on the footer's dark background.
+    Two frames: the theme's, then one after it."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None = None) -> list[str]:
     """axe-core's findings on the page as it is now: its default rules (WCAG 2 A and AA, and best
     practice), or only ``rules``; ``exclude``: selectors left out, each with its reason where
@@ -525,6 +534,7 @@ def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None
     from axe_playwright_python.base import AXE_SCRIPT
 
     add_test_style(page, NO_MOTION)
+    settle(page)
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
@@ -533,4 +543,15 @@ def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None
         page.evaluate(AXE_SCRIPT)
     found = page.evaluate("([context, options]) => context ? axe.run(context, options) : axe.run(options)",
                           [{"exclude": exclude} if exclude else None, options])["violations"]
-    return [f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in found]
+    return [f"{v['id']}: {v['help']} ({', '.join(where(n) for n in v['nodes'][:3])})" for v in found]
+
+
+def where(node: dict) -> str:
+    """An axe finding's element, with the colours axe measured where it measured them: a colour
+    finding that comes and goes says what it saw."""
+    colours = next((check["data"] for check in node["any"] if isinstance(check.get("data"), dict)
+                    and "contrastRatio" in check["data"]), None)
+    if not colours:
+        return node["target"][0]
+    return f"{node['target'][0]} [{colours['fgColor']} on {colours['bgColor']}: {colours['contrastRatio']}]"
+
