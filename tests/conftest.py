@@ -242,6 +242,16 @@ def pytest_collection_modifyitems(items) -> None:
     items.sort(key=build_stage)
 
 
+def pytest_runtest_setup(item) -> None:
+    """A test of an xdist_group runs on its group's worker only if pytest-xdist could add the
+    group to its id. Where it cannot (pytest 9.2 with pytest-xdist 3.8), --dist loadgroup quietly
+    runs as plain load, and each browser starts on both workers: fail instead."""
+    if getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group") \
+            and "@" not in item.nodeid:
+        pytest.fail("pytest-xdist could not put this test in its group."
+                    " Fix: pin a pytest and a pytest-xdist that work together (pyproject.toml).", pytrace=False)
+
+
 @dataclass(frozen=True)
 class GroupBuild:
     """scripts/build-all's run over the example settings and one broken on purpose (BROKEN)."""
@@ -543,10 +553,10 @@ def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None
         page.evaluate(AXE_SCRIPT)
     found = page.evaluate("([context, options]) => context ? axe.run(context, options) : axe.run(options)",
                           [{"exclude": exclude} if exclude else None, options])["violations"]
-    return [f"{v['id']}: {v['help']} ({', '.join(where(n) for n in v['nodes'][:3])})" for v in found]
+    return [f"{v['id']}: {v['help']} ({', '.join(measured(n) for n in v['nodes'][:3])})" for v in found]
 
 
-def where(node: dict) -> str:
+def measured(node: dict) -> str:
     """An axe finding's element, with the colours axe measured where it measured them: a colour
     finding that comes and goes says what it saw."""
     colours = next((check["data"] for check in node["any"] if isinstance(check.get("data"), dict)

@@ -15,6 +15,9 @@ from conftest import ROOT
 
 from macros import valid_html
 
+# Both tests read one run of the checker (the module's fixture): on one worker, Java starts once.
+pytestmark = pytest.mark.xdist_group("html-checker")
+
 VNU = ROOT / "scripts" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MISSING = "Fix: run `make browser` (Debian's default-jre-headless, and npm ci in scripts/vnu)"
 

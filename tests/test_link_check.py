@@ -1,6 +1,9 @@
 """The external link check (tools/linkcheck.py, scripts/check-links) against a fixture server on
 127.0.0.1 whose routes answer as real websites do; and the Guidance links page it feeds
-(macros/linkhealth.py). Nothing here contacts any other address."""
+(macros/linkhealth.py). Nothing here contacts any other address.
+
+The module's tests run on one worker (xdist_group): the checks against the fixture server start
+together there, once (the ``checks`` fixture)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,10 @@ import subprocess
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import yaml
@@ -22,6 +29,8 @@ from macros.linkhealth import document_card, summary
 from macros.text import Html
 from sitedata.linkreport import LinkReport, LinkResult
 from sitedata.models import Link
+
+pytestmark = pytest.mark.xdist_group("link-check")
 
 # Small values, so that the timeouts and retries take seconds (linkchecker takes whole seconds).
 TIMEOUT = 1
@@ -120,14 +129,64 @@ def by_id(report_path) -> dict[str, LinkResult]:
 # --- the check against the fixture server -------------------------------------------------------
 
 
-def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tmp_path):
-    with fixture_site() as (base, requests, _):
-        paths = ["ok", "moved", "chain", "gone404", "gone410", "forbidden", "busy", "slow"]
-        links = registry(tmp_path, {path: f"{base}/{path}" for path in paths} | {"refused": closed_port_url()})
-        report = tmp_path / "report.json"
-        exit_code = linkcheck.main(["--registry", str(links), "--report", str(report), "--retries", "2", *FAST])
-        results = by_id(report)
+@dataclass(frozen=True)
+class Check:
+    """One run of the check against a fixture server of its own: what it reported and what the
+    server was asked."""
 
+    base: str
+    exit_code: int
+    output: str  # the real command's (scripts/check-links); empty when run in this process
+    results: dict[str, LinkResult]
+    requests: Counter
+    asked_at: dict
+
+
+def run_check(folder: Path, urls: Callable[[str], dict[str, str]], arguments: list[str], command: bool) -> Check:
+    """The check of ``urls(base)`` (base: the fixture server's address), with ``arguments``: in
+    this process, or as the real command, as `make links` and CI run it."""
+    with fixture_site() as (base, requests, asked_at):
+        report = folder / "report.json"
+        argv = ["--registry", str(registry(folder, urls(base))), "--report", str(report), *arguments, *FAST]
+        if command:
+            finished = subprocess.run([str(ROOT / "scripts" / "check-links"), *argv],
+                                      capture_output=True, text=True, timeout=120)
+            exit_code, output = finished.returncode, finished.stdout + finished.stderr
+        else:
+            exit_code, output = linkcheck.main(argv), ""
+        return Check(base, exit_code, output, by_id(report), requests, asked_at)
+
+
+def addresses(*paths: str) -> Callable[[str], dict[str, str]]:
+    return lambda base: {path: f"{base}/{path}" for path in paths}
+
+
+KINDS = ["ok", "moved", "chain", "gone404", "gone410", "forbidden", "busy", "slow"]
+# name -> (the addresses, the check's arguments, whether the real command runs it)
+CHECKS = {
+    "every kind": (lambda base: addresses(*KINDS)(base) | {"refused": closed_port_url()}, ["--retries", "2"], False),
+    "fragments": (lambda base: {"first": f"{base}/ok#one", "second": f"{base}/ok#two", "fault": f"{base}/fault"},
+                  ["--retries", "1"], False),
+    "retry-after": (lambda base: {"wait": f"{base}/wait", "long": f"{base}/wait-long"},
+                    ["--retries", "1", "--retry-after-cap", "2"], False),
+    # Redirected, blocked, ok after a retry, timed out: none of them broken.
+    "command, nothing broken": (addresses("moved", "forbidden", "busy", "slow"), ["--retries", "1"], True),
+    "command, one broken": (addresses("ok", "gone410"), ["--retries", "1"], True),
+}
+
+
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory) -> dict[str, Future[Check]]:
+    """Every check against the fixture server, started at once: each spends most of its time
+    waiting (for timeouts, back-offs and Retry-After), so together they take as long as the
+    longest alone. Each test waits for its own."""
+    with ThreadPoolExecutor(max_workers=len(CHECKS)) as pool:
+        yield {name: pool.submit(run_check, tmp_path_factory.mktemp("check"), *how) for name, how in CHECKS.items()}
+
+
+def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(checks):
+    check = checks["every kind"].result()
+    results, requests = check.results, check.requests
     assert {link_id: result.classification for link_id, result in results.items()} == {
         "ok": "ok",
         "moved": "redirected",
@@ -139,8 +198,8 @@ def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tm
         "slow": "timed-out",
         "refused": "broken",
     }
-    assert exit_code == 1
-    assert results["moved"].final_url == results["chain"].final_url == f"{base}/ok"
+    assert check.exit_code == 1
+    assert results["moved"].final_url == results["chain"].final_url == f"{check.base}/ok"
     assert requests["/chain2"] == 1  # the chain was followed to its end
     assert results["ok"].final_url is None
     assert (results["gone404"].status_code, results["gone410"].status_code) == (404, 410)
@@ -154,57 +213,36 @@ def test_every_kind_of_answer_is_classified_and_a_broken_link_fails_the_check(tm
     assert all(result.checked_at for result in results.values())
 
 
-def test_fragments_of_one_page_are_one_check_and_a_lasting_fault_is_a_server_error(tmp_path):
-    with fixture_site() as (base, requests, _):
-        links = registry(tmp_path, {"first": f"{base}/ok#one", "second": f"{base}/ok#two", "fault": f"{base}/fault"})
-        report = tmp_path / "report.json"
-        exit_code = linkcheck.main(["--registry", str(links), "--report", str(report), "--retries", "1", *FAST])
-        results = by_id(report)
+def test_fragments_of_one_page_are_one_check_and_a_lasting_fault_is_a_server_error(checks):
+    check = checks["fragments"].result()
+    results = check.results
     assert results["first"].classification == results["second"].classification == "ok"
     assert results["first"].url.endswith("#one") and results["second"].url.endswith("#two")
-    assert requests["/ok"] == 1
+    assert check.requests["/ok"] == 1
     assert results["fault"].classification == "server-error" and results["fault"].status_code == 503
     assert results["fault"].attempts == 2
-    assert exit_code == 0  # a fault at the website is reported, not a broken link
+    assert check.exit_code == 0  # a fault at the website is reported, not a broken link
 
 
-def test_retry_after_is_honoured_up_to_the_cap(tmp_path):
-    with fixture_site() as (base, requests, asked_at):
-        links = registry(tmp_path, {"wait": f"{base}/wait", "long": f"{base}/wait-long"})
-        report = tmp_path / "report.json"
-        linkcheck.main(["--registry", str(links), "--report", str(report), "--retries", "1",
-                        "--retry-after-cap", "2", *FAST])
-        results = by_id(report)
-    assert results["wait"].classification == results["long"].classification == "ok"
+def test_retry_after_is_honoured_up_to_the_cap(checks):
+    check = checks["retry-after"].result()
+    assert check.results["wait"].classification == check.results["long"].classification == "ok"
     # GET (429), the check's HEAD (429, Retry-After), then the retry's GET.
-    first_get, _, retry = asked_at["/wait"]
+    first_get, _, retry = check.asked_at["/wait"]
     assert retry - first_get >= 1  # the site's 1 second, not the 0.2 s back-off
-    first_get, _, retry = asked_at["/wait-long"]
+    first_get, _, retry = check.asked_at["/wait-long"]
     assert 2 <= retry - first_get < 10  # 3600 seconds asked, the cap of 2 waited
 
 
-@pytest.mark.parametrize(
-    ("paths", "expected_exit"),
-    [
-        (["moved", "forbidden", "busy", "slow"], 0),  # redirected, blocked, ok after a retry, timed out
-        (["ok", "gone410"], 1),
-    ],
-)
-def test_the_command_exits_non_zero_only_for_a_broken_link(tmp_path, paths, expected_exit):
+@pytest.mark.parametrize(("name", "expected_exit"), [("command, nothing broken", 0), ("command, one broken", 1)])
+def test_the_command_exits_non_zero_only_for_a_broken_link(checks, name, expected_exit):
     """The real command, as `make links` and CI run it."""
-    with fixture_site() as (base, _, _):
-        links = registry(tmp_path, {path: f"{base}/{path}" for path in paths})
-        report = tmp_path / "report.json"
-        finished = subprocess.run(
-            [str(ROOT / "scripts" / "check-links"), "--registry", str(links), "--report", str(report),
-             "--retries", "1", *FAST],
-            capture_output=True, text=True, timeout=120,
-        )
-    assert finished.returncode == expected_exit, finished.stdout + finished.stderr
-    assert set(by_id(report)) == set(paths)
-    assert f"Checked {len(paths)} addresses" in finished.stdout
+    check = checks[name].result()
+    assert check.exit_code == expected_exit, check.output
+    assert set(check.results) == set(CHECKS[name][0](check.base))
+    assert f"Checked {len(check.results)} addresses" in check.output
     if expected_exit:
-        assert f"broken      {base}/gone410 (data/links.yml: gone410): 410 Gone. Fix: " in finished.stdout
+        assert f"broken      {check.base}/gone410 (data/links.yml: gone410): 410 Gone. Fix: " in check.output
 
 
 def test_a_check_that_cannot_run_says_why_and_writes_no_report(tmp_path, capsys):
