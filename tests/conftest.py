@@ -528,13 +528,23 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
+# Whether the theme has fitted its sidebars to the page's size: it lays out the navigation sidebar
+# from 76.25em and the contents sidebar from 60em, and in an animation frame after it takes one on
+# sets the height of its scrolling part (and scrolls to the page's own link); below, that height
+# is unset. Checked against the width the page has taken on, not a width it may still be given.
+SIDEBARS_FITTED = """width => innerWidth === width && [...document.querySelectorAll("[data-md-component=sidebar]")]
+    .every(sidebar => {
+        const query = sidebar.dataset.mdType === "navigation" ? "(min-width: 76.25em)" : "(min-width: 60em)";
+        return (sidebar.querySelector(".md-sidebar__scrollwrap").style.height !== "") === matchMedia(query).matches;
+    })"""
+
+
 def settle(page) -> None:
-    """Waits until the page has answered the last change to its size: the theme fits its sidebar
-    to a new size in an animation frame. Until then, just after a phone-sized page turns
-    desktop-sized, the sidebar keeps the phone's height and scroll, and its links hang over the
-    footer: on a busy machine axe now and then measured them on the footer's dark background.
-    Two frames: the theme's, then one after it."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    """Waits until the page has answered its last change of size. Until the theme has fitted its
+    sidebars, a page that has just turned desktop-sized shows the navigation sidebar at its full
+    height, unscrolled, hanging over the footer: on a busy machine axe now and then measured its
+    links on the footer's dark background."""
+    page.wait_for_function(SIDEBARS_FITTED, arg=page.viewport_size["width"], polling="raf")
 
 
 def axe_findings(page, rules: list[str] | None = None, exclude: list[str] | None = None) -> list[str]:
