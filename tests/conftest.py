@@ -574,4 +574,3 @@ def measured(node: dict) -> str:
     if not colours:
         return node["target"][0]
     return f"{node['target'][0]} [{colours['fgColor']} on {colours['bgColor']}: {colours['contrastRatio']}]"
-

@@ -161,10 +161,11 @@ def addresses(*paths: str) -> Callable[[str], dict[str, str]]:
     return lambda base: {path: f"{base}/{path}" for path in paths}
 
 
-KINDS = ["ok", "moved", "chain", "gone404", "gone410", "forbidden", "busy", "slow"]
+# Every route of the fixture server that answers as a website can (and a closed port beside it).
+EVERY_ANSWER = addresses("ok", "moved", "chain", "gone404", "gone410", "forbidden", "busy", "slow")
 # name -> (the addresses, the check's arguments, whether the real command runs it)
 CHECKS = {
-    "every kind": (lambda base: addresses(*KINDS)(base) | {"refused": closed_port_url()}, ["--retries", "2"], False),
+    "every kind": (lambda base: EVERY_ANSWER(base) | {"refused": closed_port_url()}, ["--retries", "2"], False),
     "fragments": (lambda base: {"first": f"{base}/ok#one", "second": f"{base}/ok#two", "fault": f"{base}/fault"},
                   ["--retries", "1"], False),
     "retry-after": (lambda base: {"wait": f"{base}/wait", "long": f"{base}/wait-long"},
