@@ -156,9 +156,9 @@ def once(folder: Path, name: str, make) -> str:
     return done.read_text(encoding="utf-8")
 
 
-def run_build_step(command: list[str]) -> str:
+def run_build_step(command: list[str], project: Path = ROOT) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout + result.stderr
 
@@ -190,25 +190,62 @@ def build_downloads(tmp_path_factory) -> BuiltSite:
     return BuiltSite(pages.path, pages.log + log)
 
 
+# libfaketime moves the wall clock of the build's Python steps (Debian's faketime package, which
+# `make test` installs). Chromium cannot run under it.
+FAKETIME = shutil.which("faketime")
+
+
+def build_on_another_day(tmp_path_factory) -> Path:
+    """scripts/build's steps again, in a copy of the project in another folder, with the clock
+    1234 days on (the PDF step on the real clock, itself a later moment than the run's build):
+    tests/test_time.py compares it with the run's whole build, byte for byte. Made once per run."""
+    folder = shared_folder(tmp_path_factory) / "another-day"
+    out = folder / "elsewhere" / "site"
+
+    def make() -> str:
+        assert FAKETIME, "faketime is missing. Fix: run `make test`, which installs Debian's faketime package"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        project = copy_project(folder)
+        other_day = datetime.datetime.combine(BUILD_DATE + datetime.timedelta(days=1234), datetime.time(3, 21))
+        on_another_day = [FAKETIME, "-f", f"@{other_day:%Y-%m-%d %H:%M:%S}"]
+        steps = [[*on_another_day, *pages.command(out, quiet=True)],
+                 [sys.executable, "-m", "tools.pdf", str(out)],
+                 [*on_another_day, sys.executable, "-m", "tools.offline_copy", str(out)]]
+        return "".join(run_build_step(step, project) for step in steps)
+
+    once(shared_folder(tmp_path_factory), "another-day", make)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_on_another_day(tmp_path_factory) -> Path:
+    return build_on_another_day(tmp_path_factory)
+
+
 PAGES_FIXTURES = {"built_site", "site_url", "built_downloads"}
+# The fixtures of the last stage: what they build takes longest, and is built ahead.
+LAST_STAGE_FIXTURES = {"built_downloads", "group_build", "built_on_another_day"}
 
 
 def needs(items, fixtures: set[str]) -> bool:
     return any(fixtures & set(item.fixturenames) for item in items)
 
 
-def in_background(build, tmp_path_factory) -> None:
-    """A build started ahead (build_ahead): the fixture that needs it runs it again, and reports
-    why it failed."""
+def in_background(tmp_path_factory, *builds) -> None:
+    """Builds started ahead (build_ahead), one after the other: the fixture that needs one runs
+    it again, and reports why it failed."""
     with contextlib.suppress(Exception):
-        build(tmp_path_factory)
+        for build in builds:
+            build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def build_ahead(request, tmp_path_factory):
     """Start the run's builds in the background as the run starts: the pages if a test reads them,
-    the PDFs and the offline copy too if a test reads those or SITE_DIR is set, and the group's
-    sites (group_build) if a test reads them. The tests that need no build run first
+    the PDFs and the offline copy too if a test reads those or SITE_DIR is set, the group's
+    sites (group_build) if a test reads them, and after the whole build, the same again on
+    another day (built_on_another_day) if a test compares them. The tests that need no build run first
     (pytest_collection_modifyitems), so no worker sits waiting; a test that needs a build waits
     in its fixture, which also reports a failed build."""
     items = request.session.items
@@ -218,9 +255,13 @@ def build_ahead(request, tmp_path_factory):
     builders = []
     if whole or needs(items, PAGES_FIXTURES):
         build = build_downloads if whole else build_pages
-        builders.append(threading.Thread(target=in_background, args=(build, tmp_path_factory), daemon=True))
+        builders.append(threading.Thread(target=in_background, args=(tmp_path_factory, build), daemon=True))
     if needs(items, {"group_build"}):
-        builders.append(threading.Thread(target=in_background, args=(run_group_build, tmp_path_factory), daemon=True))
+        builders.append(threading.Thread(target=in_background, args=(tmp_path_factory, run_group_build), daemon=True))
+    if needs(items, {"built_on_another_day"}):
+        # After the whole build, which more tests need, and sooner.
+        builders.append(threading.Thread(target=in_background, daemon=True,
+                                         args=(tmp_path_factory, build_downloads, build_on_another_day)))
     for builder in builders:
         builder.start()
     yield
@@ -231,9 +272,10 @@ def build_ahead(request, tmp_path_factory):
 
 
 def build_stage(item) -> int:
-    """0: needs no build; 1: reads the pages; 2: reads the PDFs, the offline copy or the group's sites."""
+    """0: needs no build; 1: reads the pages; 2: reads the PDFs, the offline copy, the group's
+    sites or the build on another day."""
     names = set(item.fixturenames)
-    return 2 if names & {"built_downloads", "group_build"} else 1 if names & PAGES_FIXTURES else 0
+    return 2 if names & LAST_STAGE_FIXTURES else 1 if names & PAGES_FIXTURES else 0
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, ROOT, VIEWPORTS, copy_project
+from conftest import BUILD_DATE, ROOT, VIEWPORTS
 from moments import WEDNESDAY, london, ordinary
 from playwright.sync_api import expect
 
@@ -101,31 +101,17 @@ def test_nothing_in_the_build_or_the_tests_reads_the_wall_clock():
 
 # --- the same commit, the same bytes --------------------------------------------------------------
 
-# libfaketime moves the wall clock of the Python steps (Debian's faketime package, which `make test`
-# installs). Chromium cannot run under it, so the PDF step runs on the real clock, itself a later
-# moment than the first build's.
-FAKETIME = shutil.which("faketime")
-
 
 def file_hashes(folder: Path) -> dict[str, str]:
     return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_two_builds_of_one_commit_on_different_days_in_different_folders_are_byte_identical(built_downloads, tmp_path):
-    assert FAKETIME, "faketime is missing. Fix: run `make test`, which installs Debian's faketime package"
-    project = copy_project(tmp_path)
-    other_day = datetime.datetime.combine(BUILD_DATE + datetime.timedelta(days=1234), datetime.time(3, 21))
-    on_another_day = [FAKETIME, "-f", f"@{other_day:%Y-%m-%d %H:%M:%S}"]
-    out = tmp_path / "elsewhere" / "site"
-    for step in (
-        [*on_another_day, *pages.command(out, quiet=True)],
-        [sys.executable, "-m", "tools.pdf", str(out)],
-        [*on_another_day, sys.executable, "-m", "tools.offline_copy", str(out)],
-    ):
-        result = run(step, project, PYTHON_ENV)
-        assert result.returncode == 0, f"{' '.join(step)}:\n{result.stdout}\n{result.stderr}"
-    first, second = file_hashes(built_downloads.path), file_hashes(out)
+def test_two_builds_of_one_commit_on_different_days_in_different_folders_are_byte_identical(built_downloads,
+                                                                                          built_on_another_day):
+    """The second build, in another folder with the clock on another day, is made ahead of the
+    test (conftest.build_on_another_day)."""
+    first, second = file_hashes(built_downloads.path), file_hashes(built_on_another_day)
     assert sorted(first) == sorted(second)
     differs = [name for name in first if first[name] != second[name]]
     assert not differs, f"{differs[0]} differs between two builds of one commit (and {len(differs) - 1} more)"
