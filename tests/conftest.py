@@ -245,9 +245,9 @@ def build_ahead(request, tmp_path_factory):
     """Start the run's builds in the background as the run starts: the pages if a test reads them,
     the PDFs and the offline copy too if a test reads those or SITE_DIR is set, the group's
     sites (group_build) if a test reads them, and after the whole build, the same again on
-    another day (built_on_another_day) if a test compares them. The tests that need no build run first
-    (pytest_collection_modifyitems), so no worker sits waiting; a test that needs a build waits
-    in its fixture, which also reports a failed build."""
+    another day (built_on_another_day) if a test compares them. The tests that need no build
+    run first (pytest_collection_modifyitems), so no worker sits waiting; a test that needs a
+    build waits in its fixture, which also reports a failed build."""
     items = request.session.items
     # The run's temporary folder is made here, once: made by two threads at once, one of them fails.
     tmp_path_factory.getbasetemp()
