@@ -8,8 +8,9 @@ varied: every nation and every kind, made from the two example settings), it mea
 - ``scripts/build-all`` of N settings from an empty cache, for each N: the total time, the time
   per setting and that as a share of the standalone build, the peak memory of all its processes
   together, and the bytes it wrote (the sites and the cache, each file counted once);
-- a second run at the largest N with one setting's DSL changed: what it rebuilt, and how long
-  that took against the amortised time of one setting.
+- a second run at the largest N with one setting's DSL changed, three times (another setting
+  each time): what each rebuilt, and how long the median took against the amortised time of
+  one setting.
 The issue's targets are printed beside each figure.
 """
 
@@ -20,6 +21,7 @@ import itertools
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +44,8 @@ PLACES = ("Ashby", "Brynmor", "Carrick", "Dunmore", "Eskdale", "Fairlie", "Glenm
 # it (copytree keeps the sources' times, so the compiled modules stay valid): without it, where
 # PYTHONDONTWRITEBYTECODE is set, every process would compile our code afresh.
 NOT_COPIED = (".git", ".venv", ".cache", "site", "test-artefacts", "node_modules", ".pytest_cache")
+# Second runs measured, each after changing another setting.
+SECOND_RUNS = 3
 
 
 def project_copy(folder: Path) -> Path:
@@ -181,13 +185,19 @@ def main(argv: list[str]) -> None:
         if len(sizes) > 1:
             low, high = per_setting[sizes[-2]], per_setting[sizes[-1]]
             print(f"per setting at N={sizes[-1]} against N={sizes[-2]}: {high / low - 1:+.0%} (target within 15%)")
-        changed = project / SETTINGS / ids[-1] / "team.yml"
-        changed.write_text(changed.read_text(encoding="utf-8").replace("Example", "Changed", 1), encoding="utf-8")
-        seconds, _, output = run(["bash", "scripts/build-all", str(Path(temp) / f"out-{sizes[-1]}"), "--examples",
-                                  "--only", *ids[:sizes[-1]]], project)
-        summary = output.strip().splitlines()[-1]
-        print(f"second run, one setting changed: {seconds:.1f} s, {seconds / per_setting[sizes[-1]]:.2f}x the "
-              f"amortised time of one setting (target at most 1.5x); {summary}")
+        # A second run is short, and one alone swings with whatever else the machine is doing:
+        # three, each after changing another setting, and their median against the target.
+        seconds_each = []
+        for setting_id in ids[-SECOND_RUNS:]:
+            changed = project / SETTINGS / setting_id / "team.yml"
+            changed.write_text(changed.read_text(encoding="utf-8").replace("Example", "Changed", 1), encoding="utf-8")
+            seconds, _, output = run(["bash", "scripts/build-all", str(Path(temp) / f"out-{sizes[-1]}"), "--examples",
+                                      "--only", *ids[:sizes[-1]]], project)
+            seconds_each.append(seconds)
+            print(f"second run, {setting_id} changed: {seconds:.1f} s; {output.strip().splitlines()[-1]}")
+        median = statistics.median(seconds_each)
+        print(f"second run, median of {len(seconds_each)}: {median:.1f} s, {median / per_setting[sizes[-1]]:.2f}x the "
+              f"amortised time of one setting (target at most 1.5x)")
 
 
 if __name__ == "__main__":
