@@ -25,7 +25,6 @@ OWN_TEMPLATES = "overrides"  # mkdocs.yml's custom_dir, which holds the componen
 class CompiledTemplates(FileSystemBytecodeCache):
     def __init__(self, folder: Path = FOLDER) -> None:
         super().__init__(str(folder))
-        self.folder = folder
         self._in_memory: dict[str, bytes] = {}
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
@@ -49,7 +48,7 @@ class CompiledTemplates(FileSystemBytecodeCache):
         self._in_memory[bucket.key] = bucket.bytecode_to_string()
         # Only a speed-up: a folder that cannot be written (a read-only checkout) costs time, not the build.
         with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
 
 
